@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { contract, type Channel, type Output, type ParsedInput } from '../preload/contract';
+import type { AppErrorDto, Result } from '../preload/contract/result';
+import { UNLOCKED_NOT_REQUIRED, type vaultChannels } from '../preload/contract/vault';
+import { auditHandlers } from './audit/handlers';
+import { calendarHandlers } from './calendar/handlers';
+import { deadlinesHandlers } from './deadlines/handlers';
+import { inboxHandlers } from './inbox/handlers';
+import { incidentsHandlers } from './incidents/handlers';
+import { noticesHandlers } from './notices/handlers';
+import { searchHandlers } from './search/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { AppError } from './shared/errors';
+import type { SessionHandler } from './shared/handlers';
+import { transfersHandlers } from './transfers/handlers';
+import { vaultHandlers } from './vault/handlers';
+import type { VaultManager } from './vault/service';
+
+type VaultChannel = keyof typeof vaultChannels;
+type SessionChannel = Exclude<Channel, VaultChannel>;
+
+// The compiler proves every non-vault channel of the contract has exactly one handler.
+const sessionHandlers = {
+  ...settingsHandlers,
+  ...auditHandlers,
+  ...searchHandlers,
+  ...calendarHandlers,
+  ...deadlinesHandlers,
+  ...incidentsHandlers,
+  ...noticesHandlers,
+  ...transfersHandlers,
+  ...inboxHandlers,
+} satisfies { [C in SessionChannel]: SessionHandler<C> };
+
+export interface ApiOptions {
+  /** Check every output against the contract too (tests turn this on). */
+  validateOutputs?: boolean;
+  /** Where internal failures are logged; never sent to the renderer. */
+  logError?: (channel: string, error: unknown) => void;
+}
+
+export type ApiCall = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+/** Maps each channel to its handler and turns every failure into a result value. */
+export function createApi(vault: VaultManager, options: ApiOptions = {}): ApiCall {
+  const logError = options.logError ?? ((channel, error) => console.error(`[api] ${channel} failed:`, error));
+  const vaultTable = vaultHandlers(vault);
+
+  return async function call(channel, rawInput) {
+    if (!Object.hasOwn(contract, channel)) {
+      return failure({ code: 'NOT_FOUND', message: `Unknown channel: ${channel}` });
+    }
+    const spec = contract[channel as Channel];
+    try {
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) return failure(validationError(parsed.error));
+      let value: unknown;
+      if (channel in vaultTable) {
+        value = await (vaultTable as Record<string, (input: unknown) => unknown>)[channel](parsed.data);
+      } else {
+        if (!UNLOCKED_NOT_REQUIRED.has(channel)) vault.touch();
+        const session = vault.session();
+        const handler = (sessionHandlers as Record<string, SessionHandler<SessionChannel>>)[channel];
+        value = await handler(parsed.data as ParsedInput<SessionChannel>, session);
+      }
+      if (options.validateOutputs) spec.output.parse(value);
+      return { ok: true, value: value as Output<Channel> };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return failure({ code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
+      }
+      if (error instanceof z.ZodError) return failure(validationError(error));
+      logError(channel, error);
+      return failure({ code: 'INTERNAL', message: 'Something went wrong inside the app. Nothing was changed; please try again.' });
+    }
+  };
+}
+
+const failure = (error: AppErrorDto): Result<never> => ({ ok: false, error });
+
+export function validationError(error: z.ZodError): AppErrorDto {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '(input)';
+    fields[path] ??= issue.message;
+  }
+  return { code: 'VALIDATION', message: `Please check: ${Object.keys(fields).join(', ')}`, fields };
+}

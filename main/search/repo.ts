@@ -1,0 +1,54 @@
+import type { Db } from '../store/database';
+
+export interface SearchDoc {
+  module: string;
+  recordId: string;
+  ref: string;
+  title: string;
+  body: string;
+}
+
+export interface SearchRow {
+  module: string;
+  record_id: string;
+  ref: string;
+  title: string;
+  snippet: string;
+}
+
+export class SearchRepo {
+  constructor(private readonly db: Db) {}
+
+  upsert(doc: SearchDoc): void {
+    this.remove(doc.module, doc.recordId);
+    this.db
+      .prepare('INSERT INTO search_index (module, record_id, ref, title, body) VALUES (?, ?, ?, ?, ?)')
+      .run(doc.module, doc.recordId, doc.ref, doc.title, doc.body);
+  }
+
+  remove(module: string, recordId: string): void {
+    this.db.prepare('DELETE FROM search_index WHERE module = ? AND record_id = ?').run(module, recordId);
+  }
+
+  /** Trigram MATCH for 3+ characters (quoted, so user text is never FTS syntax). */
+  match(text: string, limit: number): SearchRow[] {
+    const phrase = `"${text.replace(/"/g, '""')}"`;
+    return this.db
+      .prepare<[string, number], SearchRow>(
+        `SELECT module, record_id, ref, title, snippet(search_index, 4, '', '', '…', 12) AS snippet
+         FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(phrase, limit);
+  }
+
+  /** Trigrams cannot match one or two characters (common in Chinese): scan with LIKE instead. */
+  like(text: string, limit: number): SearchRow[] {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.db
+      .prepare<[string, string, string, number], SearchRow>(
+        `SELECT module, record_id, ref, title, substr(body, 1, 80) AS snippet FROM search_index
+         WHERE ref LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\' LIMIT ?`,
+      )
+      .all(pattern, pattern, pattern, limit);
+  }
+}

@@ -1,0 +1,57 @@
+import { Settings, type SettingsUpdate } from '../../preload/contract/settings';
+import type { Session } from '../shared/session';
+import { DEFAULT_SETTINGS } from './model';
+import { SettingsRepo } from './repo';
+
+const KEY = 'settings';
+
+export function getSettings(session: Pick<Session, 'db'>): Settings {
+  const stored = new SettingsRepo(session.db).read(KEY) as Partial<Settings> | undefined;
+  return Settings.parse({ ...DEFAULT_SETTINGS, ...stored });
+}
+
+/** Writes the first settings of a new vault (inside the creating transaction). */
+export function initSettings(session: Session, profile: Settings['profile']): Settings {
+  const settings = Settings.parse({ ...DEFAULT_SETTINGS, profile });
+  new SettingsRepo(session.db).write(KEY, settings);
+  session.audit.append({ action: 'settings.init', entity: 'settings', summary: `Vault created for ${profile.legalName}`, details: settings });
+  return settings;
+}
+
+export function updateSettings(session: Session, update: SettingsUpdate): Settings {
+  return session.tx(() => {
+    const before = getSettings(session);
+    const after = Settings.parse({ ...before, ...update, profile: { ...before.profile, ...update.profile } });
+    const changed = changedPaths(before, after);
+    if (changed.length === 0) return before;
+    new SettingsRepo(session.db).write(KEY, after);
+    session.audit.append({
+      action: 'settings.update',
+      entity: 'settings',
+      summary: `Settings changed: ${changed.join(', ')}`,
+      details: { changed, before: pick(before, changed), after: pick(after, changed) },
+    });
+    return after;
+  });
+}
+
+function changedPaths(a: Settings, b: Settings): string[] {
+  const out: string[] = [];
+  for (const k of Object.keys(b) as (keyof Settings)[]) {
+    if (k === 'profile') {
+      for (const p of Object.keys(b.profile) as (keyof Settings['profile'])[]) {
+        if (a.profile[p] !== b.profile[p]) out.push(`profile.${p}`);
+      }
+    } else if (a[k] !== b[k]) out.push(k);
+  }
+  return out;
+}
+
+function pick(s: Settings, paths: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of paths) {
+    const [head, tail] = p.split('.') as [keyof Settings, string | undefined];
+    out[p] = tail ? (s[head] as Record<string, unknown>)[tail] : s[head];
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+import { createCipheriv, createDecipheriv, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+
+const scrypt = promisify(scryptCb) as (
+  password: Buffer,
+  salt: Buffer,
+  keylen: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
+
+/** scrypt cost. N = 2^17 with r = 8 uses 128 MiB and ~0.3 s here: memory-hard against GPUs. */
+export interface KdfParams {
+  N: number;
+  r: number;
+  p: number;
+}
+export const DEFAULT_KDF: KdfParams = { N: 2 ** 17, r: 8, p: 1 };
+
+interface WrappedKey {
+  salt: string;
+  iv: string;
+  tag: string;
+  ciphertext: string;
+  kdf: KdfParams;
+}
+
+/** The small key file beside the vault: the database key wrapped twice. */
+export interface KeyFile {
+  format: 'dpo-vault-key';
+  version: 1;
+  cipher: 'sqlcipher-v4';
+  byPassphrase: WrappedKey;
+  byRecoveryCode: WrappedKey;
+}
+
+const AAD = Buffer.from('dpo-vault-key-v1');
+
+async function deriveKek(secret: string, salt: Buffer, kdf: KdfParams): Promise<Buffer> {
+  // NFKC so the same passphrase typed on another keyboard layout derives the same key.
+  const password = Buffer.from(secret.normalize('NFKC'), 'utf8');
+  try {
+    return await scrypt(password, salt, 32, { ...kdf, maxmem: 256 * kdf.N * kdf.r + 16 * 1024 * 1024 });
+  } finally {
+    password.fill(0);
+  }
+}
+
+export async function wrapKey(dbKey: Buffer, secret: string, kdf: KdfParams): Promise<WrappedKey> {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const kek = await deriveKek(secret, salt, kdf);
+  try {
+    const cipher = createCipheriv('aes-256-gcm', kek, iv);
+    cipher.setAAD(AAD);
+    const ciphertext = Buffer.concat([cipher.update(dbKey), cipher.final()]);
+    return {
+      salt: salt.toString('base64'),
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      ciphertext: ciphertext.toString('base64'),
+      kdf,
+    };
+  } finally {
+    kek.fill(0);
+  }
+}
+
+/** Returns the database key, or null when the secret is wrong (GCM authentication fails). */
+export async function unwrapKey(wrapped: WrappedKey, secret: string): Promise<Buffer | null> {
+  const kek = await deriveKek(secret, Buffer.from(wrapped.salt, 'base64'), wrapped.kdf);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrapped.iv, 'base64'));
+    decipher.setAAD(AAD);
+    decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
+    const key = Buffer.concat([decipher.update(Buffer.from(wrapped.ciphertext, 'base64')), decipher.final()]);
+    return key.length === 32 ? key : null;
+  } catch {
+    return null;
+  } finally {
+    kek.fill(0);
+  }
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 25 base-32 symbols (125 bits) in five groups: easy to write down, hard to guess. */
+export function newRecoveryCode(): string {
+  const bytes = randomBytes(25);
+  const symbols = [...bytes].map((b) => CROCKFORD[b & 31]).join('');
+  return symbols.match(/.{5}/g)!.join('-');
+}
+
+/** Accepts the code with any case, spaces or dashes, and the usual look-alikes (O→0, I/L→1). */
+export function normaliseRecoveryCode(input: string): string {
+  const cleaned = input
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+  return cleaned.match(/.{1,5}/g)?.join('-') ?? '';
+}
+
+export function sameBytes(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}

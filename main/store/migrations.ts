@@ -1,0 +1,18 @@
+import { calendarMigrations } from '../calendar/migrations';
+import { deadlinesMigrations } from '../deadlines/migrations';
+import { inboxMigrations } from '../inbox/migrations';
+import { incidentsMigrations } from '../incidents/migrations';
+import { noticesMigrations } from '../notices/migrations';
+import { transfersMigrations } from '../transfers/migrations';
+import { foundationMigrations } from './foundation-migrations';
+import type { Migration } from './migration';
+
+export const allMigrations: Migration[] = [
+  ...foundationMigrations,
+  ...calendarMigrations,
+  ...deadlinesMigrations,
+  ...incidentsMigrations,
+  ...noticesMigrations,
+  ...transfersMigrations,
+  ...inboxMigrations,
+].sort((a, b) => a.version - b.version);

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** An instant, accepted with any offset and normalised to UTC ISO-8601 ("…Z"). */
+export const IsoInstant = z.iso
+  .datetime({ offset: true })
+  .transform((s) => new Date(s).toISOString());
+
+/** A calendar date, YYYY-MM-DD, that exists (2026-02-30 is refused). */
+export const IsoDate = z.iso.date();
+
+export const Id = z.string().min(1).max(64);
+export const ShortText = z.string().trim().max(500);
+export const LongText = z.string().max(100_000);
+export const RequiredText = z.string().trim().min(1, 'Required').max(500);
+
+export const LocalizedText = z.object({ en: z.string(), zh: z.string() });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+export const Language = z.enum(['zh-CN', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const Jurisdiction = z.enum(['CN', 'EU', 'US-CA', 'OTHER']);
+export type Jurisdiction = z.infer<typeof Jurisdiction>;
+
+export const ModuleName = z.enum(['incidents', 'notices', 'transfers', 'inbox']);
+export type ModuleName = z.infer<typeof ModuleName>;
+
+/** Keyset pagination: the cursor is opaque to the renderer. */
+export const Cursor = z.string().max(512).nullable().optional();
+export const PageLimit = z.number().int().min(1).max(500).default(50);
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable(), total: z.number().int() });
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export const Empty = z.object({}).strict().default({});

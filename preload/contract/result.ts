@@ -1,0 +1,21 @@
+// Results cross every process boundary as values: Electron's invoke drops custom error
+// fields, and the HTTP host must answer with the same shape.
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'LOCKED'
+  | 'WRONG_PASSPHRASE'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL';
+
+export interface AppErrorDto {
+  code: ErrorCode;
+  message: string;
+  /** For VALIDATION: dotted field path → what is wrong with it. */
+  fields?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorDto };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (error: AppErrorDto): Result<never> => ({ ok: false, error });

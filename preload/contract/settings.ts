@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { Empty, Language } from './common';
+
+export const OrganisationProfile = z.object({
+  legalName: z.string().trim().min(1, 'Required').max(200),
+  registeredAddress: z.string().trim().max(500).default(''),
+  dpoName: z.string().trim().min(1, 'Required').max(100),
+  dpoEmail: z.email('Not a valid e-mail address').max(254),
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[+0-9()\-\s]*$/, 'Digits, spaces, +, - and brackets only')
+    .default(''),
+});
+export type OrganisationProfile = z.infer<typeof OrganisationProfile>;
+
+export const Settings = z.object({
+  profile: OrganisationProfile,
+  defaultLanguage: Language,
+  /** 0 turns auto-lock off. */
+  autoLockMinutes: z.number().int().min(0).max(240),
+  /** Critical information infrastructure operator: changes incident clocks and transfer routes. */
+  ciiOperator: z.boolean(),
+  /** A deadline counts as "due soon" inside this many hours. */
+  dueSoonHours: z.number().int().min(1).max(24 * 30),
+  /** Whether a rights-request clock pauses while identity proof is awaited (policy is silent: off). */
+  pauseClockForIdentity: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsUpdate = Settings.omit({ profile: true })
+  .partial()
+  .extend({ profile: OrganisationProfile.partial().optional() })
+  .strict();
+export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
+
+export const settingsChannels = {
+  'settings.get': { input: Empty, output: Settings },
+  'settings.update': { input: SettingsUpdate, output: Settings },
+} as const;
