@@ -1,0 +1,16 @@
+import type { Session } from './session';
+
+/**
+ * How the notice studio reads a linked record without reaching into another module's tables:
+ * each module that notices can be drafted from implements one of these in its own
+ * `notice-source.ts`, and main/notices registers them.
+ */
+export interface NoticeSource {
+  /** Merge fields of the record, e.g. { 'incident.ref': 'INC-2026-0001', 'incident.piCategories': '…' }. Null when absent. */
+  fields(session: Session, recordId: string): { ref: string; title: string; values: Record<string, string> } | null;
+  /**
+   * Told, inside the dispatch transaction, that a notice linked to this record was sent, so
+   * the module can meet its duty (an incident obligation, a request's reply deadline...).
+   */
+  onDispatched?(session: Session, recordId: string, dispatch: { noticeId: string; kind: string; dispatchedAt: string; channel: string }): void;
+}
