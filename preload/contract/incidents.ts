@@ -1,2 +1,235 @@
-// Channels of this module are added by its issue; the empty map keeps the contract whole meanwhile.
-export const incidentsChannels = {} as const;
+import { z } from 'zod';
+import { Cursor, Id, IsoInstant, Jurisdiction, LocalizedText, LongText, PageLimit, RequiredText, ShortText, pageOf } from './common';
+import { Deadline, DeadlineState } from './deadlines';
+
+// Incident register (issue 4). Facts the DPO records; grade, obligations and clocks computed in
+// main/incidents/rules.ts and the deadline engine, each with its rule and legal basis.
+
+export const IncidentState = z.enum(['detected', 'assessing', 'contained', 'notifying', 'monitoring', 'closed']);
+export type IncidentState = z.infer<typeof IncidentState>;
+
+/** CAC Incident Reporting Measures (2025): the four grades, lowest first. */
+export const CacGrade = z.enum(['general', 'relativelyMajor', 'major', 'particularlyMajor']);
+export type CacGrade = z.infer<typeof CacGrade>;
+
+export const GdprRisk = z.enum(['none', 'risk', 'high']);
+/** GDPR Art. 34(3): when telling individuals is not required (or replaced by a public communication). */
+export const Gdpr34Exception = z.enum(['unintelligible', 'riskRemoved', 'disproportionate']);
+
+const Count = z.number().int('Whole number').min(0, 'Cannot be negative').max(10_000_000_000);
+const Category = z.string().trim().min(1, 'Required').max(100);
+const Categories = z.array(Category).max(100);
+
+/** Every fact of the record. Create requires the few that start the clocks; the rest can follow. */
+export const IncidentFactFields = z.object({
+  title: RequiredText,
+  description: LongText,
+  discoveredAt: IsoInstant,
+  occurredAt: IsoInstant.nullable(),
+  containedAt: IsoInstant.nullable(),
+  /** When handling (emergency response) ended: starts the CAC 30-day summary report. */
+  handlingEndedAt: IsoInstant.nullable(),
+  cause: LongText,
+  affectedSystems: z.array(ShortText).max(100),
+  piCategories: Categories,
+  sensitivePiCategories: Categories,
+  minorsInvolved: z.boolean(),
+  individualsAffected: Count,
+  individualsEstimated: z.boolean(),
+  /** People whose sensitive PI is involved; null = take individualsAffected when sensitive categories are listed. */
+  sensitiveIndividualsAffected: Count.nullable(),
+  /** California residents among them; null = take individualsAffected. */
+  californiaResidentsAffected: Count.nullable(),
+  recordsAffected: Count.nullable(),
+  jurisdictions: z.array(Jurisdiction).min(1, 'Pick at least one').max(4),
+  /** Critical information infrastructure operator for this incident; null = the Settings default. */
+  ciiOperator: z.boolean().nullable(),
+  directLossRmb: z.number().min(0, 'Cannot be negative').max(1e13),
+  /** null = not yet assessed (GDPR Art. 33 then still applies: only "unlikely to result in a risk" lifts it). */
+  gdprRisk: GdprRisk.nullable(),
+  gdpr34Exception: Gdpr34Exception.nullable(),
+  gdpr34ExceptionReason: LongText,
+  harmAssessment: LongText,
+  measuresTaken: LongText,
+  measuresPlanned: LongText,
+  adviceToIndividuals: LongText,
+  remediesOffered: LongText,
+  harmAvoided: z.boolean(),
+  harmAvoidedReason: LongText,
+  owner: ShortText,
+});
+export type IncidentFacts = z.infer<typeof IncidentFactFields>;
+
+export const CreateIncident = IncidentFactFields.partial()
+  .required({ title: true, discoveredAt: true, individualsAffected: true, jurisdictions: true })
+  .strict();
+export type CreateIncident = z.input<typeof CreateIncident>;
+
+export const UpdateIncident = z
+  .object({
+    id: Id,
+    facts: IncidentFactFields.partial().strict(),
+    /** The version the DPO edited; a newer one on disk → CONFLICT instead of overwriting. */
+    expectedVersion: z.number().int().min(1).optional(),
+  })
+  .strict();
+
+export const IncidentSort = z.enum(['discovered', 'nextDue']);
+
+export const ListIncidents = z
+  .object({
+    state: IncidentState.optional(),
+    /** Open = every state but closed. */
+    openOnly: z.boolean().optional(),
+    grade: CacGrade.optional(),
+    jurisdiction: Jurisdiction.optional(),
+    hasOverdue: z.boolean().optional(),
+    sort: IncidentSort.default('discovered'),
+    search: z.string().trim().max(200).optional(),
+    cursor: Cursor,
+    limit: PageLimit,
+  })
+  .strict();
+
+export const TransitionIncident = z
+  .object({
+    id: Id,
+    to: IncidentState,
+    /** Required to reopen a closed incident or to step back. */
+    reason: z.string().trim().max(2000).optional(),
+    /** When it happened (defaults to now); also fills containedAt / handlingEndedAt if empty. */
+    at: IsoInstant.optional(),
+    /** Closing with obligations still pending needs this. */
+    confirmPendingObligations: z.boolean().optional(),
+  })
+  .strict();
+
+export const AddIncidentNote = z
+  .object({ id: Id, text: z.string().trim().min(1, 'Required').max(10_000), at: IsoInstant.optional() })
+  .strict();
+
+export const MarkObligation = z.discriminatedUnion('state', [
+  z
+    .object({
+      id: Id,
+      key: z.string().min(1).max(64),
+      state: z.literal('done'),
+      doneAt: IsoInstant,
+      /** The regulator's receipt number, the batch id of the sending, ... */
+      reference: z.string().trim().max(200).default(''),
+      note: z.string().trim().max(2000).default(''),
+      /** GDPR Art. 33(1): a notice after 72 hours gives the reasons for the delay. */
+      lateReason: z.string().trim().max(4000).default(''),
+    })
+    .strict(),
+  z
+    .object({ id: Id, key: z.string().min(1).max(64), state: z.literal('pending'), reason: z.string().trim().min(1, 'Required').max(2000) })
+    .strict(),
+]);
+
+export const OverrideObligation = z
+  .object({
+    id: Id,
+    key: z.string().min(1).max(64),
+    /** true/false replaces the computed presence; null returns to the computed result. */
+    required: z.boolean().nullable(),
+    reason: z.string().trim().min(1, 'Required').max(2000),
+  })
+  .strict();
+
+export const OverrideGrade = z
+  .object({ id: Id, grade: CacGrade.nullable(), reason: z.string().trim().min(1, 'Required').max(2000) })
+  .strict();
+
+const Override = z.object({ reason: z.string(), at: z.string(), by: z.string() });
+
+export const ObligationState = z.enum(['pending', 'waiting', 'done', 'notRequired']);
+export type ObligationState = z.infer<typeof ObligationState>;
+
+export const IncidentObligation = z.object({
+  key: z.string(),
+  ruleKey: z.string(),
+  label: LocalizedText,
+  rule: LocalizedText,
+  basis: LocalizedText,
+  /** Why it applies (or not), in the DPO's words. */
+  explanation: LocalizedText,
+  /** pending: clock running; waiting: applies but its clock has not started; done; notRequired. */
+  state: ObligationState,
+  computedRequired: z.boolean(),
+  required: z.boolean(),
+  override: Override.extend({ required: z.boolean() }).nullable(),
+  startAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  deadlineState: DeadlineState.nullable(),
+  /** The engine's deadline (why this date), when a clock runs or ran. */
+  deadline: Deadline.nullable(),
+  done: z
+    .object({ at: z.string(), reference: z.string(), note: z.string(), lateReason: z.string(), by: z.string(), via: z.string() })
+    .nullable(),
+  /** Where a reference number is expected when marking done (reports to an authority). */
+  referenceExpected: z.boolean(),
+});
+export type IncidentObligation = z.infer<typeof IncidentObligation>;
+
+export const TimelineKind = z.enum(['created', 'state', 'facts', 'obligation', 'override', 'note', 'notice']);
+export const TimelineEntry = z.object({
+  id: z.number().int(),
+  /** When it happened (a note's own time) */
+  at: z.string(),
+  recordedAt: z.string(),
+  actor: z.string(),
+  kind: TimelineKind,
+  text: z.string(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const RuleFinding = z.object({ rule: LocalizedText, basis: LocalizedText, explanation: LocalizedText });
+
+export const Incident = z.object({
+  id: z.string(),
+  ref: z.string(),
+  state: IncidentState,
+  version: z.number().int(),
+  facts: IncidentFactFields,
+  ciiOperator: z.object({ effective: z.boolean(), fromSettings: z.boolean() }),
+  grade: RuleFinding.extend({
+    computed: CacGrade,
+    value: CacGrade,
+    override: Override.extend({ grade: CacGrade }).nullable(),
+    cacReportRequired: z.boolean(),
+  }),
+  auditOrderFlag: RuleFinding.extend({ flagged: z.boolean() }),
+  obligations: z.array(IncidentObligation),
+  timeline: z.array(TimelineEntry),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+});
+export type Incident = z.infer<typeof Incident>;
+
+export const IncidentListItem = z.object({
+  id: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  state: IncidentState,
+  grade: CacGrade,
+  discoveredAt: z.string(),
+  individualsAffected: z.number(),
+  jurisdictions: z.array(Jurisdiction),
+  nextDueAt: z.string().nullable(),
+  hasOverdue: z.boolean(),
+});
+export type IncidentListItem = z.infer<typeof IncidentListItem>;
+
+export const incidentsChannels = {
+  'incidents.create': { input: CreateIncident, output: Incident },
+  'incidents.update': { input: UpdateIncident, output: Incident },
+  'incidents.get': { input: z.object({ id: Id }).strict(), output: Incident },
+  'incidents.list': { input: ListIncidents, output: pageOf(IncidentListItem) },
+  'incidents.transition': { input: TransitionIncident, output: Incident },
+  'incidents.addNote': { input: AddIncidentNote, output: Incident },
+  'incidents.markObligation': { input: MarkObligation, output: Incident },
+  'incidents.overrideObligation': { input: OverrideObligation, output: Incident },
+  'incidents.overrideGrade': { input: OverrideGrade, output: Incident },
+} as const;
