@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contract, type Channel, type Output, type ParsedInput } from '../preload/contract';
 import type { AppErrorDto, Result } from '../preload/contract/result';
-import { UNLOCKED_NOT_REQUIRED, type vaultChannels } from '../preload/contract/vault';
+import { BACKGROUND_CHANNELS, type vaultChannels } from '../preload/contract/vault';
 import { auditHandlers } from './audit/handlers';
 import { calendarHandlers } from './calendar/handlers';
 import { deadlinesHandlers } from './deadlines/handlers';
@@ -58,7 +58,7 @@ export function createApi(vault: VaultManager, options: ApiOptions = {}): ApiCal
       if (channel in vaultTable) {
         value = await (vaultTable as Record<string, (input: unknown) => unknown>)[channel](parsed.data);
       } else {
-        if (!UNLOCKED_NOT_REQUIRED.has(channel)) vault.touch();
+        if (!BACKGROUND_CHANNELS.has(channel)) vault.touch();
         const session = vault.session();
         const handler = (sessionHandlers as Record<string, SessionHandler<SessionChannel>>)[channel];
         value = await handler(parsed.data as ParsedInput<SessionChannel>, session);

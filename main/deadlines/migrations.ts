@@ -1,3 +1,49 @@
 import type { Migration } from '../store/migration';
 
-export const deadlinesMigrations: Migration[] = [];
+export const deadlinesMigrations: Migration[] = [
+  {
+    version: 110,
+    name: 'stored deadlines with board, alert and calendar-recompute indexes',
+    up(db) {
+      db.exec(`
+        CREATE TABLE deadlines (
+          id TEXT PRIMARY KEY,
+          module TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          record_ref TEXT NOT NULL,
+          record_title TEXT NOT NULL,
+          key TEXT NOT NULL,
+          rule_key TEXT NOT NULL,
+          label TEXT,
+          start TEXT NOT NULL,
+          until TEXT,
+          clock TEXT NOT NULL CHECK (clock IN ('due', 'immediate')),
+          start_at TEXT NOT NULL,
+          due_at TEXT NOT NULL,
+          computed_due_at TEXT NOT NULL,
+          zone TEXT NOT NULL,
+          calendar TEXT,
+          cal_country TEXT,
+          cal_first_year INTEGER,
+          cal_last_year INTEGER,
+          explanation TEXT NOT NULL,
+          stored_state TEXT NOT NULL CHECK (stored_state IN ('open', 'met', 'waived')),
+          met_at TEXT,
+          met_note TEXT,
+          request_waived_reason TEXT,
+          dpo_waived_reason TEXT,
+          override_reason TEXT,
+          changed_at TEXT NOT NULL,
+          UNIQUE (module, record_id, key)
+        ) STRICT;
+        -- The board: keyset on (due_at, id) within a state, optionally within a module.
+        CREATE INDEX deadlines_board ON deadlines (stored_state, due_at, id);
+        CREATE INDEX deadlines_module_board ON deadlines (module, stored_state, due_at, id);
+        -- Alerts: open rows written since the last poll.
+        CREATE INDEX deadlines_changed ON deadlines (changed_at) WHERE stored_state = 'open';
+        -- Calendar edits recompute the deadlines whose counting touched the edited year.
+        CREATE INDEX deadlines_calendar ON deadlines (cal_country, cal_first_year, cal_last_year);
+      `);
+    },
+  },
+];

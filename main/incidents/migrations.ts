@@ -1,3 +1,59 @@
 import type { Migration } from '../store/migration';
 
-export const incidentsMigrations: Migration[] = [];
+export const incidentsMigrations: Migration[] = [
+  {
+    version: 200,
+    name: 'incident register: incidents, obligation marks, timeline',
+    up(db) {
+      db.exec(`
+        CREATE TABLE incidents (
+          id TEXT PRIMARY KEY,
+          ref TEXT NOT NULL UNIQUE,
+          ref_year INTEGER NOT NULL,
+          ref_seq INTEGER NOT NULL,
+          title TEXT NOT NULL,
+          state TEXT NOT NULL,
+          discovered_at TEXT NOT NULL,
+          -- the grade in force (the DPO's override, else the computed one); the list filters on it
+          grade TEXT NOT NULL,
+          grade_override TEXT,
+          -- ',CN,EU,' so a jurisdiction filter is a LIKE on the row being scanned in sort order
+          jurisdictions TEXT NOT NULL,
+          individuals_affected INTEGER NOT NULL,
+          -- earliest open fixed-time clock; '~' (sorts after any instant) when none, so "next due" sorts last
+          next_due_at TEXT NOT NULL,
+          facts TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          closed_at TEXT
+        ) STRICT;
+        CREATE UNIQUE INDEX incidents_ref_number ON incidents(ref_year, ref_seq);
+        CREATE INDEX incidents_by_discovery ON incidents(discovered_at, id);
+        CREATE INDEX incidents_by_next_due ON incidents(next_due_at, id);
+        CREATE INDEX incidents_by_state ON incidents(state, discovered_at, id);
+        CREATE INDEX incidents_by_grade ON incidents(grade, discovered_at, id);
+
+        -- What the DPO recorded about an obligation; whether it applies is recomputed from the facts.
+        CREATE TABLE incident_obligations (
+          incident_id TEXT NOT NULL REFERENCES incidents(id),
+          key TEXT NOT NULL,
+          override TEXT,
+          done TEXT,
+          PRIMARY KEY (incident_id, key)
+        ) STRICT;
+
+        CREATE TABLE incident_timeline (
+          id INTEGER PRIMARY KEY,
+          incident_id TEXT NOT NULL REFERENCES incidents(id),
+          at TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          text TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX incident_timeline_by_incident ON incident_timeline(incident_id, at, id);
+      `);
+    },
+  },
+];

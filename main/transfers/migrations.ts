@@ -1,3 +1,69 @@
 import type { Migration } from '../store/migration';
 
-export const transfersMigrations: Migration[] = [];
+export const transfersMigrations: Migration[] = [
+  {
+    version: 400,
+    name: 'transfer register, yearly volumes, filing events and changes',
+    up(db) {
+      db.exec(`
+        CREATE TABLE transfers (
+          seq INTEGER PRIMARY KEY,              -- keyset order of the register (newest first)
+          id TEXT NOT NULL UNIQUE,
+          ref TEXT NOT NULL UNIQUE,             -- XB-2026-0001
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          recipient_name TEXT NOT NULL,
+          country TEXT NOT NULL,                -- ISO 3166-1 alpha-2
+          chosen_route TEXT NOT NULL,
+          filing_state TEXT NOT NULL,
+          -- earliest open filing / supplement / re-filing due instant, as the deadline engine computed it
+          next_due_at TEXT,
+          -- 0 when an Art. 3/4/5(1)-(3) scenario keeps its volumes out of the cumulative count
+          counted INTEGER NOT NULL,
+          data TEXT NOT NULL                    -- JSON of the record's sections
+        ) STRICT;
+        CREATE INDEX transfers_route ON transfers(chosen_route, seq);
+        CREATE INDEX transfers_country ON transfers(country, seq);
+        CREATE INDEX transfers_filing ON transfers(filing_state, seq);
+        CREATE INDEX transfers_next_due ON transfers(next_due_at, seq) WHERE next_due_at IS NOT NULL;
+
+        CREATE TABLE transfer_volumes (
+          transfer_id TEXT NOT NULL REFERENCES transfers(id),
+          year INTEGER NOT NULL,
+          non_sensitive INTEGER NOT NULL CHECK (non_sensitive >= 0),
+          sensitive INTEGER NOT NULL CHECK (sensitive >= 0),
+          note TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          PRIMARY KEY (transfer_id, year)
+        ) STRICT;
+        CREATE INDEX transfer_volumes_year ON transfer_volumes(year, transfer_id);
+
+        CREATE TABLE transfer_company_years (
+          year INTEGER PRIMARY KEY,
+          duplicate_non_sensitive INTEGER NOT NULL CHECK (duplicate_non_sensitive >= 0),
+          duplicate_sensitive INTEGER NOT NULL CHECK (duplicate_sensitive >= 0),
+          processed_total INTEGER,
+          note TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+
+        -- Filing events and changes share one sequence, so "re-filed after the change" is decidable.
+        CREATE TABLE transfer_events (
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          transfer_id TEXT NOT NULL REFERENCES transfers(id),
+          type TEXT NOT NULL CHECK (type IN ('filing', 'change')),
+          kind TEXT NOT NULL,
+          date TEXT NOT NULL,
+          recorded_at TEXT NOT NULL,
+          filing_number TEXT,
+          reasons TEXT,
+          change_kinds TEXT,
+          summary TEXT,
+          triggers_refiling INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+        CREATE INDEX transfer_events_transfer ON transfer_events(transfer_id, seq);
+      `);
+    },
+  },
+];

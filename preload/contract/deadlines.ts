@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedText, ModuleName } from './common';
+import { Cursor, IsoDate, IsoInstant, LocalizedText, ModuleName, RequiredText } from './common';
 
 // The deadline engine's value, as every module and the board show it. Owned by the
 // deadlines module (issue 3); other modules only hand it DeadlineRequests (main/deadlines/model.ts).
@@ -16,6 +16,7 @@ export const CalendarUse = z.object({
   /** Years the period crossed with no calendar loaded: weekends only were assumed. */
   missingYears: z.array(z.number().int()),
 });
+export type CalendarUse = z.infer<typeof CalendarUse>;
 
 export const Deadline = z.object({
   id: z.string(),
@@ -45,4 +46,130 @@ export const Deadline = z.object({
 });
 export type Deadline = z.infer<typeof Deadline>;
 
-export const deadlinesChannels = {} as const;
+/** Every rule of the catalogue (main/deadlines/catalog.ts), by key. */
+export const RuleKeyName = z.enum([
+  'pipl57.authority',
+  'pipl57.individuals',
+  'cac.report.4h',
+  'cac.report.cii.1h',
+  'cac.summary.30d',
+  'minors.report',
+  'gdpr33.authority.72h',
+  'gdpr34.individuals',
+  'ca.residents.30d',
+  'ca.ag.15d',
+  'scc.filing.10wd',
+  'scc.supplement.10wd',
+  'scc.refiling.10wd',
+  'pipia.retention.3y',
+  'scc.expiry',
+  'request.rights.15wd',
+  'request.complaint.15d',
+  'gdpr12.response.1m',
+  'gdpr12.extended.3m',
+  'hold.networkLogs.6m',
+  'hold.transactions.3y',
+  'hold.until',
+  'target.until',
+]);
+
+/** A date (YYYY-MM-DD, counted in the rule's zone) or an instant with its offset. */
+export const DateOrInstant = z.union([IsoDate, z.iso.datetime({ offset: true })], {
+  error: 'A date (YYYY-MM-DD) or a date and time with its offset',
+});
+
+/** An IANA zone name such as Asia/Shanghai; checked against the zone database in main. */
+export const ZoneName = z.string().min(1).max(64).regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, 'Not a time zone name');
+
+export const RuleInfo = z.object({
+  key: RuleKeyName,
+  name: LocalizedText,
+  basis: LocalizedText,
+  periodKind: z.enum(['hours', 'immediate', 'calendarDays', 'workingDays', 'months', 'years', 'fixedDate']),
+  amount: z.number().int().nullable(),
+  zone: z.string(),
+  country: z.string().nullable(),
+});
+export type RuleInfo = z.infer<typeof RuleInfo>;
+
+/** The calculator's answer: a deadline that is computed but not stored. */
+export const ComputedDeadline = Deadline.pick({
+  ruleKey: true,
+  rule: true,
+  basis: true,
+  clock: true,
+  startAt: true,
+  dueAt: true,
+  zone: true,
+  calendar: true,
+  explanation: true,
+});
+export type ComputedDeadline = z.infer<typeof ComputedDeadline>;
+
+/** The board's time buckets, computed in main in the DPO's zone so counts and rows agree. */
+export const BoardBounds = z.object({ now: z.string(), endOfToday: z.string(), endOfWeek: z.string(), zone: z.string() });
+export type BoardBounds = z.infer<typeof BoardBounds>;
+
+export const DeadlinesListInput = z
+  .object({
+    /** Absent: every open clock (open, due soon, overdue). */
+    state: DeadlineState.optional(),
+    module: ModuleName.optional(),
+    dueBefore: IsoInstant.optional(),
+    cursor: Cursor,
+    limit: z.number().int().min(1).max(500).default(100),
+    zone: ZoneName.optional(),
+  })
+  .strict();
+
+export const BucketCounts = z.object({
+  overdue: z.number().int(),
+  today: z.number().int(),
+  week: z.number().int(),
+  later: z.number().int(),
+});
+export type BucketCounts = z.infer<typeof BucketCounts>;
+
+export const DeadlineAlert = z.object({
+  deadline: Deadline,
+  state: z.enum(['dueSoon', 'overdue']),
+  /** When it entered that state. */
+  since: z.string(),
+});
+export type DeadlineAlert = z.infer<typeof DeadlineAlert>;
+
+export const deadlinesChannels = {
+  'deadlines.rules': { input: z.object({}).strict().default({}), output: z.object({ rules: z.array(RuleInfo) }) },
+  'deadlines.list': {
+    input: DeadlinesListInput,
+    output: z.object({ items: z.array(Deadline), nextCursor: z.string().nullable(), bounds: BoardBounds }),
+  },
+  'deadlines.counts': {
+    input: z.object({ zone: ZoneName.optional() }).strict().default({}),
+    output: z.object({
+      bounds: BoardBounds,
+      total: BucketCounts,
+      byModule: z.array(BucketCounts.extend({ module: ModuleName })),
+    }),
+  },
+  'deadlines.forRecord': {
+    input: z.object({ module: ModuleName, recordId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ items: z.array(Deadline) }),
+  },
+  'deadlines.compute': {
+    input: z.object({ rule: RuleKeyName, start: DateOrInstant, until: DateOrInstant.optional() }).strict(),
+    output: ComputedDeadline,
+  },
+  'deadlines.waive': {
+    input: z.object({ id: z.string().min(1).max(64), reason: RequiredText }).strict(),
+    output: Deadline,
+  },
+  'deadlines.override': {
+    input: z.object({ id: z.string().min(1).max(64), dueAt: IsoInstant, reason: RequiredText }).strict(),
+    output: Deadline,
+  },
+  'deadlines.alerts': {
+    input: z.object({ since: IsoInstant.optional() }).strict().default({}),
+    output: z.object({ now: z.string(), items: z.array(DeadlineAlert), more: z.boolean() }),
+  },
+} as const;

@@ -180,7 +180,8 @@ export const TimelineEntry = z.object({
   recordedAt: z.string(),
   actor: z.string(),
   kind: TimelineKind,
-  text: z.string(),
+  /** What happened, in both languages (a note carries the DPO's own words in both). */
+  text: LocalizedText,
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 

@@ -52,3 +52,6 @@ export const UNLOCKED_NOT_REQUIRED = new Set<string>([
   'vault.lock',
   'vault.passphraseStrength',
 ]);
+
+/** Channels the app polls by itself: they do not count as the DPO's activity for auto-lock. */
+export const BACKGROUND_CHANNELS = new Set<string>(['vault.status', 'deadlines.alerts']);

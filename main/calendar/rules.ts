@@ -1,0 +1,132 @@
+import { DateTime } from 'luxon';
+import type { CalendarDay, CalendarYear, DayKind, WorkCalendar } from './model';
+
+// Pure day arithmetic on YYYY-MM-DD dates. No clock, no I/O: the calendars come in as values.
+
+/** What counting met on the way: the explanation and the deadline's calendar use come from it. */
+export interface CalendarTrace {
+  /** Years whose official calendar was consulted. */
+  usedYears: Set<number>;
+  /** Years consulted with no calendar loaded: weekends only were assumed. */
+  missingYears: Set<number>;
+  /** Holidays met while counting (dates, in order). */
+  holidays: string[];
+  /** Weekend days counted as working days because the calendar declares them so. */
+  makeupWorkdays: string[];
+}
+
+export const newTrace = (): CalendarTrace => ({ usedYears: new Set(), missingYears: new Set(), holidays: [], makeupWorkdays: [] });
+
+const toDate = (iso: string): DateTime => DateTime.fromISO(iso, { zone: 'utc' });
+const fromDate = (d: DateTime): string => d.toISODate()!;
+
+export const plusDays = (iso: string, days: number): string => fromDate(toDate(iso).plus({ days }));
+
+/** ISO weekday: Saturday 6 and Sunday 7 are the ordinary rest days. */
+export const isWeekend = (iso: string): boolean => toDate(iso).weekday >= 6;
+
+export function yearOf(iso: string): number {
+  return Number(iso.slice(0, 4));
+}
+
+/** Classifies a day; records in the trace which calendar year answered (or was missing). */
+export function dayKind(calendar: WorkCalendar, iso: string, trace?: CalendarTrace): DayKind {
+  const year = yearOf(iso);
+  const known = calendar.years.get(year);
+  if (trace) (known ? trace.usedYears : trace.missingYears).add(year);
+  if (known?.holidays.has(iso)) return 'holiday';
+  if (isWeekend(iso)) return known?.workdays.has(iso) ? 'makeupWorkday' : 'weekend';
+  return 'workday';
+}
+
+export const isWorkingKind = (kind: DayKind): boolean => kind === 'workday' || kind === 'makeupWorkday';
+
+function note(trace: CalendarTrace, iso: string, kind: DayKind): void {
+  if (kind === 'holiday' && !trace.holidays.includes(iso)) trace.holidays.push(iso);
+  if (kind === 'makeupWorkday' && !trace.makeupWorkdays.includes(iso)) trace.makeupWorkdays.push(iso);
+}
+
+/**
+ * The n-th working day after `start` (the start day itself is not counted, Civil Code Art. 201).
+ */
+export function addWorkingDays(calendar: WorkCalendar, start: string, n: number, trace: CalendarTrace): string {
+  let day = start;
+  let counted = 0;
+  while (counted < n) {
+    day = plusDays(day, 1);
+    const kind = dayKind(calendar, day, trace);
+    note(trace, day, kind);
+    if (isWorkingKind(kind)) counted += 1;
+  }
+  return day;
+}
+
+/**
+ * A period whose last day is a rest day ends on the first working day after it (Civil Code
+ * Art. 203). Weekends count as rest days unless declared working days (RULES.md §1 *verify*).
+ */
+export function rollToWorkingDay(calendar: WorkCalendar, last: string, trace: CalendarTrace): string {
+  let day = last;
+  for (;;) {
+    const kind = dayKind(calendar, day, trace);
+    note(trace, day, kind);
+    if (isWorkingKind(kind)) return day;
+    day = plusDays(day, 1);
+  }
+}
+
+/** Notes holidays between two dates (inclusive) without counting: hour clocks run through them. */
+export function holidaysBetween(calendar: WorkCalendar, from: string, to: string, trace: CalendarTrace): void {
+  for (let day = from; day <= to; day = plusDays(day, 1)) note(trace, day, dayKind(calendar, day, trace));
+}
+
+/** Builds the lookup the rules use from stored years. */
+export function toWorkCalendar(country: string, years: Pick<CalendarYear, 'year' | 'holidays' | 'workdays'>[]): WorkCalendar {
+  return {
+    country,
+    years: new Map(
+      years.map((y) => [
+        y.year,
+        {
+          holidays: new Map(y.holidays.map((d): [string, CalendarDay['name']] => [d.date, d.name])),
+          workdays: new Set(y.workdays.map((d) => d.date)),
+        },
+      ]),
+    ),
+  };
+}
+
+/** Consecutive dates grouped into [first, last] runs, for "Oct 1–7 are holidays". */
+export function runsOf(dates: string[]): [string, string][] {
+  const sorted = [...dates].sort();
+  const runs: [string, string][] = [];
+  for (const d of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && plusDays(last[1], 1) === d) last[1] = d;
+    else runs.push([d, d]);
+  }
+  return runs;
+}
+
+/**
+ * Checks a year's dates before they are stored: each in the year, a day off not also a working
+ * day, and a declared working day on a weekend. Returns field → message.
+ */
+export function checkCalendarYear(year: number, holidays: string[], workdays: string[]): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const seen = new Set<string>();
+  holidays.forEach((d, i) => {
+    if (yearOf(d) !== year) problems[`holidays.${i}`] = `${d} is not in ${year}`;
+    else if (seen.has(d)) problems[`holidays.${i}`] = `${d} is listed twice`;
+    seen.add(d);
+  });
+  const seenWork = new Set<string>();
+  workdays.forEach((d, i) => {
+    if (yearOf(d) !== year) problems[`workdays.${i}`] = `${d} is not in ${year}`;
+    else if (seen.has(d)) problems[`workdays.${i}`] = `${d} is also listed as a holiday`;
+    else if (seenWork.has(d)) problems[`workdays.${i}`] = `${d} is listed twice`;
+    else if (!isWeekend(d)) problems[`workdays.${i}`] = `${d} is a weekday; only weekend days can be declared working days`;
+    seenWork.add(d);
+  });
+  return problems;
+}

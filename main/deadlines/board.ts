@@ -1,0 +1,115 @@
+import { DateTime, IANAZone } from 'luxon';
+import type { z } from 'zod';
+import type { BoardBounds, BucketCounts, DeadlineAlert, DeadlinesListInput, Deadline } from '../../preload/contract/deadlines';
+import type { ModuleName } from '../../preload/contract/common';
+import { getSettings } from '../settings/service';
+import { invalid } from '../shared/errors';
+import type { Session } from '../shared/session';
+import { toDeadline } from './dto';
+import { DeadlinesRepo } from './repo';
+import { alertingSince, deriveState } from './rules';
+
+// The home screen's reads: the board page, its bucket counts and the alerts the banner and the
+// Electron host's OS notifications poll.
+
+export const DEFAULT_ZONE = 'Asia/Shanghai';
+
+/** Today and this week end in the DPO's zone (ISO week, Monday–Sunday). */
+export function boardBounds(now: Date, zone = DEFAULT_ZONE): BoardBounds {
+  if (!IANAZone.isValidZone(zone)) throw invalid({ zone: `Unknown time zone "${zone}"` });
+  const local = DateTime.fromJSDate(now, { zone });
+  return {
+    now: now.toISOString(),
+    endOfToday: local.endOf('day').toUTC().toISO()!,
+    endOfWeek: local.endOf('week').toUTC().toISO()!,
+    zone,
+  };
+}
+
+const encodeCursor = (d: { dueAt: string; id: string }) => Buffer.from(JSON.stringify([d.dueAt, d.id])).toString('base64url');
+
+function decodeCursor(cursor: string): { dueAt: string; id: string } {
+  try {
+    const [dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof dueAt === 'string' && typeof id === 'string') return { dueAt, id };
+  } catch {
+    // fall through to the validation error
+  }
+  throw invalid({ cursor: 'Not a cursor from this list' });
+}
+
+type ListInput = z.output<typeof DeadlinesListInput>;
+
+export function listBoard(session: Session, input: ListInput): { items: Deadline[]; nextCursor: string | null; bounds: BoardBounds } {
+  const now = session.now();
+  const bounds = boardBounds(now, input.zone);
+  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const { dueSoonHours } = getSettings(session);
+  const state = input.state;
+  const rows = new DeadlinesRepo(session.db).page({
+    storedState: state === 'met' || state === 'waived' ? state : 'open',
+    derived: state === 'overdue' || state === 'dueSoon' || state === 'open' ? state : undefined,
+    now: bounds.now,
+    soonUntil: new Date(now.getTime() + dueSoonHours * 3_600_000).toISOString(),
+    module: input.module,
+    dueBefore: input.dueBefore,
+    after,
+    limit: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => toDeadline(r, now, dueSoonHours)),
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ dueAt: last.due_at, id: last.id }) : null,
+    bounds,
+  };
+}
+
+export function countBoard(session: Session, zone?: string): { bounds: BoardBounds; total: BucketCounts; byModule: (BucketCounts & { module: ModuleName })[] } {
+  const bounds = boardBounds(session.now(), zone);
+  const byModule = new DeadlinesRepo(session.db).counts(bounds).map((r) => ({
+    module: r.module as ModuleName,
+    overdue: r.overdue,
+    today: r.today,
+    week: r.week,
+    later: r.later,
+  }));
+  const total = byModule.reduce(
+    (t, m) => ({ overdue: t.overdue + m.overdue, today: t.today + m.today, week: t.week + m.week, later: t.later + m.later }),
+    { overdue: 0, today: 0, week: 0, later: 0 },
+  );
+  return { bounds, total, byModule };
+}
+
+const ALERT_LIMIT = 200;
+
+/**
+ * Deadlines now due soon or overdue that entered that state after `since` (by time passing or
+ * by a write). Without `since`: every alerting deadline, most urgent first, up to the limit.
+ */
+export function listAlerts(session: Session, since?: string): { now: string; items: DeadlineAlert[]; more: boolean } {
+  const now = session.now();
+  const { dueSoonHours } = getSettings(session);
+  const windowMs = dueSoonHours * 3_600_000;
+  const soonUntil = new Date(now.getTime() + windowMs).toISOString();
+  const repo = new DeadlinesRepo(session.db);
+  const rows = since
+    ? repo.alertCandidates({
+        since,
+        now: now.toISOString(),
+        soonUntil,
+        windowStart: new Date(Date.parse(since) + windowMs).toISOString(),
+        limit: ALERT_LIMIT * 2,
+      })
+    : repo.alerting(soonUntil, ALERT_LIMIT + 1);
+  const items: DeadlineAlert[] = [];
+  for (const row of rows) {
+    const status = { storedState: row.stored_state, clock: row.clock, dueAt: row.due_at, changedAt: row.changed_at };
+    const state = deriveState(status, now, dueSoonHours);
+    if (state !== 'dueSoon' && state !== 'overdue') continue;
+    const entered = alertingSince(status, state, dueSoonHours)!;
+    if (since && entered <= since) continue;
+    items.push({ deadline: toDeadline(row, now, dueSoonHours), state, since: entered });
+  }
+  return { now: now.toISOString(), items: items.slice(0, ALERT_LIMIT), more: items.length > ALERT_LIMIT || rows.length >= ALERT_LIMIT * 2 };
+}

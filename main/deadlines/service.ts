@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import type { Deadline } from '../../preload/contract/deadlines';
+import { ModuleName } from '../../preload/contract/common';
+import { calendarLoader } from '../calendar/load';
+import type { WorkCalendar } from '../calendar/model';
+import { getSettings } from '../settings/service';
+import { conflict, invalid, notFound } from '../shared/errors';
+import type { Session } from '../shared/session';
+import { ruleOf } from './catalog';
+import { toDeadline } from './dto';
+import type { DeadlineRequest, RecordRef } from './model';
+import { DeadlinesRepo, type DeadlineRow } from './repo';
+import { computeDeadline, parseStart } from './rules';
+
+// The engine's entry for the other modules. Deadlines are derived data: syncing them writes no
+// audit entry of its own (the calling module audits the change that produced them); the DPO's
+// own acts on a deadline (waive, override) are audited here.
+
+type Calendars = (country: string) => WorkCalendar;
+
+const isInstant = (s: unknown): s is string => typeof s === 'string' && !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s);
+
+/** Checks what the schema cannot (the requests come from code, not from a zod-parsed channel). */
+function checkRequests(record: RecordRef, requests: DeadlineRequest[]): void {
+  const problems: Record<string, string> = {};
+  if (!ModuleName.safeParse(record.module).success) problems['record.module'] = 'Unknown module';
+  if (typeof record.recordId !== 'string' || !record.recordId) problems['record.recordId'] = 'Required';
+  const keys = new Set<string>();
+  requests.forEach((r, i) => {
+    const at = (f: string) => `deadlines.${i}.${f}`;
+    if (typeof r.key !== 'string' || !r.key.trim() || r.key.length > 100) problems[at('key')] = 'Required (up to 100 characters)';
+    else if (keys.has(r.key)) problems[at('key')] = `Key "${r.key}" is requested twice`;
+    keys.add(r.key);
+    const rule = ruleOf(r.ruleKey);
+    if (!rule) {
+      problems[at('ruleKey')] = `Unknown rule "${String(r.ruleKey)}"`;
+      return;
+    }
+    if (typeof r.start !== 'string' || !parseStart(r.start, rule.zone)) problems[at('start')] = 'Not an ISO date or instant';
+    if (rule.period.kind === 'fixedDate' && (typeof r.until !== 'string' || !parseStart(r.until, rule.zone))) {
+      problems[at('until')] = 'This rule needs the date it falls due';
+    }
+    if (r.met && !isInstant(r.met.at)) problems[at('met.at')] = 'Not an ISO instant';
+    if (r.waived && (typeof r.waived.reason !== 'string' || !r.waived.reason.trim())) problems[at('waived.reason')] = 'A waiver needs a reason';
+  });
+  if (Object.keys(problems).length) throw invalid(problems);
+}
+
+/** Recomputes a row from its inputs; a DPO override stays only while its rule and start stay. */
+function computeRow(
+  base: Pick<DeadlineRow, 'id' | 'module' | 'record_id' | 'record_ref' | 'record_title' | 'key'>,
+  input: { ruleKey: string; start: string; until: string | null; label: string | null },
+  status: Pick<DeadlineRow, 'stored_state' | 'met_at' | 'met_note' | 'request_waived_reason' | 'dpo_waived_reason'>,
+  prev: DeadlineRow | undefined,
+  calendars: Calendars,
+  now: string,
+): DeadlineRow {
+  const rule = ruleOf(input.ruleKey)!;
+  const c = computeDeadline(rule, { start: input.start, until: input.until }, calendars);
+  const keepOverride = !!prev?.override_reason && prev.rule_key === input.ruleKey && prev.start === input.start && prev.until === input.until;
+  const dueAt = keepOverride ? prev!.due_at : c.dueAt;
+  const years = c.calendar ? [...c.calendar.years, ...c.calendar.missingYears] : [];
+  const unchanged = prev && prev.stored_state === status.stored_state && prev.due_at === dueAt && prev.clock === c.clock;
+  return {
+    ...base,
+    rule_key: input.ruleKey,
+    label: input.label,
+    start: input.start,
+    until: input.until,
+    clock: c.clock,
+    start_at: c.startAt,
+    due_at: dueAt,
+    computed_due_at: c.dueAt,
+    zone: c.zone,
+    calendar: c.calendar ? JSON.stringify(c.calendar) : null,
+    cal_country: c.calendar?.country ?? null,
+    cal_first_year: years.length ? Math.min(...years) : null,
+    cal_last_year: years.length ? Math.max(...years) : null,
+    explanation: JSON.stringify(c.explanation),
+    ...status,
+    override_reason: keepOverride ? prev!.override_reason : null,
+    changed_at: unchanged ? prev.changed_at : now,
+  };
+}
+
+/**
+ * Brings a record's deadlines in line with what its module requests, inside the caller's
+ * transaction: upsert by (module, recordId, key), delete the keys no longer requested.
+ * Kept across syncs: a DPO override while the deadline's rule, start and until are unchanged
+ * (new inputs make a new computation the DPO has not judged), and a DPO waiver as long as the
+ * key is requested (it says the duty does not apply, whatever its date).
+ */
+export function syncRecordDeadlines(session: Session, record: RecordRef, requests: DeadlineRequest[]): Deadline[] {
+  checkRequests(record, requests);
+  const repo = new DeadlinesRepo(session.db);
+  const calendars = calendarLoader(session);
+  const now = session.now().toISOString();
+  session.tx(() => {
+    const existing = new Map(repo.byRecord(record.module, record.recordId).map((r) => [r.key, r]));
+    for (const req of requests) {
+      const prev = existing.get(req.key);
+      existing.delete(req.key);
+      const dpoWaiver = prev?.dpo_waived_reason ?? null;
+      const stored_state = req.met ? 'met' : req.waived || dpoWaiver ? 'waived' : 'open';
+      const row = computeRow(
+        { id: prev?.id ?? randomUUID(), module: record.module, record_id: record.recordId, record_ref: record.recordRef, record_title: record.recordTitle, key: req.key },
+        { ruleKey: req.ruleKey, start: req.start, until: req.until ?? null, label: req.label ? JSON.stringify({ en: req.label.en, zh: req.label.zh }) : null },
+        {
+          stored_state,
+          met_at: req.met ? new Date(req.met.at).toISOString() : null,
+          met_note: req.met?.note ?? null,
+          request_waived_reason: req.waived?.reason ?? null,
+          dpo_waived_reason: dpoWaiver,
+        },
+        prev,
+        calendars,
+        now,
+      );
+      repo.upsert(row);
+    }
+    repo.remove([...existing.values()].map((r) => r.id));
+  });
+  return listRecordDeadlines(session, record.module, record.recordId);
+}
+
+export function listRecordDeadlines(session: Session, module: string, recordId: string): Deadline[] {
+  const { dueSoonHours } = getSettings(session);
+  const now = session.now();
+  return new DeadlinesRepo(session.db).byRecord(module, recordId).map((r) => toDeadline(r, now, dueSoonHours));
+}
+
+/** Recomputes every stored deadline whose counting touched a changed calendar year (caller's tx). */
+export function recomputeForCalendar(session: Session, country: string, year: number): number {
+  const repo = new DeadlinesRepo(session.db);
+  const calendars = calendarLoader(session);
+  const now = session.now().toISOString();
+  const rows = repo.touchingYear(country, year);
+  for (const prev of rows) {
+    repo.upsert(
+      computeRow(prev, { ruleKey: prev.rule_key, start: prev.start, until: prev.until, label: prev.label }, prev, prev, calendars, now),
+    );
+  }
+  return rows.length;
+}
+
+function openRow(repo: DeadlinesRepo, id: string): DeadlineRow {
+  const row = repo.byId(id);
+  if (!row) throw notFound('Deadline', id);
+  if (row.stored_state === 'met') throw conflict('This deadline is already met.');
+  return row;
+}
+
+const ruleName = (row: DeadlineRow) => (row.label ? (JSON.parse(row.label) as { en: string }).en : (ruleOf(row.rule_key)?.name.en ?? row.rule_key));
+
+export function waiveDeadline(session: Session, input: { id: string; reason: string }): Deadline {
+  const repo = new DeadlinesRepo(session.db);
+  session.tx(() => {
+    const row = openRow(repo, input.id);
+    if (row.stored_state === 'waived') throw conflict('This deadline is already waived.');
+    repo.upsert({ ...row, stored_state: 'waived', dpo_waived_reason: input.reason, changed_at: session.now().toISOString() });
+    session.audit.append({
+      action: 'deadlines.waive',
+      entity: 'deadline',
+      entityId: row.id,
+      summary: `Deadline waived: ${ruleName(row)} (${row.record_ref}) — ${input.reason}`,
+      details: { module: row.module, recordId: row.record_id, key: row.key, ruleKey: row.rule_key, dueAt: row.due_at, reason: input.reason },
+    });
+  });
+  return deadlineById(session, input.id);
+}
+
+export function overrideDeadline(session: Session, input: { id: string; dueAt: string; reason: string }): Deadline {
+  const repo = new DeadlinesRepo(session.db);
+  session.tx(() => {
+    const row = openRow(repo, input.id);
+    repo.upsert({ ...row, due_at: input.dueAt, override_reason: input.reason, changed_at: session.now().toISOString() });
+    session.audit.append({
+      action: 'deadlines.override',
+      entity: 'deadline',
+      entityId: row.id,
+      summary: `Due date overridden: ${ruleName(row)} (${row.record_ref}) ${row.due_at} → ${input.dueAt} — ${input.reason}`,
+      details: {
+        module: row.module,
+        recordId: row.record_id,
+        key: row.key,
+        ruleKey: row.rule_key,
+        before: row.due_at,
+        after: input.dueAt,
+        computedDueAt: row.computed_due_at,
+        reason: input.reason,
+      },
+    });
+  });
+  return deadlineById(session, input.id);
+}
+
+export function deadlineById(session: Session, id: string): Deadline {
+  const row = new DeadlinesRepo(session.db).byId(id);
+  if (!row) throw notFound('Deadline', id);
+  return toDeadline(row, session.now(), getSettings(session).dueSoonHours);
+}

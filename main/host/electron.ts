@@ -1,0 +1,231 @@
+// The Electron entry. The only file in main/ that may import electron. Everything it does is
+// thin: it wires the core's API to IPC, hardens the window, and adds what only a desktop
+// host can (single instance, menu, OS notifications, native dialogs).
+import type * as ElectronNS from 'electron';
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { channels, type DpoEvent } from '../../preload/contract';
+import { createApi, type ApiCall } from '../api';
+import { VaultManager } from '../vault/service';
+import { startAutoLock } from './auto-lock';
+import { CONTENT_SECURITY_POLICY } from './http';
+import { argValue } from './paths';
+import { menuLabels } from './menu-labels';
+
+type Electron = typeof ElectronNS;
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://dpo`;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+/** The window's web preferences: the security baseline of DESIGN.md. */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webviewTag: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  spellcheck: false,
+} as const;
+
+export interface ElectronHostPaths {
+  rendererDir: string;
+  preloadFile: string;
+  nativeBinding?: string;
+  dataDir: string;
+}
+
+/** Only our own page may call the API: a frame from anywhere else is refused. */
+export function isTrustedSender(frame: { url: string } | null | undefined): boolean {
+  if (!frame) return false;
+  try {
+    return new URL(frame.url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/** Registers the scheme before the app is ready (Electron requires this order). */
+export function registerScheme(electron: Electron): void {
+  electron.protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+export function hardenContents(contents: ElectronNS.WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function hardenSession(session: ElectronNS.Session): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+export function registerIpc(electron: Electron, api: ApiCall): void {
+  for (const channel of channels) {
+    electron.ipcMain.handle(channel, (event, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame)) {
+        return { ok: false, error: { code: 'INTERNAL', message: 'Refused: the request did not come from the app window.' } };
+      }
+      return api(channel, input);
+    });
+  }
+}
+
+export function serveRenderer(electron: Electron, rendererDir: string): void {
+  const root = resolve(rendererDir);
+  electron.protocol.handle(APP_SCHEME, (request) => {
+    const url = new URL(request.url);
+    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    let file = resolve(root, relative || 'index.html');
+    if (!file.startsWith(root + sep)) return new Response('Forbidden', { status: 403 });
+    if (!existsSync(file)) file = join(root, 'index.html');
+    return new Response(readFileSync(file), {
+      headers: {
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  });
+}
+
+export function createMainWindow(electron: Electron, paths: ElectronHostPaths): ElectronNS.BrowserWindow {
+  const win = new electron.BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 960,
+    minHeight: 640,
+    show: false,
+    title: 'DPO Workstation',
+    backgroundColor: electron.nativeTheme.shouldUseDarkColors ? '#14171c' : '#f7f8fa',
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: paths.preloadFile },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+export function buildMenu(electron: Electron, locale: string, onLock: () => void): ElectronNS.Menu {
+  const l = menuLabels(locale);
+  const isMac = process.platform === 'darwin';
+  return electron.Menu.buildFromTemplate([
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: l.vault,
+      submenu: [
+        { label: l.lock, accelerator: 'CmdOrCtrl+L', click: onLock },
+        { type: 'separator' },
+        isMac ? { role: 'close', label: l.close } : { role: 'quit', label: l.quit },
+      ],
+    },
+    { role: 'editMenu', label: l.edit },
+    {
+      label: l.view,
+      submenu: [
+        { role: 'resetZoom', label: l.resetZoom },
+        { role: 'zoomIn', label: l.zoomIn },
+        { role: 'zoomOut', label: l.zoomOut },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: l.fullscreen },
+      ],
+    },
+    { role: 'windowMenu', label: l.window },
+  ]);
+}
+
+/** Polls the deadline engine and raises an OS notification when a clock turns due-soon or overdue. */
+export function startDeadlineNotifications(electron: Electron, vault: VaultManager, api: ApiCall, focus: () => void): () => void {
+  let since = new Date().toISOString();
+  const timer = setInterval(async () => {
+    if (vault.status() !== 'unlocked' || !electron.Notification.isSupported()) return;
+    const checkedAt = new Date().toISOString();
+    const result = await api('deadlines.alerts', { since });
+    since = checkedAt;
+    if (!result.ok) return;
+    const items = (result.value as { items?: { recordRef: string; rule: { en: string }; state: string }[] }).items ?? [];
+    for (const item of items.slice(0, 5)) {
+      const n = new electron.Notification({
+        title: item.state === 'overdue' ? `Overdue: ${item.recordRef}` : `Due soon: ${item.recordRef}`,
+        body: item.rule.en,
+      });
+      n.on('click', focus);
+      n.show();
+    }
+  }, 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** Wires everything once the app is ready. Returns the window and the vault for tests. */
+export async function startElectronHost(electron: Electron, paths: ElectronHostPaths) {
+  const { app } = electron;
+  const vault = new VaultManager({ dataDir: paths.dataDir, nativeBinding: paths.nativeBinding });
+  const api = createApi(vault);
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  await app.whenReady();
+  hardenSession(electron.session.defaultSession);
+  serveRenderer(electron, paths.rendererDir);
+  registerIpc(electron, api);
+  const win = createMainWindow(electron, paths);
+  const send = (event: DpoEvent) => {
+    if (!win.isDestroyed()) win.webContents.send('dpo:event', event);
+  };
+  vault.onLock((reason) => send({ type: 'locked', reason }));
+  const focus = () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  };
+  electron.Menu.setApplicationMenu(buildMenu(electron, app.getLocale(), () => vault.lock('menu')));
+  const stopAutoLock = startAutoLock(vault);
+  const stopNotifications = startDeadlineNotifications(electron, vault, api, focus);
+  app.on('second-instance', focus);
+  app.on('before-quit', () => {
+    stopAutoLock();
+    stopNotifications();
+    vault.close();
+  });
+  app.on('window-all-closed', () => app.quit());
+  return { win, vault, api };
+}
+
+/** Where the Electron-ABI copy of the native module lives (built by the release job, never by postinstall). */
+export function electronPaths(electron: Electron, appRoot: string, argv: string[]): ElectronHostPaths {
+  const packagedBinding = join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node');
+  const devBinding = join(appRoot, 'native-electron', 'better_sqlite3.node');
+  const nativeBinding = electron.app.isPackaged ? packagedBinding : existsSync(devBinding) ? devBinding : undefined;
+  return {
+    rendererDir: join(appRoot, 'out', 'renderer'),
+    preloadFile: join(appRoot, 'out', 'preload', 'index.cjs'),
+    nativeBinding,
+    dataDir: argValue(argv, '--data-dir') ?? process.env.DPO_DATA_DIR ?? join(electron.app.getPath('userData'), 'vault'),
+  };
+}
+
+if (process.versions.electron && typeof require !== 'undefined' && require.main === module) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const electron = require('electron') as Electron;
+  if (!electron.app.requestSingleInstanceLock()) {
+    electron.app.quit();
+  } else {
+    registerScheme(electron);
+    const appRoot = resolve(__dirname, '..', '..');
+    void startElectronHost(electron, electronPaths(electron, appRoot, process.argv));
+  }
+}

@@ -1,0 +1,176 @@
+// The loopback host: the same API as the Electron app, over HTTP on 127.0.0.1, serving the
+// built renderer. For machines without an Electron binary and for Playwright.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createApi, type ApiCall } from '../api';
+import { VaultManager } from '../vault/service';
+import { startAutoLock } from './auto-lock';
+import { argValue, resolveDataDir } from './paths';
+
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+/** Same policy as the Electron window: nothing but our own origin. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export interface HttpHostOptions {
+  port: number;
+  rendererDir: string;
+  vault: VaultManager;
+  token?: string;
+  api?: ApiCall;
+}
+
+export interface HttpHost {
+  server: Server;
+  port: number;
+  token: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const api = options.api ?? createApi(options.vault);
+  const tokenBytes = Buffer.from(`Bearer ${token}`);
+  let port = options.port;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Request failed.' } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends its own Host.
+    if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 403, { error: 'Forbidden host' });
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+      return send(res, 403, { error: 'Forbidden origin' });
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, { error: 'Use POST' });
+      const auth = Buffer.from(req.headers.authorization ?? '');
+      if (auth.length !== tokenBytes.length || !timingSafeEqual(auth, tokenBytes)) {
+        return send(res, 401, { error: 'Missing or wrong token' });
+      }
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > MAX_BODY_BYTES) return send(res, 413, { error: 'Body too large' }, true);
+      const body = await readBody(req);
+      if (body === 'too-large') return send(res, 413, { error: 'Body too large' }, true);
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body.toString('utf8')) : {};
+      } catch {
+        return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request body is not JSON.' } });
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      return send(res, 200, await api(channel, input));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' });
+    return serveStatic(url.pathname, res, options.rendererDir);
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolveListen());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    server,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolveBody('too-large');
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, close = false): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...(close ? { Connection: 'close' } : {}),
+  });
+  res.end(json);
+}
+
+function serveStatic(pathname: string, res: ServerResponse, rendererDir: string): void {
+  const root = resolve(rendererDir);
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  let file = resolve(root, relative || 'index.html');
+  if (!file.startsWith(root + sep) && file !== root) return send(res, 403, { error: 'Forbidden path' });
+  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+  if (!existsSync(file)) return send(res, 404, { error: 'Renderer not built: run npm run build' });
+  res.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  });
+  createReadStream(file).pipe(res);
+}
+
+/** Entry point: `node out/main/http.cjs [--port N] [--data-dir DIR]`. */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const dataDir = resolveDataDir(argv);
+  const portArg = argValue(argv, '--port');
+  const port = portArg ? Number.parseInt(portArg, 10) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number from 0 to 65535, not "${portArg}"`);
+    process.exit(2);
+  }
+  const vault = new VaultManager({ dataDir });
+  const stopAutoLock = startAutoLock(vault);
+  const host = await startHttpHost({ port, vault, rendererDir: resolve(__dirname, '../renderer') });
+  console.log(`DPO Workstation listening at ${host.url}`);
+  const shutdown = () => {
+    stopAutoLock();
+    vault.close();
+    void host.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+if (typeof require !== 'undefined' && require.main === module) {
+  void main();
+}

@@ -1,0 +1,112 @@
+// Stored rows → the values the renderer shows. Reads only.
+import type { Deadline } from '../../preload/contract/deadlines';
+import type {
+  DecisionOutcome,
+  HoldKind,
+  InboxRequest,
+  RefusalGround,
+  RequestState,
+  RequestSummary,
+  RequestType,
+} from '../../preload/contract/inbox';
+import { listRecordDeadlines } from '../deadlines/service';
+import { getSettings } from '../settings/service';
+import { notFound } from '../shared/errors';
+import type { Session } from '../shared/session';
+import { DEADLINE_KEYS, HOLD_BASIS, MODULE, REFUSAL_GROUNDS, TRANSITIONS, type RequestRow } from './model';
+import type { InboxRepo, SummaryRow } from './repo';
+import { replyDueState } from './rules';
+
+export function toSummary(r: SummaryRow, now: Date, dueSoonHours: number): RequestSummary {
+  const state = r.state as RequestState;
+  return {
+    id: r.id,
+    ref: r.ref,
+    subject: r.subject,
+    requesterName: r.requester_name,
+    type: r.type as RequestType,
+    state,
+    jurisdiction: r.jurisdiction as RequestSummary['jurisdiction'],
+    channel: r.channel as RequestSummary['channel'],
+    receivedAt: r.received_at,
+    dueAt: r.due_at,
+    dueState: replyDueState(r.due_at, { state, replySentAt: r.reply_sent_at }, now, dueSoonHours),
+  };
+}
+
+export function loadRow(repo: InboxRepo, id: string): RequestRow {
+  const row = repo.get(id);
+  if (!row) throw notFound('Request', id);
+  return row;
+}
+
+/** The full request as the detail screen shows it, with its clocks from the engine. */
+export function toRequest(session: Session, repo: InboxRepo, row: RequestRow, deadlines?: Deadline[]): InboxRequest {
+  const settings = getSettings(session);
+  const now = session.now();
+  const clocks = deadlines ?? listRecordDeadlines(session, MODULE, row.id);
+  const ground = row.refusal_ground as RefusalGround | null;
+  return {
+    ...toSummary(row, now, settings.dueSoonHours),
+    receivedAtReason: row.received_at_reason,
+    requester: { name: row.requester_name, contact: row.requester_contact, accountId: row.requester_account },
+    isMinor: row.is_minor === 1,
+    guardian: row.guardian_name !== null ? { name: row.guardian_name, contact: row.guardian_contact ?? '' } : null,
+    representative: row.rep_kind
+      ? { kind: row.rep_kind as 'agent' | 'nextOfKin', name: row.rep_name ?? '', contact: row.rep_contact ?? '', relationship: row.rep_relationship ?? '' }
+      : null,
+    internalTarget: row.internal_target,
+    messageId: row.message_id,
+    decision: row.decision_outcome
+      ? {
+          outcome: row.decision_outcome as DecisionOutcome,
+          actionsTaken: row.decision_actions ?? '',
+          refusalGround: ground,
+          refusalGroundText: ground ? REFUSAL_GROUNDS[ground].text : null,
+          refusalReasons: row.refusal_reasons ?? '',
+          decidedAt: row.decided_at ?? '',
+          decidedBy: row.decided_by ?? '',
+        }
+      : null,
+    identityChecks: repo.identityChecks(row.id).map((c) => ({
+      id: c.id,
+      method: c.method as InboxRequest['identityChecks'][number]['method'],
+      verifiedBy: c.verified_by,
+      verifiedAt: c.verified_at,
+      outcome: c.outcome as InboxRequest['identityChecks'][number]['outcome'],
+      accountChecked: c.account_checked === 1,
+      note: c.note,
+    })),
+    pauses: repo.pauses(row.id).map((p) => ({ startedAt: p.started_at, endedAt: p.ended_at, reason: p.reason })),
+    pauseClockForIdentity: settings.pauseClockForIdentity,
+    extension: row.extension_notice_at ? { noticeSentAt: row.extension_notice_at, reasons: row.extension_reasons ?? '' } : null,
+    replySentAt: row.reply_sent_at,
+    holds: repo.holds(row.id).map((h) => ({
+      id: h.id,
+      kind: h.kind as HoldKind,
+      description: h.description,
+      from: h.from_date,
+      until: h.until_date,
+      clearedAt: h.cleared_at,
+      basis: HOLD_BASIS[h.kind as HoldKind],
+      deadline: clocks.find((d) => d.key === DEADLINE_KEYS.hold(h.id)) ?? null,
+    })),
+    messages: repo.messages(row.id).map((m) => ({
+      id: m.id,
+      direction: m.direction as 'in' | 'out',
+      at: m.at,
+      channel: m.channel as RequestSummary['channel'],
+      from: m.from_addr,
+      to: m.to_addr,
+      subject: m.subject,
+      body: m.body,
+      attachments: JSON.parse(m.attachments) as { filename: string; mimeType: string; size: number }[],
+      hasRaw: m.raw_id !== null,
+    })),
+    deadlines: clocks,
+    timeline: repo.timeline(row.id),
+    nextStates: [...TRANSITIONS[row.state as RequestState]],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,172 @@
+import type { LocalizedText } from '../../preload/contract/common';
+import type { HoldKind, RefusalGround, RequestState, RequestType } from '../../preload/contract/inbox';
+
+export const MODULE = 'inbox' as const;
+
+/**
+ * The nine lawful refusal grounds of the privacy policy §V (RULES.md §5), in the policy's order.
+ * *verify*: the zh wording follows the standard list (GB/T 35273-2020 §8.7) that the policy
+ * reproduces; the DPO should compare it with the published policy text.
+ */
+export const REFUSAL_GROUNDS: Record<RefusalGround, { n: number; text: LocalizedText }> = {
+  legalObligation: {
+    n: 1,
+    text: { zh: '与我们履行法律法规规定的义务相关的', en: 'It relates to our performance of obligations under laws and regulations' },
+  },
+  nationalSecurity: { n: 2, text: { zh: '与国家安全、国防安全直接相关的', en: 'It directly relates to national security or national defence' } },
+  publicInterest: {
+    n: 3,
+    text: { zh: '与公共安全、公共卫生、重大公共利益直接相关的', en: 'It directly relates to public security, public health or vital public interests' },
+  },
+  criminalProceedings: {
+    n: 4,
+    text: { zh: '与刑事侦查、起诉、审判和执行判决等直接相关的', en: 'It directly relates to criminal investigation, prosecution, trial or enforcement of judgments' },
+  },
+  abuseOfRights: {
+    n: 5,
+    text: { zh: '有充分证据表明个人信息主体存在主观恶意或滥用权利的', en: 'There is sufficient evidence of subjective malice or abuse of rights by the person' },
+  },
+  vitalInterests: {
+    n: 6,
+    text: {
+      zh: '出于维护个人信息主体或其他个人的生命、财产等重大合法权益但又很难得到本人同意的',
+      en: 'It protects vital lawful rights (such as life or property) of the person or others and consent is hard to obtain',
+    },
+  },
+  harmToOthers: {
+    n: 7,
+    text: {
+      zh: '响应个人信息主体的请求将导致个人信息主体或其他个人、组织的合法权益受到严重损害的',
+      en: 'Responding would seriously harm the lawful rights of the person or of other individuals or organisations',
+    },
+  },
+  tradeSecrets: { n: 8, text: { zh: '涉及商业秘密的', en: 'It involves trade secrets' } },
+  otherLegal: { n: 9, text: { zh: '法律法规规定的其他情形', en: 'Other circumstances provided by laws and regulations' } },
+};
+
+export const REFUSAL_BASIS: LocalizedText = {
+  en: 'Privacy policy §V (the nine grounds); PIPL Art. 50 (a refusal gives reasons)',
+  zh: '隐私政策第五条（九种情形）；《个人信息保护法》第五十条（拒绝应说明理由）',
+};
+
+/** The right the requester keeps after any reply (PIPL Art. 50; GDPR Art. 12(4)). */
+export const RIGHT_TO_COMPLAIN: Record<'CN' | 'EU', LocalizedText> = {
+  CN: {
+    zh: '如您对我们的答复不满意，您有权向履行个人信息保护职责的部门投诉、举报，或依法向人民法院提起诉讼（《个人信息保护法》第五十条）。',
+    en: 'If you are not satisfied with our reply, you may complain to the authority responsible for personal information protection or bring a lawsuit before a people’s court (PIPL Art. 50).',
+  },
+  EU: {
+    zh: '您有权向数据保护监管机构投诉，并寻求司法救济（《通用数据保护条例》第12条第4款）。',
+    en: 'You have the right to lodge a complaint with a supervisory authority and to seek a judicial remedy (GDPR Art. 12(4)).',
+  },
+};
+
+/** What each request type rests on, so the UI can say why the request is handled this way. */
+export const REQUEST_TYPE_BASIS: Record<RequestType, LocalizedText> = {
+  complaint: { en: 'Privacy policy §IX (complaints)', zh: '隐私政策第九条（投诉）' },
+  access: { en: 'PIPL Art. 45 (access)', zh: '《个人信息保护法》第四十五条（查阅）' },
+  copy: { en: 'PIPL Art. 45 (copy)', zh: '《个人信息保护法》第四十五条（复制）' },
+  correction: { en: 'PIPL Art. 46 (correction)', zh: '《个人信息保护法》第四十六条（更正）' },
+  supplement: { en: 'PIPL Art. 46 (completion)', zh: '《个人信息保护法》第四十六条（补充）' },
+  deletion: { en: 'PIPL Art. 47 (deletion)', zh: '《个人信息保护法》第四十七条（删除）' },
+  accountClosure: { en: 'Privacy policy §V; E-Commerce Law Art. 24 (account closure)', zh: '隐私政策第五条；《电子商务法》第二十四条（注销账户）' },
+  consentWithdrawal: { en: 'PIPL Art. 15 (withdrawing consent)', zh: '《个人信息保护法》第十五条（撤回同意）' },
+  portability: { en: 'PIPL Art. 45 para. 3 (portability, where the CAC conditions are met)', zh: '《个人信息保护法》第四十五条第三款（转移）' },
+  rulesExplanation: { en: 'PIPL Art. 48 (explanation of processing rules)', zh: '《个人信息保护法》第四十八条（解释说明处理规则）' },
+  automatedDecision: { en: 'PIPL Art. 24(3) (automated decisions)', zh: '《个人信息保护法》第二十四条第三款（自动化决策）' },
+  deceasedPersonData: { en: 'PIPL Art. 49 (next of kin of a deceased person)', zh: '《个人信息保护法》第四十九条（近亲属）' },
+  other: { en: 'PIPL Art. 44 and Art. 50 (other requests)', zh: '《个人信息保护法》第四十四条、第五十条（其他请求）' },
+};
+
+export const HOLD_BASIS: Record<HoldKind, LocalizedText> = {
+  networkLogs: { en: 'Cybersecurity Law Art. 21 (2016 text): network logs kept ≥ 6 months', zh: '《网络安全法》第二十一条（2016年文本）：网络日志留存不少于六个月' },
+  transactions: { en: 'E-Commerce Law Art. 31: transaction records kept ≥ 3 years from completion', zh: '《电子商务法》第三十一条：交易信息自交易完成之日起保存不少于三年' },
+  backup: { en: 'Privacy policy §V: data in backups isolated until the backup clears', zh: '隐私政策第五条：备份中的信息在备份清除前隔离' },
+  other: { en: 'PIPL Art. 47: retention still required by law — only storage and security measures', zh: '《个人信息保护法》第四十七条：法定保存期未届满的，仅存储和采取安全保护措施' },
+};
+
+/** States in which the reply clock runs. */
+export const OPEN_STATES: readonly RequestState[] = ['new', 'verifying', 'inProgress'];
+
+/**
+ * The workflow: new → verifying → in progress → answered | refused | withdrawn → closed;
+ * answered, refused, withdrawn and closed may be reopened (to in progress) with a reason.
+ */
+export const TRANSITIONS: Record<RequestState, readonly RequestState[]> = {
+  new: ['verifying', 'inProgress', 'withdrawn'],
+  verifying: ['inProgress', 'withdrawn'],
+  inProgress: ['verifying', 'answered', 'refused', 'withdrawn'],
+  answered: ['closed', 'inProgress'],
+  refused: ['closed', 'inProgress'],
+  withdrawn: ['closed', 'inProgress'],
+  closed: ['inProgress'],
+};
+
+/** Largest .eml accepted (the raw message is kept in the vault). */
+export const MAX_EML_BYTES = 25 * 1024 * 1024;
+
+/** Deadline keys within a request record. */
+export const DEADLINE_KEYS = {
+  reply: 'reply',
+  gdprReply: 'gdpr.reply',
+  gdprExtended: 'gdpr.extended',
+  target: 'target',
+  hold: (holdId: string) => `hold.${holdId}`,
+} as const;
+
+export interface RequestRow {
+  id: string;
+  ref: string;
+  channel: string;
+  received_at: string;
+  received_at_reason: string;
+  requester_name: string;
+  requester_contact: string;
+  requester_account: string;
+  is_minor: number;
+  guardian_name: string | null;
+  guardian_contact: string | null;
+  rep_kind: string | null;
+  rep_name: string | null;
+  rep_contact: string | null;
+  rep_relationship: string | null;
+  jurisdiction: string;
+  type: string;
+  subject: string;
+  state: string;
+  is_open: number;
+  internal_target: string | null;
+  message_id: string | null;
+  decision_outcome: string | null;
+  decision_actions: string | null;
+  refusal_ground: string | null;
+  refusal_reasons: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  extension_notice_at: string | null;
+  extension_reasons: string | null;
+  reply_sent_at: string | null;
+  withdrawn_reason: string | null;
+  due_at: string | null;
+  gdpr_due_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HoldRow {
+  id: string;
+  request_id: string;
+  kind: string;
+  description: string;
+  from_date: string | null;
+  until_date: string | null;
+  cleared_at: string | null;
+  created_at: string;
+}
+
+export interface PauseRow {
+  request_id: string;
+  started_at: string;
+  ended_at: string | null;
+  reason: string;
+}

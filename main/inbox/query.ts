@@ -1,0 +1,86 @@
+// Reading the inbox: the keyset-paginated list with its counts, one request, a quarter's figures.
+import type { InboxRequest, QuarterStats, RefusalGround, RequestState, RequestSummary, RequestType } from '../../preload/contract/inbox';
+import { RequestState as RequestStates } from '../../preload/contract/inbox';
+import { getSettings } from '../settings/service';
+import { invalid } from '../shared/errors';
+import type { Session } from '../shared/session';
+import { loadRow, toRequest, toSummary } from './dto';
+import { REFUSAL_GROUNDS } from './model';
+import { InboxRepo, type ListFilter } from './repo';
+import { quarterRange } from './rules';
+
+export interface ListInput {
+  state?: RequestState;
+  type?: RequestType;
+  jurisdiction?: string;
+  overdue?: boolean;
+  dueWithinDays?: number;
+  cursor?: string | null;
+  limit: number;
+}
+
+const encodeCursor = (r: { due_at: string | null; id: string }) => Buffer.from(JSON.stringify([r.due_at, r.id])).toString('base64url');
+
+function decodeCursor(cursor: string): { dueAt: string; id: string } {
+  try {
+    const [dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof dueAt === 'string' && typeof id === 'string') return { dueAt, id };
+  } catch {
+    /* reported below */
+  }
+  throw invalid({ cursor: 'Not a cursor this list gave out' });
+}
+
+export function listRequests(
+  session: Session,
+  input: ListInput,
+): { items: RequestSummary[]; nextCursor: string | null; total: number; counts: Record<RequestState, number> } {
+  const repo = new InboxRepo(session.db);
+  const now = session.now();
+  const { dueSoonHours } = getSettings(session);
+  const filter: ListFilter = { state: input.state, type: input.type, jurisdiction: input.jurisdiction, limit: input.limit + 1 };
+  // Overdue and due-within only look at requests whose reply clock still runs.
+  if (input.overdue || input.dueWithinDays !== undefined) {
+    filter.openOnly = true;
+    const horizon = input.overdue ? now.getTime() : now.getTime() + (input.dueWithinDays ?? 0) * 86_400_000;
+    filter.dueBefore = new Date(horizon).toISOString();
+  }
+  filter.after = input.cursor ? decodeCursor(input.cursor) : null;
+  const rows = repo.list(filter);
+  const page = rows.slice(0, input.limit);
+  const counts = Object.fromEntries(RequestStates.options.map((s) => [s, 0])) as Record<RequestState, number>;
+  for (const c of repo.stateCounts()) counts[c.state as RequestState] = c.n;
+  const onlyState = !input.type && !input.jurisdiction && !filter.openOnly;
+  const total = onlyState ? (input.state ? counts[input.state] : Object.values(counts).reduce((a, b) => a + b, 0)) : repo.count({ ...filter, after: null });
+  return {
+    items: page.map((r) => toSummary(r, now, dueSoonHours)),
+    nextCursor: rows.length > input.limit ? encodeCursor(page[page.length - 1]) : null,
+    total,
+    counts,
+  };
+}
+
+export function getRequest(session: Session, id: string): InboxRequest {
+  const repo = new InboxRepo(session.db);
+  return toRequest(session, repo, loadRow(repo, id));
+}
+
+/** A quarter's figures, by receipt date in Beijing time. On time: the reply went out by the reply deadline. */
+export function quarterStats(session: Session, quarter: string): QuarterStats {
+  const repo = new InboxRepo(session.db);
+  const { from, to } = quarterRange(quarter);
+  const q = repo.quarter(from, to);
+  const refused = new Map(repo.refusedByGround(from, to).map((r) => [r.ground, r.n]));
+  return {
+    quarter,
+    from,
+    to,
+    received: q.received,
+    replied: q.replied,
+    repliedOnTime: q.onTime,
+    onTimePercent: q.replied ? Math.round((q.onTime / q.replied) * 1000) / 10 : null,
+    stillOpen: q.open,
+    refusedByGround: (Object.keys(REFUSAL_GROUNDS) as RefusalGround[]).map((g) => ({ ground: g, text: REFUSAL_GROUNDS[g].text, count: refused.get(g) ?? 0 })),
+    byType: repo.byType(from, to).map((r) => ({ type: r.type as RequestType, count: r.n })),
+  };
+}

@@ -1,0 +1,227 @@
+import type { Db } from '../store/database';
+import type { HoldRow, PauseRow, RequestRow } from './model';
+
+export interface ListFilter {
+  state?: string;
+  type?: string;
+  jurisdiction?: string;
+  /** Only requests whose reply clock runs. */
+  openOnly?: boolean;
+  dueBefore?: string;
+  after?: { dueAt: string; id: string } | null;
+  limit: number;
+}
+
+export interface MessageRow {
+  id: string;
+  request_id: string;
+  direction: string;
+  at: string;
+  channel: string;
+  from_addr: string;
+  to_addr: string;
+  subject: string;
+  body: string;
+  attachments: string;
+  raw_id: string | null;
+}
+
+export interface IdentityRow {
+  id: string;
+  request_id: string;
+  method: string;
+  verified_by: string;
+  verified_at: string;
+  outcome: string;
+  account_checked: number;
+  note: string;
+  recorded_at: string;
+}
+
+export interface TimelineRow {
+  at: string;
+  actor: string;
+  kind: string;
+  text: string;
+}
+
+export type SummaryRow = Pick<
+  RequestRow,
+  'id' | 'ref' | 'subject' | 'requester_name' | 'type' | 'state' | 'jurisdiction' | 'channel' | 'received_at' | 'due_at' | 'reply_sent_at'
+>;
+
+const SUMMARY_COLUMNS = 'id, ref, subject, requester_name, type, state, jurisdiction, channel, received_at, due_at, reply_sent_at';
+
+/** All SQL of the inbox. */
+export class InboxRepo {
+  constructor(private readonly db: Db) {}
+
+  nextSeq(year: number): number {
+    const row = this.db.prepare<[number], { s: number | null }>('SELECT max(ref_seq) AS s FROM inbox_requests WHERE ref_year = ?').get(year);
+    return (row?.s ?? 0) + 1;
+  }
+
+  insertRequest(r: RequestRow & { ref_year: number; ref_seq: number }): void {
+    const cols = Object.keys(r);
+    this.db.prepare(`INSERT INTO inbox_requests (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(r);
+  }
+
+  updateRequest(id: string, patch: Partial<RequestRow>): void {
+    const cols = Object.keys(patch).filter((c) => c !== 'id');
+    if (cols.length === 0) return;
+    this.db.prepare(`UPDATE inbox_requests SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
+  }
+
+  get(id: string): RequestRow | undefined {
+    return this.db.prepare<[string], RequestRow>('SELECT * FROM inbox_requests WHERE id = ?').get(id);
+  }
+
+  list(f: ListFilter): SummaryRow[] {
+    const { where, params } = this.where(f);
+    if (f.after) {
+      where.push('(due_at, id) > (@afterDue, @afterId)');
+      params.afterDue = f.after.dueAt;
+      params.afterId = f.after.id;
+    }
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM inbox_requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                 ORDER BY due_at, id LIMIT @limit`;
+    return this.db.prepare<Record<string, unknown>, SummaryRow>(sql).all({ ...params, limit: f.limit });
+  }
+
+  count(f: ListFilter): number {
+    const { where, params } = this.where(f);
+    const sql = `SELECT count(*) AS n FROM inbox_requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    return this.db.prepare<Record<string, unknown>, { n: number }>(sql).get(params)!.n;
+  }
+
+  stateCounts(): { state: string; n: number }[] {
+    return this.db.prepare<[], { state: string; n: number }>('SELECT state, n FROM inbox_state_counts').all();
+  }
+
+  private where(f: ListFilter): { where: string[]; params: Record<string, unknown> } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (f.state) (where.push('state = @state'), (params.state = f.state));
+    if (f.type) (where.push('type = @type'), (params.type = f.type));
+    if (f.jurisdiction) (where.push('jurisdiction = @jurisdiction'), (params.jurisdiction = f.jurisdiction));
+    if (f.openOnly) where.push('is_open = 1');
+    if (f.dueBefore) (where.push('due_at < @dueBefore'), (params.dueBefore = f.dueBefore));
+    return { where, params };
+  }
+
+  // Thread
+  insertMessage(m: MessageRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO inbox_messages (id, request_id, direction, at, channel, from_addr, to_addr, subject, body, attachments, raw_id)
+         VALUES (@id, @request_id, @direction, @at, @channel, @from_addr, @to_addr, @subject, @body, @attachments, @raw_id)`,
+      )
+      .run(m);
+  }
+
+  messages(requestId: string): MessageRow[] {
+    return this.db.prepare<[string], MessageRow>('SELECT * FROM inbox_messages WHERE request_id = ? ORDER BY at, rowid').all(requestId);
+  }
+
+  // Raw messages
+  hasDedupeKey(key: string): boolean {
+    return this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM inbox_raw_messages WHERE dedupe_key = ?').get(key) !== undefined;
+  }
+
+  insertRaw(r: { id: string; request_id: string; dedupe_key: string; file_name: string; sha256: string; bytes: Buffer; imported_at: string }): void {
+    this.db
+      .prepare(
+        `INSERT INTO inbox_raw_messages (id, request_id, dedupe_key, file_name, sha256, bytes, imported_at)
+         VALUES (@id, @request_id, @dedupe_key, @file_name, @sha256, @bytes, @imported_at)`,
+      )
+      .run(r);
+  }
+
+  rawBytes(id: string): Buffer | undefined {
+    return this.db.prepare<[string], { bytes: Buffer }>('SELECT bytes FROM inbox_raw_messages WHERE id = ?').get(id)?.bytes;
+  }
+
+  // Identity
+  insertIdentity(r: IdentityRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO inbox_identity_checks (id, request_id, method, verified_by, verified_at, outcome, account_checked, note, recorded_at)
+         VALUES (@id, @request_id, @method, @verified_by, @verified_at, @outcome, @account_checked, @note, @recorded_at)`,
+      )
+      .run(r);
+  }
+
+  identityChecks(requestId: string): IdentityRow[] {
+    return this.db.prepare<[string], IdentityRow>('SELECT * FROM inbox_identity_checks WHERE request_id = ? ORDER BY recorded_at, rowid').all(requestId);
+  }
+
+  // Pauses
+  openPause(requestId: string, startedAt: string, reason: string): void {
+    this.db.prepare('INSERT INTO inbox_pauses (request_id, started_at, reason) VALUES (?, ?, ?)').run(requestId, startedAt, reason);
+  }
+
+  closePause(requestId: string, endedAt: string): boolean {
+    return this.db.prepare('UPDATE inbox_pauses SET ended_at = ? WHERE request_id = ? AND ended_at IS NULL').run(endedAt, requestId).changes > 0;
+  }
+
+  pauses(requestId: string): PauseRow[] {
+    return this.db.prepare<[string], PauseRow>('SELECT request_id, started_at, ended_at, reason FROM inbox_pauses WHERE request_id = ? ORDER BY id').all(requestId);
+  }
+
+  // Holds
+  insertHold(h: HoldRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO inbox_holds (id, request_id, kind, description, from_date, until_date, cleared_at, created_at)
+         VALUES (@id, @request_id, @kind, @description, @from_date, @until_date, @cleared_at, @created_at)`,
+      )
+      .run(h);
+  }
+
+  clearHold(id: string, clearedAt: string): void {
+    this.db.prepare('UPDATE inbox_holds SET cleared_at = ? WHERE id = ?').run(clearedAt, id);
+  }
+
+  holds(requestId: string): HoldRow[] {
+    return this.db.prepare<[string], HoldRow>('SELECT * FROM inbox_holds WHERE request_id = ? ORDER BY created_at, rowid').all(requestId);
+  }
+
+  // Timeline
+  addTimeline(requestId: string, e: TimelineRow): void {
+    this.db.prepare('INSERT INTO inbox_timeline (request_id, at, actor, kind, text) VALUES (?, ?, ?, ?, ?)').run(requestId, e.at, e.actor, e.kind, e.text);
+  }
+
+  timeline(requestId: string): TimelineRow[] {
+    return this.db.prepare<[string], TimelineRow>('SELECT at, actor, kind, text FROM inbox_timeline WHERE request_id = ? ORDER BY id').all(requestId);
+  }
+
+  // Quarter figures
+  quarter(from: string, to: string): { received: number; replied: number; onTime: number; open: number } {
+    return this.db
+      .prepare<[string, string], { received: number; replied: number; onTime: number; open: number }>(
+        `SELECT count(*) AS received,
+                coalesce(sum(reply_sent_at IS NOT NULL), 0) AS replied,
+                coalesce(sum(reply_sent_at IS NOT NULL AND reply_sent_at <= due_at), 0) AS onTime,
+                coalesce(sum(is_open), 0) AS open
+         FROM inbox_requests WHERE received_at >= ? AND received_at < ?`,
+      )
+      .get(from, to)!;
+  }
+
+  refusedByGround(from: string, to: string): { ground: string; n: number }[] {
+    return this.db
+      .prepare<[string, string], { ground: string; n: number }>(
+        `SELECT refusal_ground AS ground, count(*) AS n FROM inbox_requests
+         WHERE received_at >= ? AND received_at < ? AND refusal_ground IS NOT NULL GROUP BY refusal_ground`,
+      )
+      .all(from, to);
+  }
+
+  byType(from: string, to: string): { type: string; n: number }[] {
+    return this.db
+      .prepare<[string, string], { type: string; n: number }>(
+        'SELECT type, count(*) AS n FROM inbox_requests WHERE received_at >= ? AND received_at < ? GROUP BY type',
+      )
+      .all(from, to);
+  }
+}

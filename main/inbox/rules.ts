@@ -1,0 +1,298 @@
+// Pure rules of the inbox: no I/O, no clock (`now` is a parameter). Due dates themselves are
+// computed by the deadline engine; these rules only say which clocks apply and from when.
+import { DateTime } from 'luxon';
+import type { DecisionOutcome, HoldKind, IdentityOutcome, RefusalGround, RequestState, RequestType } from '../../preload/contract/inbox';
+import type { DeadlineRequest } from '../deadlines/model';
+import { DEADLINE_KEYS, OPEN_STATES, TRANSITIONS } from './model';
+
+export type FieldErrors = Record<string, string>;
+
+/** Tolerance before an entered receipt time counts as "edited" and needs a reason. */
+const RECEIVED_AT_TOLERANCE_MS = 5 * 60_000;
+
+export interface IntakeFacts {
+  isMinor: boolean;
+  guardian?: { name?: string; contact?: string } | null;
+  representative?: { kind: 'agent' | 'nextOfKin' } | null;
+  type: RequestType;
+  receivedAt: string;
+  receivedAtReason?: string;
+}
+
+/** Cross-field intake rules the schema cannot say. */
+export function intakeErrors(facts: IntakeFacts, now: Date, receivedAtEdited: boolean): FieldErrors {
+  const errors: FieldErrors = {};
+  // PIPL Arts. 28, 31: a child under 14's request comes from, or is checked with, the guardian.
+  if (facts.isMinor) {
+    if (!facts.guardian?.name?.trim()) errors['guardian.name'] = 'Required when the requester is under 14 (PIPL Art. 31)';
+    if (!facts.guardian?.contact?.trim()) errors['guardian.contact'] = 'Required when the requester is under 14 (PIPL Art. 31)';
+  }
+  // PIPL Art. 49: a deceased person's data is requested by a next of kin.
+  if (facts.type === 'deceasedPersonData' && facts.representative?.kind !== 'nextOfKin') {
+    errors['representative.kind'] = 'A request about a deceased person’s data comes from a next of kin (PIPL Art. 49)';
+  }
+  const received = Date.parse(facts.receivedAt);
+  if (received > now.getTime() + RECEIVED_AT_TOLERANCE_MS) errors.receivedAt = 'Cannot be in the future';
+  if (receivedAtEdited && Math.abs(received - now.getTime()) > RECEIVED_AT_TOLERANCE_MS && !facts.receivedAtReason?.trim()) {
+    errors.receivedAtReason = 'Say why the receipt time differs from now (it starts the legal clock)';
+  }
+  return errors;
+}
+
+export interface DecisionInput {
+  outcome: DecisionOutcome;
+  actionsTaken?: string;
+  refusalGround?: RefusalGround;
+  refusalReasons?: string;
+}
+
+export interface IdentityFacts {
+  outcome: IdentityOutcome;
+  accountChecked: boolean;
+}
+
+/**
+ * A decision's rules: a refusal (whole or partial) rests on one of the nine grounds and gives
+ * reasons (privacy policy §V; PIPL Art. 50); acting on a request needs verified identity, and
+ * for account closure the account checked too (privacy policy §V).
+ */
+export function decisionErrors(input: DecisionInput, type: RequestType, latestIdentity: IdentityFacts | null): FieldErrors {
+  const errors: FieldErrors = {};
+  const refuses = input.outcome !== 'fulfilled';
+  const acts = input.outcome !== 'refused';
+  if (refuses && !input.refusalGround) errors.refusalGround = 'Pick one of the nine grounds of the privacy policy §V';
+  if (refuses && !input.refusalReasons?.trim()) errors.refusalReasons = 'Give the reasons for refusing (PIPL Art. 50)';
+  if (acts && !input.actionsTaken?.trim()) errors.actionsTaken = 'Say what was done';
+  if (acts && type !== 'complaint') {
+    if (latestIdentity?.outcome !== 'verified') {
+      errors.identity = 'Verify the requester’s identity before acting on the request (privacy policy §V)';
+    } else if (type === 'accountClosure' && !latestIdentity.accountChecked) {
+      errors.identity = 'For account closure, verify the account as well (privacy policy §V)';
+    }
+  }
+  return errors;
+}
+
+/** Whether a state change is allowed, and what it needs. */
+export function transitionErrors(
+  from: RequestState,
+  to: RequestState,
+  facts: { reason?: string; decision: DecisionOutcome | null },
+): FieldErrors {
+  if (!TRANSITIONS[from].includes(to)) return { to: `Cannot move from ${from} to ${to}` };
+  const errors: FieldErrors = {};
+  const reopening = to === 'inProgress' && !OPEN_STATES.includes(from);
+  if ((reopening || to === 'withdrawn') && !facts.reason?.trim()) errors.reason = reopening ? 'Say why the request is reopened' : 'Say how the requester withdrew';
+  if (to === 'answered' && facts.decision !== 'fulfilled' && facts.decision !== 'partlyFulfilled') {
+    errors.decision = 'Record a fulfilled or partly fulfilled decision before marking the request answered';
+  }
+  if (to === 'refused' && facts.decision !== 'refused') errors.decision = 'Record a refusal with its ground before marking the request refused';
+  return errors;
+}
+
+/** The state a sent reply moves the request to. */
+export const stateAfterReply = (decision: DecisionOutcome): RequestState => (decision === 'refused' ? 'refused' : 'answered');
+
+export interface Pause {
+  startedAt: string;
+  endedAt: string | null;
+}
+
+/** Total paused time; an open pause counts up to `now`. */
+export function pausedMs(pauses: Pause[], now: Date): number {
+  return pauses.reduce((sum, p) => {
+    const end = p.endedAt ? Date.parse(p.endedAt) : now.getTime();
+    return sum + Math.max(0, end - Date.parse(p.startedAt));
+  }, 0);
+}
+
+export interface DeadlineFacts {
+  type: RequestType;
+  jurisdiction: string;
+  receivedAt: string;
+  pauses: Pause[];
+  replySentAt: string | null;
+  withdrawnReason: string | null;
+  extension: { noticeSentAt: string; reasons: string } | null;
+  internalTarget: string | null;
+  holds: { id: string; kind: HoldKind; description: string; from: string | null; until: string | null; clearedAt: string | null }[];
+}
+
+/**
+ * Which clocks run for a request. Identity pauses (a setting, off by default) move the start
+ * of every reply clock later by the total paused time, so the engine counts the full period
+ * from the shifted start; the pauses themselves stay on the record to explain the shift.
+ */
+export function deadlineRequests(f: DeadlineFacts, now: Date): DeadlineRequest[] {
+  const shift = pausedMs(f.pauses, now);
+  const start = new Date(Date.parse(f.receivedAt) + shift).toISOString();
+  const met = f.replySentAt ? { at: f.replySentAt, note: 'Reply sent' } : null;
+  const waived = !met && f.withdrawnReason ? { reason: `Request withdrawn: ${f.withdrawnReason}` } : null;
+  const out: DeadlineRequest[] = [];
+  // Privacy policy §IX: complaints usually within 15 days; §V: rights requests within 15 working days.
+  out.push({
+    key: DEADLINE_KEYS.reply,
+    ruleKey: f.type === 'complaint' ? 'request.complaint.15d' : 'request.rights.15wd',
+    start,
+    met,
+    waived,
+  });
+  // GDPR Art. 12(3) applies to requests under Arts. 15–22, not to complaints.
+  if (f.jurisdiction === 'EU' && f.type !== 'complaint') {
+    const extended = f.extension !== null;
+    out.push({
+      key: DEADLINE_KEYS.gdprReply,
+      ruleKey: 'gdpr12.response.1m',
+      start,
+      met: extended ? null : met,
+      waived: extended ? { reason: `Extended by two months (notice sent ${f.extension!.noticeSentAt}): ${f.extension!.reasons}` } : waived,
+    });
+    if (extended) out.push({ key: DEADLINE_KEYS.gdprExtended, ruleKey: 'gdpr12.extended.3m', start, met, waived });
+  }
+  if (f.internalTarget) {
+    out.push({
+      key: DEADLINE_KEYS.target,
+      ruleKey: 'target.until',
+      start: f.receivedAt,
+      until: f.internalTarget,
+      label: { en: 'Internal reply target', zh: '内部答复目标' },
+      met,
+      waived,
+    });
+  }
+  for (const h of f.holds) out.push(holdDeadline(h));
+  return out;
+}
+
+const HOLD_LABEL: Record<HoldKind, { en: string; zh: string }> = {
+  networkLogs: { en: 'Final deletion of network logs', zh: '网络日志最终删除' },
+  transactions: { en: 'Final deletion of transaction records', zh: '交易记录最终删除' },
+  backup: { en: 'Backup clears: final deletion', zh: '备份清除：最终删除' },
+  other: { en: 'Hold ends: final deletion', zh: '保留期满：最终删除' },
+};
+
+/** Each hold's end is a deadline for the final deletion (PIPL Art. 47; privacy policy §V). */
+function holdDeadline(h: DeadlineFacts['holds'][number]): DeadlineRequest {
+  const label = { en: `${HOLD_LABEL[h.kind].en}: ${h.description}`, zh: `${HOLD_LABEL[h.kind].zh}：${h.description}` };
+  const met = h.clearedAt ? { at: h.clearedAt, note: 'Finally deleted' } : null;
+  const key = DEADLINE_KEYS.hold(h.id);
+  if (h.kind === 'networkLogs') return { key, ruleKey: 'hold.networkLogs.6m', start: h.from!, label, met };
+  if (h.kind === 'transactions') return { key, ruleKey: 'hold.transactions.3y', start: h.from!, label, met };
+  return { key, ruleKey: 'hold.until', start: h.from ?? h.until!, until: h.until!, label, met };
+}
+
+/** A hold's own fields: the statutory ones run from a date, the others end on one. */
+export function holdErrors(kind: HoldKind, from?: string, until?: string): FieldErrors {
+  if ((kind === 'networkLogs' || kind === 'transactions') && !from) {
+    return { from: kind === 'networkLogs' ? 'The date the logs run from (the keeping period starts then)' : 'The date the transaction was completed (E-Commerce Law Art. 31)' };
+  }
+  if ((kind === 'backup' || kind === 'other') && !until) return { until: 'The date the data clears' };
+  if (from && until && until < from) return { until: 'Cannot be before the start date' };
+  return {};
+}
+
+/** The reply clock as the list shows it, from the stored due time. */
+export function replyDueState(
+  dueAt: string | null,
+  r: { state: RequestState; replySentAt: string | null },
+  now: Date,
+  dueSoonHours: number,
+): 'open' | 'dueSoon' | 'overdue' | 'met' | 'waived' {
+  if (r.replySentAt) return 'met';
+  if (!OPEN_STATES.includes(r.state)) return 'waived';
+  if (!dueAt) return 'open';
+  const left = Date.parse(dueAt) - now.getTime();
+  if (left < 0) return 'overdue';
+  return left <= dueSoonHours * 3_600_000 ? 'dueSoon' : 'open';
+}
+
+/** A quarter's bounds in Beijing time (the company's reporting zone), as UTC instants. */
+export function quarterRange(quarter: string): { from: string; to: string } {
+  const [year, q] = quarter.split('-Q').map(Number);
+  const start = DateTime.fromObject({ year, month: (q - 1) * 3 + 1, day: 1 }, { zone: 'Asia/Shanghai' });
+  return { from: start.toUTC().toISO()!, to: start.plus({ months: 3 }).toUTC().toISO()! };
+}
+
+/**
+ * The receipt time of an imported message: its Date header when it is a real time not after
+ * the import; otherwise the import time, with the reason recorded.
+ */
+export function emlReceivedAt(dateHeader: string | undefined, now: Date): { receivedAt: string; reason: string } {
+  const t = dateHeader ? Date.parse(dateHeader) : Number.NaN;
+  if (Number.isNaN(t)) return { receivedAt: now.toISOString(), reason: 'No valid Date header: the import time was used' };
+  if (t > now.getTime() + RECEIVED_AT_TOLERANCE_MS) {
+    return { receivedAt: now.toISOString(), reason: `Date header ${dateHeader} is in the future: the import time was used` };
+  }
+  return { receivedAt: new Date(t).toISOString(), reason: 'Date header of the imported message' };
+}
+
+/**
+ * Whether bytes look like an RFC 5322 message: a header block of "Name: value" lines (with
+ * folded continuations) ended by a blank line or the end, with a From header, no NUL bytes.
+ */
+export function looksLikeMessage(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return false;
+  const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 256 * 1024))).toString('latin1');
+  if (head.includes('\u0000')) return false;
+  const end = head.search(/\r?\n\r?\n/);
+  const lines = (end === -1 ? head : head.slice(0, end)).split(/\r?\n/);
+  let sawFrom = false;
+  for (const [i, line] of lines.entries()) {
+    if (/^[ \t]/.test(line) && i > 0) continue;
+    const m = /^([!-9;-~]+):/.exec(line);
+    if (!m) return false;
+    if (m[1].toLowerCase() === 'from') sawFrom = true;
+  }
+  return sawFrom;
+}
+
+/** Text safe to store and show: no control characters but tab and newline, trimmed. */
+export function safeText(text: string, max = 100_000): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim().slice(0, max);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'ul', 'ol', 'hr']);
+const SKIPPED_TAGS = new Set(['script', 'style', 'head', 'template', 'noscript', 'title']);
+
+/**
+ * HTML body → plain text for an HTML-only message: tags dropped, script/style/head contents
+ * dropped, block ends become line breaks, entities decoded. One left-to-right pass with
+ * indexOf (no backtracking regex), so hostile markup cannot stall an import.
+ */
+export function htmlToSafeText(html: string): string {
+  let out = '';
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt === -1) {
+      out += html.slice(i);
+      break;
+    }
+    out += html.slice(i, lt);
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      i = end === -1 ? html.length : end + 3;
+      continue;
+    }
+    const gt = html.indexOf('>', lt + 1);
+    if (gt === -1) break;
+    const name = /^<\/?\s*([a-zA-Z0-9]+)/.exec(html.slice(lt, Math.min(gt + 1, lt + 40)))?.[1]?.toLowerCase() ?? '';
+    const closing = html[lt + 1] === '/';
+    i = gt + 1;
+    if (!closing && SKIPPED_TAGS.has(name)) {
+      const end = html.toLowerCase().indexOf(`</${name}`, i);
+      const endGt = end === -1 ? -1 : html.indexOf('>', end);
+      i = endGt === -1 ? html.length : endGt + 1;
+      continue;
+    }
+    if (BLOCK_TAGS.has(name)) out += '\n';
+  }
+  const decoded = out.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,6});/gi, (m, e: string) => {
+    if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
+    const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+  });
+  return decoded.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
+}

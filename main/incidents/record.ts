@@ -1,0 +1,177 @@
+import type { Deadline } from '../../preload/contract/deadlines';
+import type { CacGrade, Incident, IncidentObligation, IncidentState } from '../../preload/contract/incidents';
+import { listRecordDeadlines, syncRecordDeadlines } from '../deadlines/service';
+import type { RecordRef } from '../deadlines/model';
+import { getSettings } from '../settings/service';
+import { notFound } from '../shared/errors';
+import type { Session } from '../shared/session';
+import {
+  OBLIGATION_LABELS,
+  REFERENCE_EXPECTED,
+  type IncidentFacts,
+  type Localized,
+  type ObligationDone,
+  type ObligationOverride,
+} from './model';
+import { deadlineRequests, effectiveObligations, type EffectiveObligation } from './obligations';
+import { IncidentsRepo, NO_DUE, type IncidentRow } from './repo';
+import { auditOrderFlag, computeObligations, gradeIncident } from './rules';
+
+// One incident as the service works on it: the stored row and marks, what the rules make of
+// them, and the DTO. Shared by the use-cases in service.ts and the notice source.
+
+export interface GradeOverride {
+  grade: CacGrade;
+  reason: string;
+  at: string;
+  by: string;
+}
+
+export interface Loaded {
+  row: IncidentRow;
+  facts: IncidentFacts;
+  gradeOverride: GradeOverride | null;
+  overrides: Map<string, ObligationOverride>;
+  done: Map<string, ObligationDone>;
+}
+
+export interface Evaluation {
+  cii: { effective: boolean; fromSettings: boolean };
+  grade: ReturnType<typeof gradeIncident>;
+  gradeInForce: CacGrade;
+  audit: ReturnType<typeof auditOrderFlag>;
+  obligations: EffectiveObligation[];
+}
+
+export function load(session: Session, id: string): Loaded {
+  const repo = new IncidentsRepo(session.db);
+  const row = repo.get(id);
+  if (!row) throw notFound('Incident', id);
+  const overrides = new Map<string, ObligationOverride>();
+  const done = new Map<string, ObligationDone>();
+  for (const o of repo.obligations(id)) {
+    if (o.override) overrides.set(o.key, JSON.parse(o.override));
+    if (o.done) done.set(o.key, JSON.parse(o.done));
+  }
+  return { row, facts: JSON.parse(row.facts), gradeOverride: row.grade_override ? JSON.parse(row.grade_override) : null, overrides, done };
+}
+
+export function evaluate(session: Session, l: Pick<Loaded, 'facts' | 'gradeOverride' | 'overrides' | 'done'>): Evaluation {
+  const fromSettings = l.facts.ciiOperator === null;
+  const cii = fromSettings ? getSettings(session).ciiOperator : (l.facts.ciiOperator as boolean);
+  const grade = gradeIncident(l.facts);
+  const gradeInForce = l.gradeOverride?.grade ?? grade.grade;
+  const plans = computeObligations({
+    facts: l.facts,
+    grade: gradeInForce,
+    ciiOperator: cii,
+    caResidentsNotifiedAt: l.done.get('ca.residents')?.at ?? null,
+  });
+  return {
+    cii: { effective: cii, fromSettings },
+    grade,
+    gradeInForce,
+    audit: auditOrderFlag(l.facts),
+    obligations: effectiveObligations(plans, l.overrides, l.done),
+  };
+}
+
+const recordRef = (row: Pick<IncidentRow, 'id' | 'ref' | 'title'>): RecordRef => ({
+  module: 'incidents',
+  recordId: row.id,
+  recordRef: row.ref,
+  recordTitle: row.title,
+});
+
+/** Earliest open clock with a fixed due time ("immediately" clocks never turn overdue), or NO_DUE. */
+export function nextDue(deadlines: Deadline[]): string {
+  const open = deadlines.filter((d) => d.clock === 'due' && (d.state === 'open' || d.state === 'dueSoon' || d.state === 'overdue'));
+  return open.reduce((min, d) => (d.dueAt < min ? d.dueAt : min), NO_DUE);
+}
+
+/** Stores the clocks on the board (inside the caller's transaction) and keeps the list's sort key in step. */
+export function syncClocks(session: Session, row: IncidentRow, ev: Evaluation): Deadline[] {
+  const deadlines = syncRecordDeadlines(session, recordRef(row), deadlineRequests(ev.obligations));
+  const due = nextDue(deadlines);
+  if (due !== row.next_due_at) {
+    new IncidentsRepo(session.db).setNextDue(row.id, due);
+    row.next_due_at = due;
+  }
+  return deadlines;
+}
+
+function obligationDto(o: EffectiveObligation, deadline: Deadline | undefined): IncidentObligation {
+  return {
+    key: o.plan.key,
+    ruleKey: o.plan.ruleKey,
+    label: OBLIGATION_LABELS[o.plan.key],
+    rule: o.plan.rule,
+    basis: o.plan.basis,
+    explanation: o.plan.explanation,
+    state: o.state,
+    computedRequired: o.plan.required,
+    required: o.required,
+    override: o.override,
+    startAt: deadline?.startAt ?? o.plan.start,
+    dueAt: deadline?.dueAt ?? null,
+    deadlineState: deadline?.state ?? null,
+    deadline: deadline ?? null,
+    done: o.done,
+    referenceExpected: REFERENCE_EXPECTED.has(o.plan.key),
+  };
+}
+
+export function toDto(session: Session, l: Loaded, ev: Evaluation, deadlines?: Deadline[]): Incident {
+  const byKey = new Map((deadlines ?? listRecordDeadlines(session, 'incidents', l.row.id)).map((d) => [d.key, d]));
+  const repo = new IncidentsRepo(session.db);
+  return {
+    id: l.row.id,
+    ref: l.row.ref,
+    state: l.row.state as IncidentState,
+    version: l.row.version,
+    facts: l.facts,
+    ciiOperator: ev.cii,
+    grade: {
+      rule: ev.grade.rule,
+      basis: ev.grade.basis,
+      explanation: ev.grade.explanation,
+      computed: ev.grade.grade,
+      value: ev.gradeInForce,
+      override: l.gradeOverride,
+      cacReportRequired: ev.obligations.find((o) => o.plan.key === 'cac.report')!.plan.required,
+    },
+    auditOrderFlag: { rule: ev.audit.rule, basis: ev.audit.basis, explanation: ev.audit.explanation, flagged: ev.audit.flagged },
+    obligations: ev.obligations.map((o) => obligationDto(o, byKey.get(o.plan.key))),
+    timeline: repo.timeline(l.row.id).map((t) => ({
+      id: t.id,
+      at: t.at,
+      recordedAt: t.recorded_at,
+      actor: t.actor,
+      kind: t.kind as Incident['timeline'][number]['kind'],
+      text: JSON.parse(t.text) as Localized,
+    })),
+    createdAt: l.row.created_at,
+    updatedAt: l.row.updated_at,
+    closedAt: l.row.closed_at,
+  };
+}
+
+/** Appends one timeline entry; `at` is when it happened (a note's own time), recorded now. */
+export function addTimeline(session: Session, id: string, kind: Incident['timeline'][number]['kind'], text: Localized, at?: string): void {
+  const now = session.now().toISOString();
+  new IncidentsRepo(session.db).addTimeline(id, { at: at ?? now, recorded_at: now, actor: session.actor(), kind, text: JSON.stringify(text) });
+}
+
+/** Recomputes obligations and clocks from the stored state (inside the caller's tx) and returns the DTO. */
+export function settle(session: Session, l: Loaded): Incident {
+  const ev = evaluate(session, l);
+  const deadlines = syncClocks(session, l.row, ev);
+  return toDto(session, l, ev, deadlines);
+}
+
+/** Bumps the version of a record changed by a use-case other than a fact edit. */
+export function touch(session: Session, l: Loaded): void {
+  l.row.version += 1;
+  l.row.updated_at = session.now().toISOString();
+  new IncidentsRepo(session.db).update(l.row);
+}

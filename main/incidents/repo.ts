@@ -1,0 +1,155 @@
+import type { Db } from '../store/database';
+
+export interface IncidentRow {
+  id: string;
+  ref: string;
+  ref_year: number;
+  ref_seq: number;
+  title: string;
+  state: string;
+  discovered_at: string;
+  grade: string;
+  grade_override: string | null;
+  jurisdictions: string;
+  individuals_affected: number;
+  next_due_at: string;
+  facts: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export type ListRow = Pick<IncidentRow, 'id' | 'ref' | 'title' | 'state' | 'grade' | 'discovered_at' | 'individuals_affected' | 'jurisdictions' | 'next_due_at'>;
+
+export interface ObligationRow {
+  key: string;
+  override: string | null;
+  done: string | null;
+}
+
+export interface TimelineRow {
+  id: number;
+  at: string;
+  recorded_at: string;
+  actor: string;
+  kind: string;
+  text: string;
+}
+
+export interface ListQuery {
+  state?: string;
+  openOnly?: boolean;
+  grade?: string;
+  jurisdiction?: string;
+  /** true: some fixed clock is past `now`; false: none is. */
+  overdueBefore?: { now: string; overdue: boolean };
+  search?: string;
+  sort: 'discovered' | 'nextDue';
+  /** Keyset position: the sort key and id of the last row of the previous page. */
+  after?: { key: string; id: string };
+  limit: number;
+}
+
+/** Sentinel for "no fixed clock open": sorts after every ISO instant. */
+export const NO_DUE = '~';
+
+const LIST_COLUMNS = 'id, ref, title, state, grade, discovered_at, individuals_affected, jurisdictions, next_due_at';
+
+export class IncidentsRepo {
+  constructor(private readonly db: Db) {}
+
+  nextSeq(year: number): number {
+    const row = this.db.prepare<[number], { seq: number | null }>('SELECT max(ref_seq) AS seq FROM incidents WHERE ref_year = ?').get(year);
+    return (row?.seq ?? 0) + 1;
+  }
+
+  insert(row: IncidentRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO incidents VALUES (@id, @ref, @ref_year, @ref_seq, @title, @state, @discovered_at, @grade, @grade_override,
+          @jurisdictions, @individuals_affected, @next_due_at, @facts, @version, @created_at, @updated_at, @closed_at)`,
+      )
+      .run(row);
+  }
+
+  update(row: IncidentRow): void {
+    this.db
+      .prepare(
+        `UPDATE incidents SET title = @title, state = @state, discovered_at = @discovered_at, grade = @grade,
+          grade_override = @grade_override, jurisdictions = @jurisdictions, individuals_affected = @individuals_affected,
+          next_due_at = @next_due_at, facts = @facts, version = @version, updated_at = @updated_at, closed_at = @closed_at
+         WHERE id = @id`,
+      )
+      .run(row);
+  }
+
+  setNextDue(id: string, nextDueAt: string): void {
+    this.db.prepare('UPDATE incidents SET next_due_at = ? WHERE id = ?').run(nextDueAt, id);
+  }
+
+  get(id: string): IncidentRow | undefined {
+    return this.db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE id = ?').get(id);
+  }
+
+  obligations(id: string): ObligationRow[] {
+    return this.db.prepare<[string], ObligationRow>('SELECT key, override, done FROM incident_obligations WHERE incident_id = ?').all(id);
+  }
+
+  saveObligation(id: string, row: ObligationRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO incident_obligations (incident_id, key, override, done) VALUES (?, ?, ?, ?)
+         ON CONFLICT (incident_id, key) DO UPDATE SET override = excluded.override, done = excluded.done`,
+      )
+      .run(id, row.key, row.override, row.done);
+  }
+
+  addTimeline(id: string, entry: Omit<TimelineRow, 'id'>): void {
+    this.db
+      .prepare('INSERT INTO incident_timeline (incident_id, at, recorded_at, actor, kind, text) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, entry.at, entry.recorded_at, entry.actor, entry.kind, entry.text);
+  }
+
+  timeline(id: string): TimelineRow[] {
+    return this.db
+      .prepare<[string], TimelineRow>('SELECT id, at, recorded_at, actor, kind, text FROM incident_timeline WHERE incident_id = ? ORDER BY at, id')
+      .all(id);
+  }
+
+  /** One page in sort order on its index, filters applied to the rows scanned; plus the filtered total. */
+  list(q: ListQuery): { rows: ListRow[]; total: number } {
+    const where: string[] = [];
+    const params: Record<string, string | number> = {};
+    if (q.state) (where.push('state = @state'), (params.state = q.state));
+    if (q.openOnly) where.push("state <> 'closed'");
+    if (q.grade) (where.push('grade = @grade'), (params.grade = q.grade));
+    if (q.jurisdiction) (where.push('jurisdictions LIKE @jurisdiction'), (params.jurisdiction = `%,${q.jurisdiction},%`));
+    if (q.overdueBefore) {
+      where.push(q.overdueBefore.overdue ? 'next_due_at < @now' : 'next_due_at >= @now');
+      params.now = q.overdueBefore.now;
+    }
+    if (q.search) {
+      where.push("(ref LIKE @search ESCAPE '\\' OR title LIKE @search ESCAPE '\\')");
+      params.search = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = this.db.prepare<Record<string, string | number>, { n: number }>(`SELECT count(*) AS n FROM incidents ${filter}`).get(params)!.n;
+
+    const [sortKey, dir, cmp] = q.sort === 'discovered' ? ['discovered_at', 'DESC', '<'] : ['next_due_at', 'ASC', '>'];
+    const page = [...where];
+    if (q.after) {
+      page.push(`(${sortKey}, id) ${cmp} (@afterKey, @afterId)`);
+      params.afterKey = q.after.key;
+      params.afterId = q.after.id;
+    }
+    params.limit = q.limit;
+    const rows = this.db
+      .prepare<Record<string, string | number>, ListRow>(
+        `SELECT ${LIST_COLUMNS} FROM incidents ${page.length ? `WHERE ${page.join(' AND ')}` : ''}
+         ORDER BY ${sortKey} ${dir}, id ${dir} LIMIT @limit`,
+      )
+      .all(params);
+    return { rows, total };
+  }
+}

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { CreateIncident, Incident, IncidentFacts, MarkObligation, OverrideGrade, OverrideObligation, UpdateIncident } from '../../preload/contract/incidents';
+import { indexRecord } from '../search/service';
+import { conflict, invalid } from '../shared/errors';
+import type { Session } from '../shared/session';
+import { DEFAULT_FACTS, GRADE_NAMES, OBLIGATION_KEYS, OBLIGATION_LABELS, REFERENCE_EXPECTED, type ObligationKey } from './model';
+import { IncidentsRepo, NO_DUE, type IncidentRow } from './repo';
+import { addTimeline, evaluate, load, settle, toDto, touch, type Loaded } from './record';
+import { gdprLateReasonRequired } from './rules';
+import { changedFacts, describeChanges, factProblems } from './validate';
+
+// Use-cases of the incident register: validate → one transaction writing the change, its
+// timeline entry, its clocks, its search entry and its audit entry → the incident as the DPO sees it.
+
+export { getIncident, listIncidents } from './queries';
+
+/** PRC references count by the Beijing calendar year (UTC+8, no daylight saving). */
+const beijingYear = (d: Date): number => new Date(d.getTime() + 8 * 3_600_000).getUTCFullYear();
+
+const jurisdictionKey = (f: IncidentFacts): string => `,${f.jurisdictions.join(',')},`;
+
+function checkFacts(facts: IncidentFacts, now: Date): void {
+  const problems = factProblems(facts, now);
+  if (Object.keys(problems).length) throw invalid(problems);
+}
+
+function index(session: Session, row: IncidentRow, f: IncidentFacts): void {
+  const body = [f.description, f.cause, f.affectedSystems.join(' '), f.piCategories.join(' '), f.owner].filter(Boolean).join('\n');
+  indexRecord(session, { module: 'incidents', recordId: row.id, ref: row.ref, title: row.title, body });
+}
+
+const requiredKeys = (session: Session, l: Loaded): string[] =>
+  evaluate(session, l).obligations.filter((o) => o.required).map((o) => o.plan.key);
+
+export function createIncident(session: Session, input: z.output<typeof CreateIncident>): Incident {
+  const facts: IncidentFacts = { ...DEFAULT_FACTS, ...input } as IncidentFacts;
+  const now = session.now();
+  checkFacts(facts, now);
+  return session.tx(() => {
+    const repo = new IncidentsRepo(session.db);
+    const year = beijingYear(now);
+    const seq = repo.nextSeq(year);
+    const at = now.toISOString();
+    const row: IncidentRow = {
+      id: randomUUID(),
+      ref: `INC-${year}-${String(seq).padStart(4, '0')}`,
+      ref_year: year,
+      ref_seq: seq,
+      title: facts.title,
+      state: 'detected',
+      discovered_at: facts.discoveredAt,
+      grade: 'general',
+      grade_override: null,
+      jurisdictions: jurisdictionKey(facts),
+      individuals_affected: facts.individualsAffected,
+      next_due_at: NO_DUE,
+      facts: JSON.stringify(facts),
+      version: 1,
+      created_at: at,
+      updated_at: at,
+      closed_at: null,
+    };
+    const l: Loaded = { row, facts, gradeOverride: null, overrides: new Map(), done: new Map() };
+    row.grade = evaluate(session, l).gradeInForce;
+    repo.insert(row);
+    addTimeline(session, row.id, 'created', { en: `Logged: ${facts.title}`, zh: `登记：${facts.title}` }, at);
+    index(session, row, facts);
+    const dto = settle(session, l);
+    session.audit.append({
+      action: 'incidents.create',
+      entity: 'incident',
+      entityId: row.id,
+      summary: `Incident ${row.ref} logged: ${facts.title} (${GRADE_NAMES[dto.grade.value].en})`,
+      details: { facts, grade: dto.grade.value, obligations: dto.obligations.filter((o) => o.required).map((o) => o.key) },
+    });
+    return dto;
+  });
+}
+
+export function updateIncident(session: Session, input: z.output<typeof UpdateIncident>): Incident {
+  return session.tx(() => {
+    const l = load(session, input.id);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== l.row.version) {
+      throw conflict(`${l.row.ref} was changed since you opened it (version ${l.row.version}); reload to see the changes.`);
+    }
+    const before = l.facts;
+    const after: IncidentFacts = { ...before, ...input.facts } as IncidentFacts;
+    checkFacts(after, session.now());
+    const keys = changedFacts(before, after);
+    if (keys.length === 0) return toDto(session, l, evaluate(session, l));
+    const requiredBefore = requiredKeys(session, l);
+    const at = session.now().toISOString();
+    const next: Loaded = { ...l, facts: after, row: { ...l.row } };
+    Object.assign(next.row, {
+      title: after.title,
+      discovered_at: after.discoveredAt,
+      jurisdictions: jurisdictionKey(after),
+      individuals_affected: after.individualsAffected,
+      facts: JSON.stringify(after),
+      grade: evaluate(session, next).gradeInForce,
+      version: l.row.version + 1,
+      updated_at: at,
+    });
+    const repo = new IncidentsRepo(session.db);
+    repo.update(next.row);
+    const change = describeChanges(before, after, keys);
+    addTimeline(session, l.row.id, 'facts', change, at);
+    index(session, next.row, after);
+    const dto = settle(session, next);
+    const requiredAfter = dto.obligations.filter((o) => o.required).map((o) => o.key);
+    session.audit.append({
+      action: 'incidents.update',
+      entity: 'incident',
+      entityId: l.row.id,
+      summary: `Incident ${l.row.ref} facts changed: ${change.en}`,
+      details: {
+        changed: keys,
+        before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+        after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+        obligationsAdded: requiredAfter.filter((k) => !requiredBefore.includes(k)),
+        obligationsDropped: requiredBefore.filter((k) => !requiredAfter.includes(k)),
+        grade: dto.grade.value,
+      },
+    });
+    return dto;
+  });
+}
+
+function obligationKey(key: string): ObligationKey {
+  if (!(OBLIGATION_KEYS as readonly string[]).includes(key)) throw invalid({ key: `Unknown obligation "${key}"` });
+  return key as ObligationKey;
+}
+
+export function markObligation(session: Session, input: z.output<typeof MarkObligation>): Incident {
+  const key = obligationKey(input.key);
+  const label = OBLIGATION_LABELS[key];
+  return session.tx(() => {
+    const l = load(session, input.id);
+    const repo = new IncidentsRepo(session.db);
+    const prev = l.done.get(key) ?? null;
+    if (input.state === 'pending') {
+      if (!prev) throw conflict(`${label.en} is not marked done.`);
+      l.done.delete(key);
+      repo.saveObligation(l.row.id, { key, override: json(l.overrides.get(key)), done: null });
+      addTimeline(session, l.row.id, 'obligation', { en: `${label.en}: done mark withdrawn — ${input.reason}`, zh: `${label.zh}：撤销完成标记——${input.reason}` });
+    } else {
+      const problems: Record<string, string> = {};
+      if (Date.parse(input.doneAt) > session.now().getTime() + 5 * 60_000) problems.doneAt = 'Cannot be in the future';
+      if (Date.parse(input.doneAt) < Date.parse(l.facts.discoveredAt)) problems.doneAt = 'Cannot be before the discovery';
+      if (REFERENCE_EXPECTED.has(key) && !input.reference) {
+        problems.reference = 'Enter the receipt or case number the authority gave (or how it was sent)';
+      }
+      // GDPR Art. 33(1): a notification after 72 hours is accompanied by reasons for the delay.
+      if (key === 'gdpr33.authority' && gdprLateReasonRequired(l.facts.discoveredAt, input.doneAt) && !input.lateReason) {
+        problems.lateReason = 'Notified more than 72 hours after awareness: give the reasons for the delay';
+      }
+      if (Object.keys(problems).length) throw invalid(problems);
+      const mark = { at: input.doneAt, reference: input.reference, note: input.note, lateReason: input.lateReason, by: session.actor(), via: 'manual' };
+      l.done.set(key, mark);
+      repo.saveObligation(l.row.id, { key, override: json(l.overrides.get(key)), done: JSON.stringify(mark) });
+      const ref = input.reference ? ` (${input.reference})` : '';
+      addTimeline(session, l.row.id, 'obligation', { en: `${label.en}: done${ref}`, zh: `${label.zh}：已完成${ref}` }, input.doneAt);
+    }
+    touch(session, l);
+    const dto = settle(session, l);
+    session.audit.append({
+      action: 'incidents.markObligation',
+      entity: 'incident',
+      entityId: l.row.id,
+      summary: input.state === 'done' ? `${l.row.ref}: ${label.en} done${input.reference ? ` (${input.reference})` : ''}` : `${l.row.ref}: ${label.en} done mark withdrawn — ${input.reason}`,
+      details: { key, before: prev, after: l.done.get(key) ?? null, reason: input.state === 'pending' ? input.reason : null },
+    });
+    return dto;
+  });
+}
+
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+export function overrideObligation(session: Session, input: z.output<typeof OverrideObligation>): Incident {
+  const key = obligationKey(input.key);
+  const label = OBLIGATION_LABELS[key];
+  return session.tx(() => {
+    const l = load(session, input.id);
+    const computed = evaluate(session, { ...l, overrides: new Map() }).obligations.find((o) => o.plan.key === key)!.plan.required;
+    const prev = l.overrides.get(key) ?? null;
+    if (input.required === null && !prev) throw conflict(`${label.en} has no override to remove.`);
+    const next = input.required === null ? null : { required: input.required, reason: input.reason, at: session.now().toISOString(), by: session.actor() };
+    if (next) l.overrides.set(key, next);
+    else l.overrides.delete(key);
+    new IncidentsRepo(session.db).saveObligation(l.row.id, { key, override: json(next), done: json(l.done.get(key)) });
+    const what = next
+      ? { en: next.required ? 'required' : 'not required', zh: next.required ? '需要履行' : '无须履行' }
+      : { en: 'back to the computed result', zh: '恢复为计算结果' };
+    addTimeline(session, l.row.id, 'override', { en: `${label.en}: set ${what.en} by the DPO — ${input.reason}`, zh: `${label.zh}：DPO 设为${what.zh}——${input.reason}` });
+    touch(session, l);
+    const dto = settle(session, l);
+    session.audit.append({
+      action: 'incidents.overrideObligation',
+      entity: 'incident',
+      entityId: l.row.id,
+      summary: `${l.row.ref}: ${label.en} overridden (${what.en}) — ${input.reason}`,
+      details: { key, computedRequired: computed, before: prev, after: next, reason: input.reason },
+    });
+    return dto;
+  });
+}
+
+export function overrideGrade(session: Session, input: z.output<typeof OverrideGrade>): Incident {
+  return session.tx(() => {
+    const l = load(session, input.id);
+    const prev = l.gradeOverride;
+    if (input.grade === null && !prev) throw conflict('The grade has no override to remove.');
+    l.gradeOverride = input.grade === null ? null : { grade: input.grade, reason: input.reason, at: session.now().toISOString(), by: session.actor() };
+    l.row.grade_override = json(l.gradeOverride);
+    const ev = evaluate(session, l);
+    l.row.grade = ev.gradeInForce;
+    const name = GRADE_NAMES[ev.gradeInForce];
+    addTimeline(session, l.row.id, 'override', {
+      en: `Grade set to ${name.en} by the DPO (computed: ${GRADE_NAMES[ev.grade.grade].en}) — ${input.reason}`,
+      zh: `DPO 将定级设为${name.zh}（计算结果：${GRADE_NAMES[ev.grade.grade].zh}）——${input.reason}`,
+    });
+    touch(session, l);
+    const dto = settle(session, l);
+    session.audit.append({
+      action: 'incidents.overrideGrade',
+      entity: 'incident',
+      entityId: l.row.id,
+      summary: `${l.row.ref}: grade ${input.grade === null ? 'override removed' : `overridden to ${name.en}`} — ${input.reason}`,
+      details: { computed: ev.grade.grade, before: prev, after: l.gradeOverride, reason: input.reason },
+    });
+    return dto;
+  });
+}
+
+export { addNote, transitionIncident } from './workflow';

@@ -1,0 +1,55 @@
+import { FACT_LABELS, type IncidentFacts, type Localized } from './model';
+
+// Pure checks the schema cannot express (cross-field) and the wording of fact changes for the
+// timeline. No I/O; `now` is a parameter.
+
+/** Returns field → message for every cross-field problem; empty when the facts hold together. */
+export function factProblems(f: IncidentFacts, now: Date): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const t = (s: string | null) => (s === null ? null : Date.parse(s));
+  const found = t(f.discoveredAt)!;
+  // A clock cannot start in the future; a few minutes' slack absorbs clock drift between machines.
+  if (found > now.getTime() + 5 * 60_000) problems.discoveredAt = 'Cannot be in the future';
+  if (f.occurredAt !== null && t(f.occurredAt)! > found) problems.occurredAt = 'Cannot be after the discovery';
+  if (f.containedAt !== null && t(f.containedAt)! < found) problems.containedAt = 'Cannot be before the discovery';
+  if (f.handlingEndedAt !== null && t(f.handlingEndedAt)! < found) problems.handlingEndedAt = 'Cannot be before the discovery';
+  if (f.sensitiveIndividualsAffected !== null && f.sensitiveIndividualsAffected > f.individualsAffected) {
+    problems.sensitiveIndividualsAffected = 'Cannot exceed the people affected';
+  }
+  if (f.californiaResidentsAffected !== null && f.californiaResidentsAffected > f.individualsAffected) {
+    problems.californiaResidentsAffected = 'Cannot exceed the people affected';
+  }
+  if (f.californiaResidentsAffected !== null && f.californiaResidentsAffected > 0 && !f.jurisdictions.includes('US-CA')) {
+    problems.jurisdictions = 'Add US-CA for the California residents counted';
+  }
+  // PIPL Art. 57(2): skipping the notice to individuals needs the record of why harm was avoided.
+  if (f.harmAvoided && !f.harmAvoidedReason.trim()) problems.harmAvoidedReason = 'Say why harm was effectively avoided';
+  if (f.gdpr34Exception !== null && !f.gdpr34ExceptionReason.trim()) problems.gdpr34ExceptionReason = 'Say why the Art. 34(3) exception applies';
+  if (new Set(f.jurisdictions).size !== f.jurisdictions.length) problems.jurisdictions = 'Listed twice';
+  return problems;
+}
+
+const show = (v: unknown): string => {
+  if (v === null || v === undefined || v === '') return '—';
+  if (Array.isArray(v)) return v.length ? v.join(', ') : '—';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'number') return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const s = String(v);
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+};
+const showZh = (v: unknown): string => (typeof v === 'boolean' ? (v ? '是' : '否') : show(v));
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The facts that differ between two versions, in the order of the record. */
+export function changedFacts(before: IncidentFacts, after: IncidentFacts): (keyof IncidentFacts)[] {
+  return (Object.keys(FACT_LABELS) as (keyof IncidentFacts)[]).filter((k) => !same(before[k], after[k]));
+}
+
+/** One timeline line per change: "People affected: 1,000 → 1,200,000". */
+export function describeChanges(before: IncidentFacts, after: IncidentFacts, keys: (keyof IncidentFacts)[]): Localized {
+  return {
+    en: keys.map((k) => `${FACT_LABELS[k].en}: ${show(before[k])} → ${show(after[k])}`).join('; '),
+    zh: keys.map((k) => `${FACT_LABELS[k].zh}：${showZh(before[k])} → ${showZh(after[k])}`).join('；'),
+  };
+}

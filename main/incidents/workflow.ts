@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import type { AddIncidentNote, Incident, TransitionIncident } from '../../preload/contract/incidents';
+import { conflict, invalid } from '../shared/errors';
+import type { Session } from '../shared/session';
+import { OBLIGATION_LABELS, STATE_NAMES, type IncidentState } from './model';
+import { checkTransition, openObligations } from './obligations';
+import { addTimeline, evaluate, load, settle, toDto, touch } from './record';
+
+// Workflow (detected → assessing → contained → notifying → monitoring → closed) and the DPO's notes.
+
+export function transitionIncident(session: Session, input: z.output<typeof TransitionIncident>): Incident {
+  return session.tx(() => {
+    const l = load(session, input.id);
+    const from = l.row.state as IncidentState;
+    const check = checkTransition(from, input.to);
+    if (!check.allowed) throw conflict(`The incident is already ${STATE_NAMES[from].en.toLowerCase()}.`);
+    const reason = input.reason?.trim() ?? '';
+    const at = input.at ?? session.now().toISOString();
+    const problems: Record<string, string> = {};
+    if (check.needsReason && !reason) problems.reason = check.kind === 'reopen' ? 'Say why the incident is reopened' : 'Say why the incident goes back a step';
+    if (Date.parse(at) < Date.parse(l.facts.discoveredAt)) problems.at = 'Cannot be before the discovery';
+    if (Date.parse(at) > session.now().getTime() + 5 * 60_000) problems.at = 'Cannot be in the future';
+    if (Object.keys(problems).length) throw invalid(problems);
+
+    // The state change fills the facts it proves, unless the DPO already recorded them.
+    const filled: string[] = [];
+    if (input.to === 'contained' && l.facts.containedAt === null) (l.facts.containedAt = at), filled.push('containedAt');
+    // Handling is over once the incident is monitored or closed: starts the CAC 30-day summary clock.
+    if ((input.to === 'monitoring' || input.to === 'closed') && l.facts.handlingEndedAt === null) {
+      l.facts.handlingEndedAt = at;
+      filled.push('handlingEndedAt');
+    }
+    const stillOpen = input.to === 'closed' ? openObligations(evaluate(session, l).obligations) : [];
+    if (stillOpen.length && !input.confirmPendingObligations) {
+      const names = stillOpen.map((k) => OBLIGATION_LABELS[k].en).join('; ');
+      throw conflict(`Obligations still pending: ${names}. Confirm to close anyway.`);
+    }
+
+    l.row.state = input.to;
+    l.row.closed_at = input.to === 'closed' ? at : null;
+    l.row.facts = JSON.stringify(l.facts);
+    touch(session, l);
+    const pendingText = stillOpen.length
+      ? { en: ` (closed with pending: ${stillOpen.map((k) => OBLIGATION_LABELS[k].en).join('; ')})`, zh: `（关闭时仍待履行：${stillOpen.map((k) => OBLIGATION_LABELS[k].zh).join('；')}）` }
+      : { en: '', zh: '' };
+    const why = reason ? { en: ` — ${reason}`, zh: `——${reason}` } : { en: '', zh: '' };
+    addTimeline(
+      session,
+      l.row.id,
+      'state',
+      {
+        en: `${STATE_NAMES[from].en} → ${STATE_NAMES[input.to].en}${why.en}${pendingText.en}`,
+        zh: `${STATE_NAMES[from].zh} → ${STATE_NAMES[input.to].zh}${why.zh}${pendingText.zh}`,
+      },
+      at,
+    );
+    const dto = settle(session, l);
+    session.audit.append({
+      action: 'incidents.transition',
+      entity: 'incident',
+      entityId: l.row.id,
+      summary: `${l.row.ref}: ${STATE_NAMES[from].en} → ${STATE_NAMES[input.to].en}${why.en}`,
+      details: { from, to: input.to, at, reason: reason || null, kind: check.kind, factsFilled: filled, pendingAtClose: stillOpen },
+    });
+    return dto;
+  });
+}
+
+export function addNote(session: Session, input: z.output<typeof AddIncidentNote>): Incident {
+  return session.tx(() => {
+    const l = load(session, input.id);
+    const at = input.at ?? session.now().toISOString();
+    if (Date.parse(at) > session.now().getTime() + 5 * 60_000) throw invalid({ at: 'Cannot be in the future' });
+    addTimeline(session, l.row.id, 'note', { en: input.text, zh: input.text }, at);
+    touch(session, l);
+    const dto = toDto(session, l, evaluate(session, l));
+    session.audit.append({
+      action: 'incidents.addNote',
+      entity: 'incident',
+      entityId: l.row.id,
+      summary: `${l.row.ref}: note at ${at}`,
+      details: { at, text: input.text },
+    });
+    return dto;
+  });
+}

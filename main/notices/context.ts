@@ -1,0 +1,73 @@
+import type { LinkModule, NoticeContent, NoticeDto, NoticeKind } from '../../preload/contract/notices';
+import { getSettings } from '../settings/service';
+import type { Session } from '../shared/session';
+import { channelChecks } from './channel-rules';
+import { CLOSING, CONDITIONS, KINDS, LINK_PREFIX, OPENING, conditionsOf } from './model';
+import { renderNotice } from './render';
+import type { LinkRow } from './repo';
+import { checkElements, elementsOf, mergeFieldProblems } from './rules';
+import { noticeSource } from './sources';
+
+/** What a notice's merge fields can draw on: the profile and every linked record. */
+export interface MergeContext {
+  values: Record<string, string>;
+  linked: NoticeDto['links'];
+  profile: ReturnType<typeof getSettings>['profile'];
+}
+
+export function mergeContext(session: Session, links: Pick<LinkRow, 'module' | 'record_id'>[]): MergeContext {
+  const profile = getSettings(session).profile;
+  const values: Record<string, string> = {
+    'org.legalName': profile.legalName,
+    'org.address': profile.registeredAddress,
+    'org.dpoName': profile.dpoName,
+    'org.dpoEmail': profile.dpoEmail,
+    'org.phone': profile.phone,
+  };
+  const linked: NoticeDto['links'] = [];
+  for (const link of links) {
+    const module = link.module as LinkModule;
+    const prefix = LINK_PREFIX[module];
+    const record = noticeSource(module).fields(session, link.record_id);
+    if (!record) {
+      linked.push({ module, recordId: link.record_id, ref: link.record_id, title: '', found: false });
+      continue;
+    }
+    linked.push({ module, recordId: link.record_id, ref: record.ref, title: record.title, found: true });
+    // The first linked record of a module fills its fields; sources may give names with or without the prefix.
+    const own: Record<string, string> = { [`${prefix}.ref`]: record.ref, [`${prefix}.title`]: record.title };
+    for (const [name, value] of Object.entries(record.values)) own[name.startsWith(`${prefix}.`) ? name : `${prefix}.${name}`] = String(value ?? '');
+    for (const [name, value] of Object.entries(own)) values[name] ??= value;
+  }
+  return { values, linked, profile };
+}
+
+/** The checklist: elements, merge-field problems and channel checks in each language sent. */
+export function checklistOf(kind: NoticeKind, content: NoticeContent, ctx: MergeContext): NoticeDto['checklist'] {
+  const elements = checkElements(kind, content);
+  const mergeFieldProblems = mergeFieldProblems(content, ctx.values);
+  const channels = content.languages.flatMap((language) => {
+    const r = renderNotice(kind, content, language, ctx.values, { keepRecipientFields: true });
+    return channelChecks(kind, { language, subject: r.subject, sms: r.sms, pushTitle: r.pushTitle, pushBody: r.pushBody, orgAddress: ctx.profile.registeredAddress });
+  });
+  const canApprove = !elements.some((e) => e.status === 'missing') && mergeFieldProblems.length === 0;
+  return { elements, mergeFieldProblems, channels, canApprove };
+}
+
+export function sectionMetaOf(kind: NoticeKind, conditions: Record<string, boolean>): NoticeDto['sectionMeta'] {
+  const spec = KINDS[kind];
+  return [
+    { key: OPENING.key, label: OPENING.label, basis: null, required: false, heading: null },
+    ...elementsOf(kind, conditions).map(({ spec: e, required }) => ({
+      key: e.key,
+      label: e.label,
+      basis: e.basis,
+      required,
+      heading: spec.headings ? (e.heading ?? e.label) : null,
+    })),
+    { key: CLOSING.key, label: CLOSING.label, basis: null, required: false, heading: null },
+  ];
+}
+
+export const conditionMetaOf = (kind: NoticeKind): NoticeDto['conditionMeta'] =>
+  conditionsOf(kind).map((key) => ({ key, label: CONDITIONS[key].label, basis: CONDITIONS[key].basis }));

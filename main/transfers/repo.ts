@@ -1,0 +1,193 @@
+import type { Db } from '../store/database';
+
+export interface TransferRow {
+  seq: number;
+  id: string;
+  ref: string;
+  created_at: string;
+  updated_at: string;
+  recipient_name: string;
+  country: string;
+  chosen_route: string;
+  filing_state: string;
+  next_due_at: string | null;
+  counted: number;
+  data: string;
+}
+
+export interface EventRow {
+  seq: number;
+  id: string;
+  transfer_id: string;
+  type: 'filing' | 'change';
+  kind: string;
+  date: string;
+  recorded_at: string;
+  filing_number: string | null;
+  reasons: string | null;
+  change_kinds: string | null;
+  summary: string | null;
+  triggers_refiling: number;
+}
+
+export interface VolumeRow {
+  transfer_id: string;
+  year: number;
+  non_sensitive: number;
+  sensitive: number;
+  note: string;
+}
+
+export interface CompanyYearRow {
+  year: number;
+  duplicate_non_sensitive: number;
+  duplicate_sensitive: number;
+  processed_total: number | null;
+  note: string;
+}
+
+export interface ListFilter {
+  route?: string;
+  country?: string;
+  filingState?: string;
+  /** Overdue: an open filing clock whose due instant is at or before this. */
+  overdueAt?: string;
+}
+
+export class TransfersRepo {
+  constructor(private readonly db: Db) {}
+
+  insert(row: Omit<TransferRow, 'seq'>): void {
+    this.db
+      .prepare(
+        `INSERT INTO transfers (id, ref, created_at, updated_at, recipient_name, country, chosen_route, filing_state, next_due_at, counted, data)
+         VALUES (@id, @ref, @created_at, @updated_at, @recipient_name, @country, @chosen_route, @filing_state, @next_due_at, @counted, @data)`,
+      )
+      .run(row);
+  }
+
+  update(row: Omit<TransferRow, 'seq' | 'ref' | 'created_at'>): void {
+    this.db
+      .prepare(
+        `UPDATE transfers SET updated_at = @updated_at, recipient_name = @recipient_name, country = @country, chosen_route = @chosen_route,
+           filing_state = @filing_state, next_due_at = @next_due_at, counted = @counted, data = @data WHERE id = @id`,
+      )
+      .run(row);
+  }
+
+  byId(id: string): TransferRow | undefined {
+    return this.db.prepare<[string], TransferRow>('SELECT * FROM transfers WHERE id = ?').get(id);
+  }
+
+  /** The next number of the year's references (XB-2026-0007). */
+  nextRefNumber(year: number): number {
+    const row = this.db.prepare<[string], { n: number | null }>("SELECT max(CAST(substr(ref, 9) AS INTEGER)) AS n FROM transfers WHERE ref LIKE ?").get(`XB-${year}-%`);
+    return (row?.n ?? 0) + 1;
+  }
+
+  private where(f: ListFilter, params: Record<string, unknown>): string[] {
+    const where: string[] = [];
+    if (f.route) {
+      where.push('chosen_route = @route');
+      params.route = f.route;
+    }
+    if (f.country) {
+      where.push('country = @country');
+      params.country = f.country;
+    }
+    if (f.filingState) {
+      where.push('filing_state = @filingState');
+      params.filingState = f.filingState;
+    }
+    if (f.overdueAt) {
+      where.push('next_due_at IS NOT NULL AND next_due_at <= @overdueAt');
+      params.overdueAt = f.overdueAt;
+    }
+    return where;
+  }
+
+  /** Newest first, keyset on seq. */
+  page(f: ListFilter, beforeSeq: number | null, limit: number): TransferRow[] {
+    const params: Record<string, unknown> = { limit };
+    const where = this.where(f, params);
+    if (beforeSeq !== null) {
+      where.push('seq < @beforeSeq');
+      params.beforeSeq = beforeSeq;
+    }
+    const sql = `SELECT * FROM transfers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
+    return this.db.prepare<Record<string, unknown>, TransferRow>(sql).all(params);
+  }
+
+  count(f: ListFilter): number {
+    const params: Record<string, unknown> = {};
+    const where = this.where(f, params);
+    const sql = `SELECT count(*) AS n FROM transfers ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    return this.db.prepare<Record<string, unknown>, { n: number }>(sql).get(params)!.n;
+  }
+
+  /** Every matching row, oldest first, for the CSV export. */
+  iterate(f: ListFilter): IterableIterator<TransferRow> {
+    const params: Record<string, unknown> = {};
+    const where = this.where(f, params);
+    const sql = `SELECT * FROM transfers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`;
+    return this.db.prepare<Record<string, unknown>, TransferRow>(sql).iterate(params);
+  }
+
+  // ── events (filings and changes) ──
+  insertEvent(row: Omit<EventRow, 'seq'>): number {
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO transfer_events (id, transfer_id, type, kind, date, recorded_at, filing_number, reasons, change_kinds, summary, triggers_refiling)
+           VALUES (@id, @transfer_id, @type, @kind, @date, @recorded_at, @filing_number, @reasons, @change_kinds, @summary, @triggers_refiling)`,
+        )
+        .run(row).lastInsertRowid,
+    );
+  }
+
+  events(transferId: string): EventRow[] {
+    return this.db.prepare<[string], EventRow>('SELECT * FROM transfer_events WHERE transfer_id = ? ORDER BY seq').all(transferId);
+  }
+
+  // ── volumes ──
+  upsertVolume(row: VolumeRow & { updated_at: string }): void {
+    this.db
+      .prepare(
+        `INSERT INTO transfer_volumes (transfer_id, year, non_sensitive, sensitive, note, updated_at)
+         VALUES (@transfer_id, @year, @non_sensitive, @sensitive, @note, @updated_at)
+         ON CONFLICT (transfer_id, year) DO UPDATE SET non_sensitive = excluded.non_sensitive, sensitive = excluded.sensitive,
+           note = excluded.note, updated_at = excluded.updated_at`,
+      )
+      .run(row);
+  }
+
+  volumes(transferId: string): VolumeRow[] {
+    return this.db.prepare<[string], VolumeRow>('SELECT transfer_id, year, non_sensitive, sensitive, note FROM transfer_volumes WHERE transfer_id = ? ORDER BY year DESC').all(transferId);
+  }
+
+  /** Each transfer's volume in the given years, with whether it counts toward the thresholds. */
+  volumesInYears(years: number[]): (VolumeRow & { ref: string; recipient_name: string; counted: number })[] {
+    const marks = years.map(() => '?').join(', ');
+    return this.db
+      .prepare(
+        `SELECT v.transfer_id, v.year, v.non_sensitive, v.sensitive, v.note, t.ref, t.recipient_name, t.counted
+         FROM transfer_volumes v JOIN transfers t ON t.id = v.transfer_id WHERE v.year IN (${marks}) ORDER BY t.seq`,
+      )
+      .all(...years) as (VolumeRow & { ref: string; recipient_name: string; counted: number })[];
+  }
+
+  companyYear(year: number): CompanyYearRow | undefined {
+    return this.db.prepare<[number], CompanyYearRow>('SELECT year, duplicate_non_sensitive, duplicate_sensitive, processed_total, note FROM transfer_company_years WHERE year = ?').get(year);
+  }
+
+  upsertCompanyYear(row: CompanyYearRow & { updated_at: string }): void {
+    this.db
+      .prepare(
+        `INSERT INTO transfer_company_years (year, duplicate_non_sensitive, duplicate_sensitive, processed_total, note, updated_at)
+         VALUES (@year, @duplicate_non_sensitive, @duplicate_sensitive, @processed_total, @note, @updated_at)
+         ON CONFLICT (year) DO UPDATE SET duplicate_non_sensitive = excluded.duplicate_non_sensitive, duplicate_sensitive = excluded.duplicate_sensitive,
+           processed_total = excluded.processed_total, note = excluded.note, updated_at = excluded.updated_at`,
+      )
+      .run(row);
+  }
+}

@@ -1,0 +1,153 @@
+import type { CompanyTotals, Transfer, TransferListItem } from '../../preload/contract/transfers';
+import { listRecordDeadlines } from '../deadlines/service';
+import { getSettings } from '../settings/service';
+import type { Session } from '../shared/session';
+import { FILING_CLOCK, gapsOf, type ChangeFact, type FilingEventFact } from './lifecycle';
+import type { Regime } from './model';
+import type { EventRow, TransferRow, TransfersRepo } from './repo';
+import { checkChosenRoute, classifyRoute, countingWindow } from './rules';
+
+// Reads a record with what is derived from it: the verdict on the company's current totals,
+// the route check, the gaps, and the deadlines as the engine computed them.
+
+export type StoredTransfer = Pick<Transfer, 'recipient' | 'annex1' | 'route' | 'consent' | 'pipia' | 'contract'>;
+
+export const parseData = (row: TransferRow): StoredTransfer => JSON.parse(row.data) as StoredTransfer;
+
+export const eventFacts = (events: EventRow[]): FilingEventFact[] =>
+  events.filter((e) => e.type === 'filing').map((e) => ({ seq: e.seq, kind: e.kind as FilingEventFact['kind'], date: e.date }));
+export const changeFacts = (events: EventRow[]): ChangeFact[] =>
+  events.filter((e) => e.type === 'change').map((e) => ({ seq: e.seq, date: e.date, triggersRefiling: e.triggers_refiling === 1 }));
+
+/** The year's figures across all recipients, before the classifier sees them. */
+export function companyTotals(repo: TransfersRepo, year: number): CompanyTotals {
+  const rows = repo.volumesInYears([year]);
+  const adj = repo.companyYear(year);
+  const counted = rows.filter((r) => r.counted === 1);
+  return {
+    year,
+    nonSensitive: counted.reduce((n, r) => n + r.non_sensitive, 0),
+    sensitive: counted.reduce((n, r) => n + r.sensitive, 0),
+    duplicateNonSensitive: adj?.duplicate_non_sensitive ?? 0,
+    duplicateSensitive: adj?.duplicate_sensitive ?? 0,
+    processedTotal: adj?.processed_total ?? null,
+    note: adj?.note ?? '',
+    byTransfer: rows.map((r) => ({ id: r.transfer_id, ref: r.ref, recipientName: r.recipient_name, nonSensitive: r.non_sensitive, sensitive: r.sensitive, counted: r.counted === 1 })),
+  };
+}
+
+export interface WindowTotals {
+  nonSensitive: number;
+  sensitive: number;
+  processedTotal: number | null;
+  /** transferId → sensitive individuals in the window. */
+  sensitiveByTransfer: Map<string, number>;
+}
+
+/** Unique individuals in the regime's counting window: counted volumes minus people counted twice. */
+export function windowTotals(repo: TransfersRepo, regime: Regime, year: number): WindowTotals {
+  const from = Number(countingWindow(regime, year).from.slice(0, 4));
+  const years = from === year ? [year] : [from, year];
+  const sensitiveByTransfer = new Map<string, number>();
+  let nonSensitive = 0;
+  let sensitive = 0;
+  for (const r of repo.volumesInYears(years)) {
+    sensitiveByTransfer.set(r.transfer_id, (sensitiveByTransfer.get(r.transfer_id) ?? 0) + r.sensitive);
+    if (r.counted !== 1) continue;
+    nonSensitive += r.non_sensitive;
+    sensitive += r.sensitive;
+  }
+  for (const y of years) {
+    const adj = repo.companyYear(y);
+    nonSensitive -= adj?.duplicate_non_sensitive ?? 0;
+    sensitive -= adj?.duplicate_sensitive ?? 0;
+  }
+  return { nonSensitive: Math.max(0, nonSensitive), sensitive: Math.max(0, sensitive), processedTotal: repo.companyYear(year)?.processed_total ?? null, sensitiveByTransfer };
+}
+
+export function carriesPersonalInfo(d: StoredTransfer, volumeInWindow: number): boolean {
+  const declared = d.annex1.piCategories.length > 0 || d.annex1.sensitivePiCategories.length > 0 || (d.annex1.individualsScale ?? 0) > 0;
+  return d.route.exemptScenario !== 'art3NonPersonal' || declared || volumeInWindow > 0;
+}
+
+/** The verdict and checks of one record, given the window totals of its regime. */
+export function assess(d: StoredTransfer, id: string, events: EventRow[], totals: WindowTotals, ciiDefault: boolean, year: number) {
+  const sensitiveHere = totals.sensitiveByTransfer.get(id) ?? 0;
+  const withPi = carriesPersonalInfo(d, sensitiveHere + (d.annex1.individualsScale ?? 0));
+  const verdict = classifyRoute({
+    regime: d.route.regime,
+    ciiOperator: d.route.ciiOperator ?? ciiDefault,
+    importantData: d.route.importantData,
+    exemptScenario: d.route.exemptScenario,
+    carriesPersonalInfo: withPi,
+    carriesSensitive: d.annex1.sensitivePiCategories.length > 0 || sensitiveHere > 0,
+    totals,
+    year,
+  });
+  const lastChange = changeFacts(events).filter((c) => c.triggersRefiling).at(-1);
+  const gaps = gapsOf({
+    chosen: d.route.chosen,
+    verdict,
+    noticeId: d.consent.noticeId,
+    noticeSentAt: d.consent.noticeSentAt,
+    consentMethod: d.consent.method,
+    consentLiveSince: d.consent.liveSince,
+    sensitiveCategories: d.annex1.sensitivePiCategories,
+    sensitiveNecessity: d.annex1.sensitiveNecessity,
+    pipiaDate: d.pipia.date,
+    pipiaConclusion: d.pipia.conclusion,
+    lastRefilingChangeDate: lastChange?.date ?? null,
+    effectiveDate: d.contract.effectiveDate,
+    carriesPersonalInfo: withPi,
+  });
+  return { verdict, routeCheck: checkChosenRoute(d.route.chosen, verdict), gaps };
+}
+
+export function toTransfer(session: Session, repo: TransfersRepo, row: TransferRow, year: number): Transfer {
+  const d = parseData(row);
+  const events = repo.events(row.id);
+  const { verdict, routeCheck, gaps } = assess(d, row.id, events, windowTotals(repo, d.route.regime, year), getSettings(session).ciiOperator, year);
+  const filings = events.filter((e) => e.type === 'filing');
+  return {
+    id: row.id,
+    ref: row.ref,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    ...d,
+    filingState: row.filing_state as Transfer['filingState'],
+    filingNumber: filings.filter((e) => e.kind === 'accepted').at(-1)?.filing_number ?? null,
+    volumes: repo.volumes(row.id).map((v) => ({ year: v.year, nonSensitive: v.non_sensitive, sensitive: v.sensitive, note: v.note })),
+    filingEvents: filings.map((e) => ({ id: e.id, kind: e.kind as Transfer['filingEvents'][number]['kind'], date: e.date, filingNumber: e.filing_number, reasons: e.reasons, recordedAt: e.recorded_at })),
+    verdict,
+    routeCheck,
+    gaps,
+    deadlines: listRecordDeadlines(session, 'transfers', row.id),
+  };
+}
+
+/** List rows share one computation of the totals per regime. */
+export function listItemMaker(session: Session, repo: TransfersRepo, year: number, now: string) {
+  const cii = getSettings(session).ciiOperator;
+  const cache = new Map<Regime, WindowTotals>();
+  const totalsFor = (r: Regime) => cache.get(r) ?? cache.set(r, windowTotals(repo, r, year)).get(r)!;
+  return (row: TransferRow): TransferListItem => {
+    const d = parseData(row);
+    const { verdict, routeCheck, gaps } = assess(d, row.id, repo.events(row.id), totalsFor(d.route.regime), cii, year);
+    return {
+      id: row.id,
+      ref: row.ref,
+      recipientName: row.recipient_name,
+      country: row.country,
+      chosenRoute: d.route.chosen,
+      recommendedRoute: verdict.route,
+      mismatch: routeCheck.status === 'mismatch',
+      filingState: row.filing_state as TransferListItem['filingState'],
+      nextDueAt: row.next_due_at,
+      overdue: row.next_due_at !== null && row.next_due_at <= now,
+      gapCount: gaps.length,
+      updatedAt: row.updated_at,
+    };
+  };
+}
+
+export { FILING_CLOCK };

@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { useT } from '../i18n';
+import { api } from './api';
+import { shellText } from './i18n';
+import { LockScreen } from './LockScreen';
+import { SetupWizard } from './SetupWizard';
+import { Shell } from './Shell';
+import { useApp } from './store';
+import { useIdleLock } from './useIdleLock';
+
+export function App() {
+  const t = useT(shellText);
+  const vaultState = useApp((s) => s.vaultState);
+  const setVaultState = useApp((s) => s.setVaultState);
+  const language = useApp((s) => s.language);
+  const theme = useApp((s) => s.theme);
+  const toast = useApp((s) => s.toast);
+
+  useEffect(() => {
+    void api.call('vault.status', {}).then((r) => setVaultState(r.ok ? r.value.state : 'locked'));
+    return api.onEvent((event) => {
+      if (event.type === 'locked') {
+        setVaultState('locked');
+        toast(t('lockedToast'));
+      }
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t('appName');
+  }, [language, t]);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    if (theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+  }, [theme]);
+
+  useIdleLock(vaultState === 'unlocked');
+
+  if (vaultState === 'unknown') return null;
+  if (vaultState === 'none') return <SetupWizard />;
+  if (vaultState === 'locked') return <LockScreen />;
+  return <Shell />;
+}

@@ -1,0 +1,15 @@
+import { useApp } from './store';
+
+export function Toasts() {
+  const toasts = useApp((s) => s.toasts);
+  const dismiss = useApp((s) => s.dismissToast);
+  return (
+    <div className="toasts" role="status" aria-live="polite">
+      {toasts.map((toast) => (
+        <div key={toast.id} className={`toast toast--${toast.kind}`} onClick={() => dismiss(toast.id)}>
+          {toast.text}
+        </div>
+      ))}
+    </div>
+  );
+}

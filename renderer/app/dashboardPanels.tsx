@@ -1,0 +1,7 @@
+import type { ComponentType } from 'react';
+
+/**
+ * Panels other modules show at the top of the dashboard (e.g. a transfer threshold warning).
+ * A module adds its component here; the dashboard renders them in order.
+ */
+export const dashboardPanels: { key: string; Panel: ComponentType }[] = [];

@@ -1,0 +1,87 @@
+import { create } from 'zustand';
+import type { Language } from '../../preload/contract/common';
+import { detectLanguage } from '../i18n';
+
+export type PageName = 'dashboard' | 'incidents' | 'notices' | 'transfers' | 'inbox' | 'audit' | 'settings';
+export interface Route {
+  page: PageName;
+  /** The open record, when the page shows one. */
+  id?: string;
+}
+export type ThemeChoice = 'system' | 'light' | 'dark';
+export type VaultState = 'unknown' | 'none' | 'locked' | 'unlocked';
+
+interface Toast {
+  id: number;
+  text: string;
+  kind: 'info' | 'error';
+}
+
+interface AppState {
+  vaultState: VaultState;
+  route: Route;
+  language: Language;
+  theme: ThemeChoice;
+  toasts: Toast[];
+  /** Bumped on lock so every feature drops what it had loaded. */
+  sessionEpoch: number;
+  setVaultState(state: VaultState): void;
+  navigate(route: Route): void;
+  setLanguage(language: Language): void;
+  setTheme(theme: ThemeChoice): void;
+  toast(text: string, kind?: Toast['kind']): void;
+  dismissToast(id: number): void;
+}
+
+const stored = (key: string) => {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+
+const routeFromHash = (): Route => {
+  const [page, id] = window.location.hash.replace(/^#\/?/, '').split('/');
+  const pages: PageName[] = ['dashboard', 'incidents', 'notices', 'transfers', 'inbox', 'audit', 'settings'];
+  return pages.includes(page as PageName) ? { page: page as PageName, id: id ? decodeURIComponent(id) : undefined } : { page: 'dashboard' };
+};
+
+let toastSeq = 0;
+
+export const useApp = create<AppState>((set, get) => ({
+  vaultState: 'unknown',
+  route: window.location.hash.startsWith('#token=') ? { page: 'dashboard' } : routeFromHash(),
+  language: (stored('dpo.language') as Language | null) ?? detectLanguage(navigator.languages ?? [navigator.language]),
+  theme: (stored('dpo.theme') as ThemeChoice | null) ?? 'system',
+  toasts: [],
+  sessionEpoch: 0,
+  setVaultState(state) {
+    const was = get().vaultState;
+    // Locking drops every feature's data: the epoch keys the routed page, so it remounts empty.
+    set({ vaultState: state, ...(was === 'unlocked' && state !== 'unlocked' ? { sessionEpoch: get().sessionEpoch + 1 } : {}) });
+  },
+  navigate(route) {
+    const hash = `#/${route.page}${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
+    if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+    set({ route });
+  },
+  setLanguage(language) {
+    localStorage.setItem('dpo.language', language);
+    set({ language });
+  },
+  setTheme(theme) {
+    localStorage.setItem('dpo.theme', theme);
+    set({ theme });
+  },
+  toast(text, kind = 'info') {
+    const id = ++toastSeq;
+    set({ toasts: [...get().toasts, { id, text, kind }] });
+    setTimeout(() => get().dismissToast(id), 6000);
+  },
+  dismissToast(id) {
+    set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
+}));
+
+window.addEventListener('popstate', () => useApp.setState({ route: routeFromHash() }));

@@ -1,0 +1,155 @@
+import { useId, type ReactNode } from 'react';
+import type { AppErrorDto } from '../../preload/contract/result';
+import { commonText } from './i18n';
+import { useT } from '../i18n';
+
+/** The message main sent for this field (fields are dotted paths: "profile.dpoEmail"). */
+export function fieldError(error: AppErrorDto | undefined, name: string): string | undefined {
+  return error?.fields?.[name];
+}
+
+interface FieldShellProps {
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+}
+
+function FieldShell({ label, hint, error, required, children }: FieldShellProps) {
+  const id = useId();
+  const t = useT(commonText);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="field__required" aria-label={t('required')}> *</span> : null}
+      </label>
+      {children({ id, describedBy, invalid: Boolean(error) })}
+      {hint ? <div id={hintId} className="field__hint">{hint}</div> : null}
+      {error ? <div id={errorId} className="field__error" role="alert">{error}</div> : null}
+    </div>
+  );
+}
+
+interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'datetime-local' | 'search' | 'number';
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  autoFocus?: boolean;
+  autoComplete?: string;
+  placeholder?: string;
+  multiline?: boolean;
+  rows?: number;
+  disabled?: boolean;
+  min?: string | number;
+  max?: string | number;
+}
+
+export function TextField(props: TextFieldProps) {
+  const { label, value, onChange, type = 'text', hint, error, required, multiline, rows = 4, ...rest } = props;
+  return (
+    <FieldShell label={label} hint={hint} error={error} required={required}>
+      {({ id, describedBy, invalid }) =>
+        multiline ? (
+          <textarea
+            id={id}
+            value={value}
+            rows={rows}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            required={required}
+            onChange={(e) => onChange(e.target.value)}
+            disabled={rest.disabled}
+            placeholder={rest.placeholder}
+            autoFocus={rest.autoFocus}
+          />
+        ) : (
+          <input
+            id={id}
+            type={type}
+            value={value}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            required={required}
+            onChange={(e) => onChange(e.target.value)}
+            {...rest}
+          />
+        )
+      }
+    </FieldShell>
+  );
+}
+
+interface SelectFieldProps<V extends string> {
+  label: string;
+  value: V;
+  options: { value: V; label: string }[];
+  onChange(value: V): void;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+}
+
+export function SelectField<V extends string>({ label, value, options, onChange, hint, error, required }: SelectFieldProps<V>) {
+  return (
+    <FieldShell label={label} hint={hint} error={error} required={required}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} value={value} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => onChange(e.target.value as V)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+interface CheckboxFieldProps {
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  hint?: string;
+  error?: string;
+}
+
+export function CheckboxField({ label, checked, onChange, hint, error }: CheckboxFieldProps) {
+  const id = useId();
+  return (
+    <div className={`field field--checkbox${error ? ' field--invalid' : ''}`}>
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <label htmlFor={id}>{label}</label>
+      {hint ? <div id={`${id}-hint`} className="field__hint">{hint}</div> : null}
+      {error ? <div className="field__error" role="alert">{error}</div> : null}
+    </div>
+  );
+}
+
+/** The error of a failed action, above the form: the message, and a nudge to the fields. */
+export function ErrorBanner({ error }: { error: AppErrorDto | undefined }) {
+  const t = useT(commonText);
+  if (!error) return null;
+  return (
+    <div className="banner banner--error" role="alert">
+      <strong>{t('errorTitle')}</strong> {error.fields ? t('fieldErrors') : error.message}
+      {error.fields ? (
+        <ul>
+          {Object.entries(error.fields).map(([field, message]) => (
+            <li key={field}>
+              <code>{field}</code>: {message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

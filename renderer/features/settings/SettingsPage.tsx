@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../preload/contract/settings';
+import { useMutation, useQuery } from '../../app/api';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { useApp } from '../../app/store';
+import { CheckboxField, ErrorBanner, fieldError, SelectField, TextField } from '../../components/Field';
+import { commonText } from '../../components/i18n';
+import { PageHeader } from '../../components/PageHeader';
+import { useT } from '../../i18n';
+import { CalendarSettings } from '../calendar/CalendarSettings';
+import { settingsText } from './i18n';
+import { PassphraseForm } from './PassphraseForm';
+
+export function SettingsPage() {
+  const t = useT(settingsText);
+  const c = useT(commonText);
+  const toast = useApp((s) => s.toast);
+  const query = useQuery('settings.get', {}, []);
+  const save = useMutation('settings.update');
+  const [draft, setDraft] = useState<Settings | undefined>();
+  useEffect(() => setDraft(query.data), [query.data]);
+  if (!draft) return <p>{c('loading')}</p>;
+
+  const profile = (k: keyof Settings['profile']) => (v: string) => setDraft({ ...draft, profile: { ...draft.profile, [k]: v } });
+  const fe = (path: string) => fieldError(save.error, path);
+
+  return (
+    <div className="page page--narrow">
+      <PageHeader title={t('title')} />
+      <form
+        className="card"
+        aria-labelledby="settings-profile"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const saved = await save.run(draft);
+          if (saved) {
+            setDraft(saved);
+            window.dispatchEvent(new CustomEvent('dpo:autolock-minutes', { detail: saved.autoLockMinutes }));
+            toast(c('saved'));
+          }
+        }}
+      >
+        <h2 id="settings-profile">{t('profile')}</h2>
+        <p className="muted">{t('profileHint')}</p>
+        <ErrorBanner error={save.error} />
+        <TextField label={t('legalName')} value={draft.profile.legalName} onChange={profile('legalName')} required error={fe('profile.legalName')} />
+        <TextField label={t('registeredAddress')} value={draft.profile.registeredAddress} onChange={profile('registeredAddress')} error={fe('profile.registeredAddress')} />
+        <TextField label={t('dpoName')} value={draft.profile.dpoName} onChange={profile('dpoName')} required error={fe('profile.dpoName')} />
+        <TextField label={t('dpoEmail')} type="email" value={draft.profile.dpoEmail} onChange={profile('dpoEmail')} required error={fe('profile.dpoEmail')} />
+        <TextField label={t('phone')} type="tel" value={draft.profile.phone} onChange={profile('phone')} error={fe('profile.phone')} />
+
+        <h2>{t('behaviour')}</h2>
+        <SelectField
+          label={t('defaultLanguage')}
+          value={draft.defaultLanguage}
+          options={[
+            { value: 'zh-CN', label: '中文' },
+            { value: 'en', label: 'English' },
+          ]}
+          onChange={(v) => setDraft({ ...draft, defaultLanguage: v })}
+        />
+        <TextField
+          label={t('autoLock')}
+          type="number"
+          min={0}
+          max={240}
+          value={String(draft.autoLockMinutes)}
+          onChange={(v) => setDraft({ ...draft, autoLockMinutes: Number(v) })}
+          error={fe('autoLockMinutes')}
+        />
+        <TextField
+          label={t('dueSoon')}
+          type="number"
+          min={1}
+          max={720}
+          value={String(draft.dueSoonHours)}
+          onChange={(v) => setDraft({ ...draft, dueSoonHours: Number(v) })}
+          error={fe('dueSoonHours')}
+        />
+        <CheckboxField label={t('cii')} hint={t('ciiHint')} checked={draft.ciiOperator} onChange={(v) => setDraft({ ...draft, ciiOperator: v })} />
+        <CheckboxField
+          label={t('pauseClock')}
+          hint={t('pauseClockHint')}
+          checked={draft.pauseClockForIdentity}
+          onChange={(v) => setDraft({ ...draft, pauseClockForIdentity: v })}
+        />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={save.busy}>{c('save')}</button>
+        </div>
+      </form>
+
+      <section className="card" aria-labelledby="settings-appearance">
+        <h2 id="settings-appearance">{t('appearance')}</h2>
+        <LanguageSwitch />
+      </section>
+
+      <PassphraseForm />
+      <CalendarSettings />
+    </div>
+  );
+}
