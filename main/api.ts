@@ -81,8 +81,13 @@ const failure = (error: AppErrorDto): Result<never> => ({ ok: false, error });
 export function validationError(error: z.ZodError): AppErrorDto {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '(input)';
-    fields[path] ??= issue.message;
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      // Name each unknown field rather than the whole input.
+      for (const key of issue.keys) fields[path ? `${path}.${key}` : key] ??= 'Unknown field';
+      continue;
+    }
+    fields[path || '(input)'] ??= issue.message;
   }
   return { code: 'VALIDATION', message: `Please check: ${Object.keys(fields).join(', ')}`, fields };
 }

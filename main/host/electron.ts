@@ -52,7 +52,9 @@ export interface ElectronHostPaths {
 export function isTrustedSender(frame: { url: string } | null | undefined): boolean {
   if (!frame) return false;
   try {
-    return new URL(frame.url).origin === APP_ORIGIN;
+    // Not URL.origin: WHATWG gives "null" as the origin of non-special schemes such as app:.
+    const url = new URL(frame.url);
+    return url.protocol === `${APP_SCHEME}:` && url.host === 'dpo';
   } catch {
     return false;
   }

@@ -59,7 +59,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends its own Host.
     if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 403, { error: 'Forbidden host' });
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+    // A browser sends Origin on cross-origin and on POST requests: it must be this very page.
+    if (origin !== undefined && origin !== `http://${req.headers.host}`) {
       return send(res, 403, { error: 'Forbidden origin' });
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);

@@ -111,21 +111,21 @@ export class VaultManager {
     return this.exclusive(async () => {
       if (this.open) return;
       const keyFile = this.readKeyFile();
-      const dbKey =
-        'passphrase' in secret
-          ? await unwrapKey(keyFile.byPassphrase, secret.passphrase)
-          : await unwrapKey(keyFile.byRecoveryCode, normaliseRecoveryCode(secret.recoveryCode));
+      const byPassphrase = secret.passphrase !== undefined;
+      const dbKey = byPassphrase
+        ? await unwrapKey(keyFile.byPassphrase, secret.passphrase ?? '')
+        : await unwrapKey(keyFile.byRecoveryCode, normaliseRecoveryCode(secret.recoveryCode ?? ''));
       if (!dbKey) {
         throw new AppError(
           'WRONG_PASSPHRASE',
-          'passphrase' in secret ? 'That passphrase does not open this vault.' : 'That recovery code does not open this vault.',
+          byPassphrase ? 'That passphrase does not open this vault.' : 'That recovery code does not open this vault.',
         );
       }
       this.openWith(dbKey, (session) =>
         session.audit.append({
           action: 'vault.unlock',
           entity: 'vault',
-          summary: 'passphrase' in secret ? 'Vault unlocked with the passphrase' : 'Vault unlocked with the recovery code',
+          summary: byPassphrase ? 'Vault unlocked with the passphrase' : 'Vault unlocked with the recovery code',
         }),
       );
     });

@@ -16,10 +16,17 @@ export const VaultCreate = z
   .strict();
 export const VaultCreated = z.object({ recoveryCode: z.string() });
 
-export const VaultUnlock = z.union([
-  z.object({ passphrase: z.string().min(1, 'Required').max(1024) }).strict(),
-  z.object({ recoveryCode: z.string().min(1, 'Required').max(200) }).strict(),
-]);
+/** One of the two secrets: the passphrase, or the one-time recovery code. */
+export const VaultUnlock = z
+  .object({
+    passphrase: z.string().min(1, 'Required').max(1024).optional(),
+    recoveryCode: z.string().min(1, 'Required').max(200).optional(),
+  })
+  .strict()
+  .refine((v) => (v.passphrase === undefined) !== (v.recoveryCode === undefined), {
+    message: 'Give either the passphrase or the recovery code',
+    path: ['passphrase'],
+  });
 export type VaultUnlock = z.infer<typeof VaultUnlock>;
 
 export const VaultChangePassphrase = z
