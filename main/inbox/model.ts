@@ -170,3 +170,26 @@ export interface PauseRow {
   ended_at: string | null;
   reason: string;
 }
+
+/** Names in the requester's words, for the reply's merge fields. */
+export const REQUEST_TYPE_LABEL: Record<RequestType, LocalizedText> = {
+  complaint: { en: 'complaint', zh: '投诉' },
+  access: { en: 'access to your personal information', zh: '查阅个人信息' },
+  copy: { en: 'a copy of your personal information', zh: '复制个人信息' },
+  correction: { en: 'correction of your personal information', zh: '更正个人信息' },
+  supplement: { en: 'completion of your personal information', zh: '补充个人信息' },
+  deletion: { en: 'deletion of your personal information', zh: '删除个人信息' },
+  accountClosure: { en: 'closure of your account', zh: '注销账户' },
+  consentWithdrawal: { en: 'withdrawal of consent', zh: '撤回同意' },
+  portability: { en: 'transfer of your personal information', zh: '转移个人信息' },
+  rulesExplanation: { en: 'an explanation of our processing rules', zh: '解释说明个人信息处理规则' },
+  automatedDecision: { en: 'an explanation or refusal of an automated decision', zh: '说明或拒绝自动化决策' },
+  deceasedPersonData: { en: 'the personal information of a deceased relative', zh: '已故近亲属的个人信息' },
+  other: { en: 'your request', zh: '您的请求' },
+};
+
+export const DECISION_LABEL: Record<'fulfilled' | 'partlyFulfilled' | 'refused', LocalizedText> = {
+  fulfilled: { en: 'We have done what you asked.', zh: '我们已按您的请求处理完毕。' },
+  partlyFulfilled: { en: 'We have done part of what you asked; the rest we cannot do, for the reasons below.', zh: '我们已部分按您的请求处理；其余部分因下述理由无法处理。' },
+  refused: { en: 'We cannot do what you asked, for the reasons below.', zh: '我们无法按您的请求处理，理由如下。' },
+};

@@ -1,6 +1,84 @@
+// The inbox as the notice studio sees it: merge fields of one request for the reply, and what a
+// dispatched reply means (the reply deadline is met; the request moves to answered or refused).
+import type { DecisionOutcome, HoldKind, RefusalGround, RequestType } from '../../preload/contract/inbox';
+import { listRecordDeadlines } from '../deadlines/service';
 import type { NoticeSource } from '../shared/notice-source';
+import type { Session } from '../shared/session';
+import { markReplySent } from './handling';
+import { DEADLINE_KEYS, DECISION_LABEL, HOLD_BASIS, MODULE, REFUSAL_GROUNDS, REQUEST_TYPE_LABEL, RIGHT_TO_COMPLAIN } from './model';
+import { InboxRepo } from './repo';
 
-// Filled in by the inbox module: the merge fields of one record and what dispatch means for it.
+/*
+ * Merge fields of a request (the studio puts them under "request."). Plain text; instants as
+ * stored (UTC ISO-8601); dates YYYY-MM-DD; empty facts as "". Localised facts come twice: the
+ * bare name in English and the same name + "Zh" in Chinese (as the incidents source does).
+ *   request.ref, request.subject, request.requesterName, request.requesterContact,
+ *   request.guardianName, request.jurisdiction, request.state,
+ *   request.type / request.typeZh (what was asked, in the requester's words),
+ *   request.receivedAt, request.dueAt (the earliest reply deadline),
+ *   request.decision / request.decisionZh (a sentence saying fulfilled / partly / refused),
+ *   request.actionsTaken,
+ *   request.refusalGround / request.refusalGroundZh (the ground's text from the privacy policy §V),
+ *   request.refusalGroundNumber ("1"–"9"), request.refusalReasons,
+ *   request.rightToComplain / request.rightToComplainZh (PIPL Art. 50; for EU requesters also GDPR Art. 12(4)),
+ *   request.holds / request.holdsZh (one line per hold: what is kept, until when, and why).
+ */
+export const REQUEST_MERGE_FIELDS = [
+  'ref', 'subject', 'requesterName', 'requesterContact', 'guardianName', 'jurisdiction', 'state', 'type', 'typeZh',
+  'receivedAt', 'dueAt', 'decision', 'decisionZh', 'actionsTaken', 'refusalGround', 'refusalGroundZh',
+  'refusalGroundNumber', 'refusalReasons', 'rightToComplain', 'rightToComplainZh', 'holds', 'holdsZh',
+] as const;
+
+function fields(session: Session, recordId: string) {
+  const repo = new InboxRepo(session.db);
+  const row = repo.get(recordId);
+  if (!row) return null;
+  const ground = row.refusal_ground as RefusalGround | null;
+  const decision = row.decision_outcome as DecisionOutcome | null;
+  const type = REQUEST_TYPE_LABEL[row.type as RequestType];
+  const complain = row.jurisdiction === 'EU' ? [RIGHT_TO_COMPLAIN.CN, RIGHT_TO_COMPLAIN.EU] : [RIGHT_TO_COMPLAIN.CN];
+  const deadlines = listRecordDeadlines(session, MODULE, row.id);
+  const holds = repo.holds(row.id).map((h) => {
+    const until = deadlines.find((d) => d.key === DEADLINE_KEYS.hold(h.id))?.dueAt.slice(0, 10) ?? h.until_date ?? '';
+    const basis = HOLD_BASIS[h.kind as HoldKind];
+    return { en: `${h.description} — kept until ${until} (${basis.en})`, zh: `${h.description}——保存至${until}（${basis.zh}）` };
+  });
+  const values: Record<(typeof REQUEST_MERGE_FIELDS)[number], string> = {
+    ref: row.ref,
+    subject: row.subject,
+    requesterName: row.requester_name,
+    requesterContact: row.requester_contact,
+    guardianName: row.guardian_name ?? '',
+    jurisdiction: row.jurisdiction,
+    state: row.state,
+    type: type.en,
+    typeZh: type.zh,
+    receivedAt: row.received_at,
+    dueAt: row.due_at ?? '',
+    decision: decision ? DECISION_LABEL[decision].en : '',
+    decisionZh: decision ? DECISION_LABEL[decision].zh : '',
+    actionsTaken: row.decision_actions ?? '',
+    refusalGround: ground ? REFUSAL_GROUNDS[ground].text.en : '',
+    refusalGroundZh: ground ? REFUSAL_GROUNDS[ground].text.zh : '',
+    refusalGroundNumber: ground ? String(REFUSAL_GROUNDS[ground].n) : '',
+    refusalReasons: row.refusal_reasons ?? '',
+    rightToComplain: complain.map((c) => c.en).join(' '),
+    rightToComplainZh: complain.map((c) => c.zh).join(''),
+    holds: holds.map((h) => h.en).join('\n'),
+    holdsZh: holds.map((h) => h.zh).join('\n'),
+  };
+  return {
+    ref: row.ref,
+    title: `${row.requester_name}: ${row.subject}`,
+    values: Object.fromEntries(Object.entries(values).map(([k, v]) => [`request.${k}`, v])),
+  };
+}
+
 export const inboxNoticeSource: NoticeSource = {
-  fields: () => null,
+  fields,
+  onDispatched(session, recordId, dispatch) {
+    // Only the reply answers the request; other notices linked to it change nothing here.
+    if (dispatch.kind !== 'reply') return;
+    markReplySent(session, recordId, { at: dispatch.dispatchedAt, via: `notice ${dispatch.noticeId}, ${dispatch.channel}` });
+  },
 };

@@ -238,7 +238,7 @@ export function looksLikeMessage(bytes: Uint8Array): boolean {
   const lines = (end === -1 ? head : head.slice(0, end)).split(/\r?\n/);
   let sawFrom = false;
   for (const [i, line] of lines.entries()) {
-    if (/^[ \t]/.test(line) && i > 0) continue;
+    if ((/^[ \t]/.test(line) && i > 0) || (line === '' && i === lines.length - 1)) continue;
     const m = /^([!-9;-~]+):/.exec(line);
     if (!m) return false;
     if (m[1].toLowerCase() === 'from') sawFrom = true;
@@ -282,7 +282,9 @@ export function htmlToSafeText(html: string): string {
     const closing = html[lt + 1] === '/';
     i = gt + 1;
     if (!closing && SKIPPED_TAGS.has(name)) {
-      const end = html.toLowerCase().indexOf(`</${name}`, i);
+      const closer = new RegExp(`</${name}`, 'gi');
+      closer.lastIndex = i;
+      const end = closer.exec(html)?.index ?? -1;
       const endGt = end === -1 ? -1 : html.indexOf('>', end);
       i = endGt === -1 ? html.length : endGt + 1;
       continue;
@@ -294,5 +296,5 @@ export function htmlToSafeText(html: string): string {
     const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
     return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
   });
-  return decoded.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
+  return decoded.replace(/[ \t]+\n/g, '\n').replace(/\n\s*\n+/g, '\n');
 }
