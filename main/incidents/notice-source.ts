@@ -1,6 +1,119 @@
 import type { NoticeSource } from '../shared/notice-source';
+import type { Session } from '../shared/session';
+import { GRADE_NAMES, NOTICE_KIND_MEETS, OBLIGATION_LABELS } from './model';
+import { addTimeline, evaluate, load, settle, touch } from './record';
+import { IncidentsRepo } from './repo';
 
-// Filled in by the incidents module: the merge fields of one record and what dispatch means for it.
-export const incidentsNoticeSource: NoticeSource = {
-  fields: () => null,
-};
+/*
+ * Merge fields the notice studio can use in an incident notice (values are plain text; lists
+ * joined with "、" / ", "; instants as stored, UTC ISO-8601; empty facts as ""):
+ *   incident.ref, incident.title, incident.description, incident.state,
+ *   incident.discoveredAt, incident.occurredAt, incident.containedAt, incident.handlingEndedAt,
+ *   incident.cause, incident.affectedSystems, incident.piCategories, incident.sensitivePiCategories,
+ *   incident.minorsInvolved ("yes"/"no"), incident.individualsAffected, incident.individualsEstimated,
+ *   incident.recordsAffected, incident.jurisdictions, incident.directLossRmb, incident.gdprRisk,
+ *   incident.harmAssessment, incident.measuresTaken, incident.measuresPlanned,
+ *   incident.adviceToIndividuals, incident.remedies, incident.harmAvoided, incident.harmAvoidedReason,
+ *   incident.owner, incident.grade (English name), incident.gradeZh (Chinese name),
+ *   incident.ciiOperator ("yes"/"no").
+ */
+export const INCIDENT_MERGE_FIELDS = [
+  'ref', 'title', 'description', 'state', 'discoveredAt', 'occurredAt', 'containedAt', 'handlingEndedAt', 'cause',
+  'affectedSystems', 'piCategories', 'sensitivePiCategories', 'minorsInvolved', 'individualsAffected', 'individualsEstimated',
+  'recordsAffected', 'jurisdictions', 'directLossRmb', 'gdprRisk', 'harmAssessment', 'measuresTaken', 'measuresPlanned',
+  'adviceToIndividuals', 'remedies', 'harmAvoided', 'harmAvoidedReason', 'owner', 'grade', 'gradeZh', 'ciiOperator',
+] as const;
+
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+const list = (xs: string[]) => xs.join(', ');
+
+function fields(session: Session, recordId: string) {
+  if (!new IncidentsRepo(session.db).get(recordId)) return null;
+  const l = load(session, recordId);
+  const f = l.facts;
+  const ev = evaluate(session, l);
+  const v: Record<(typeof INCIDENT_MERGE_FIELDS)[number], string> = {
+    ref: l.row.ref,
+    title: f.title,
+    description: f.description,
+    state: l.row.state,
+    discoveredAt: f.discoveredAt,
+    occurredAt: f.occurredAt ?? '',
+    containedAt: f.containedAt ?? '',
+    handlingEndedAt: f.handlingEndedAt ?? '',
+    cause: f.cause,
+    affectedSystems: list(f.affectedSystems),
+    piCategories: list(f.piCategories),
+    sensitivePiCategories: list(f.sensitivePiCategories),
+    minorsInvolved: yesNo(f.minorsInvolved),
+    individualsAffected: String(f.individualsAffected),
+    individualsEstimated: yesNo(f.individualsEstimated),
+    recordsAffected: f.recordsAffected === null ? '' : String(f.recordsAffected),
+    jurisdictions: list(f.jurisdictions),
+    directLossRmb: String(f.directLossRmb),
+    gdprRisk: f.gdprRisk ?? '',
+    harmAssessment: f.harmAssessment,
+    measuresTaken: f.measuresTaken,
+    measuresPlanned: f.measuresPlanned,
+    adviceToIndividuals: f.adviceToIndividuals,
+    remedies: f.remediesOffered,
+    harmAvoided: yesNo(f.harmAvoided),
+    harmAvoidedReason: f.harmAvoidedReason,
+    owner: f.owner,
+    grade: GRADE_NAMES[ev.gradeInForce].en,
+    gradeZh: GRADE_NAMES[ev.gradeInForce].zh,
+    ciiOperator: yesNo(ev.cii.effective),
+  };
+  const values = Object.fromEntries(Object.entries(v).map(([k, value]) => [`incident.${k}`, value]));
+  return { ref: l.row.ref, title: f.title, values };
+}
+
+/**
+ * A dispatched notice meets the obligation its kind stands for (NOTICE_KIND_MEETS) with the
+ * dispatch date; an obligation already done keeps its mark. Either way the timeline shows the
+ * notice. Runs inside the notice studio's dispatch transaction.
+ */
+function onDispatched(session: Session, recordId: string, d: { noticeId: string; kind: string; dispatchedAt: string; channel: string }): void {
+  if (!new IncidentsRepo(session.db).get(recordId)) return;
+  const l = load(session, recordId);
+  const key = NOTICE_KIND_MEETS[d.kind];
+  const label = key ? OBLIGATION_LABELS[key] : { en: `Notice (${d.kind})`, zh: `通知（${d.kind}）` };
+  const meets = !!key && !l.done.has(key);
+  if (key && meets) {
+    const mark = {
+      at: d.dispatchedAt,
+      reference: `notice ${d.noticeId}`,
+      note: `sent by ${d.channel}`,
+      // GDPR Art. 33(1): the notice studio requires the delay reasons in a late Art. 33 notice itself.
+      lateReason: key === 'gdpr33.authority' ? `See notice ${d.noticeId}` : '',
+      by: session.actor(),
+      via: `notice:${d.noticeId}`,
+    };
+    l.done.set(key, mark);
+    new IncidentsRepo(session.db).saveObligation(recordId, {
+      key,
+      override: l.overrides.get(key) ? JSON.stringify(l.overrides.get(key)) : null,
+      done: JSON.stringify(mark),
+    });
+  }
+  addTimeline(
+    session,
+    recordId,
+    'notice',
+    meets
+      ? { en: `${label.en}: done — notice sent by ${d.channel}`, zh: `${label.zh}：已完成——通知已通过 ${d.channel} 发出` }
+      : { en: `${label.en}: notice sent by ${d.channel}`, zh: `${label.zh}：通知已通过 ${d.channel} 发出` },
+    d.dispatchedAt,
+  );
+  touch(session, l);
+  settle(session, l);
+  session.audit.append({
+    action: 'incidents.noticeDispatched',
+    entity: 'incident',
+    entityId: recordId,
+    summary: `${l.row.ref}: notice ${d.kind} sent${meets ? ` — ${label.en} done` : ''}`,
+    details: { ...d, obligationMet: meets ? key : null },
+  });
+}
+
+export const incidentsNoticeSource: NoticeSource = { fields, onDispatched };
