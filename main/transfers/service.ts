@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from '../../preload/contract/common';
+import type { CompanyTotals, Transfer, TransferChange, TransferCreate, TransferListItem, TransferUpdate } from '../../preload/contract/transfers';
+import { syncRecordDeadlines } from '../deadlines/service';
+import { indexRecord } from '../search/service';
+import { getSettings } from '../settings/service';
+import { invalid, notFound } from '../shared/errors';
+import type { Session } from '../shared/session';
+import { beijingDate, changeTriggersRefiling, deadlineRequestsFor, describeChangeKinds, FILING_CLOCK, filingStateOf, materialChanges } from './lifecycle';
+import { CHANGE_KIND_NAME, UNCOUNTED_SCENARIOS } from './model';
+import { TransfersRepo, type ListFilter, type TransferRow } from './repo';
+import { classifyRoute } from './rules';
+import { checkPastDate, checkRecord } from './validate';
+import { assess, changeFacts, companyTotals, eventFacts, listItemMaker, parseData, toTransfer, windowTotals, type StoredTransfer } from './view';
+
+// Use-cases of the register: validate, then one transaction that writes the change, its audit
+// entry, the search index and the deadlines the engine computes from it.
+
+const yearOf = (session: Session) => Number(beijingDate(session.now()).slice(0, 4));
+const repoOf = (session: Session) => new TransfersRepo(session.db);
+
+function load(repo: TransfersRepo, id: string): TransferRow {
+  const row = repo.byId(id);
+  if (!row) throw notFound('Transfer', id);
+  return row;
+}
+
+const columns = (d: StoredTransfer) => ({
+  recipient_name: d.recipient.name,
+  country: d.recipient.country,
+  chosen_route: d.route.chosen,
+  counted: d.route.exemptScenario && UNCOUNTED_SCENARIOS.has(d.route.exemptScenario) ? 0 : 1,
+  data: JSON.stringify(d),
+});
+
+/** Recomputes what follows from the record and its events: filing state, deadlines, search entry. */
+function refresh(session: Session, repo: TransfersRepo, id: string): void {
+  const row = load(repo, id);
+  const d = parseData(row);
+  const events = repo.events(id);
+  const filingState = filingStateOf(d.route.chosen, d.contract.effectiveDate, eventFacts(events), changeFacts(events));
+  const deadlines = syncRecordDeadlines(
+    session,
+    { module: 'transfers', recordId: id, recordRef: row.ref, recordTitle: `${d.recipient.name} (${d.recipient.country})` },
+    deadlineRequestsFor({
+      chosen: d.route.chosen,
+      effectiveDate: d.contract.effectiveDate,
+      signedDate: d.contract.signedDate,
+      expiryDate: d.contract.expiryDate,
+      pipiaDate: d.pipia.date,
+      events: eventFacts(events),
+      changes: changeFacts(events),
+    }),
+  );
+  const open = deadlines.filter((x) => FILING_CLOCK.test(x.key) && x.state !== 'met' && x.state !== 'waived').map((x) => x.dueAt).sort();
+  repo.update({ id, updated_at: row.updated_at, ...columns(d), filing_state: filingState, next_due_at: open[0] ?? null });
+  indexRecord(session, {
+    module: 'transfers',
+    recordId: id,
+    ref: row.ref,
+    title: `${d.recipient.name} (${d.recipient.country})`,
+    body: [d.annex1.purpose, d.annex1.piCategories.join(' '), d.annex1.sensitivePiCategories.join(' '), d.annex1.storageLocation, d.recipient.contactPerson, d.pipia.reportRef].join('\n'),
+  });
+}
+
+export function createTransfer(session: Session, input: TransferCreate): Transfer {
+  const d: StoredTransfer = { ...input, consent: { ...input.consent, noticeSentAt: null } };
+  checkRecord(d, beijingDate(session.now()));
+  const repo = repoOf(session);
+  const id = randomUUID();
+  return session.tx(() => {
+    const now = session.now().toISOString();
+    const year = yearOf(session);
+    const ref = `XB-${year}-${String(repo.nextRefNumber(year)).padStart(4, '0')}`;
+    repo.insert({ id, ref, created_at: now, updated_at: now, ...columns(d), filing_state: 'notRequired', next_due_at: null });
+    refresh(session, repo, id);
+    session.audit.append({ action: 'transfers.create', entity: 'transfer', entityId: id, summary: `Transfer ${ref} registered: ${d.recipient.name} (${d.recipient.country})`, details: d });
+    return toTransfer(session, repo, load(repo, id), year);
+  });
+}
+
+export function updateTransfer(session: Session, input: TransferUpdate): Transfer {
+  const repo = repoOf(session);
+  const today = beijingDate(session.now());
+  return session.tx(() => {
+    const row = load(repo, input.id);
+    const before = parseData(row);
+    const after: StoredTransfer = {
+      recipient: { ...before.recipient, ...input.recipient },
+      annex1: { ...before.annex1, ...input.annex1 },
+      route: { ...before.route, ...input.route },
+      consent: { ...before.consent, ...input.consent },
+      pipia: { ...before.pipia, ...input.pipia },
+      contract: { ...before.contract, ...input.contract },
+    };
+    checkRecord(after, today);
+    const changeDate = input.changeDate ?? today;
+    checkPastDate('changeDate', changeDate, today);
+    const kinds = materialChanges(before.annex1, after.annex1);
+    const now = session.now().toISOString();
+    repo.update({ id: row.id, updated_at: now, ...columns(after), filing_state: row.filing_state, next_due_at: row.next_due_at });
+    let change: { kinds: string[]; triggersRefiling: boolean } | null = null;
+    if (kinds.length) {
+      const triggersRefiling = changeTriggersRefiling(after.route.chosen, after.contract.effectiveDate, changeDate);
+      const words = describeChangeKinds(kinds);
+      repo.insertEvent({ id: randomUUID(), transfer_id: row.id, type: 'change', kind: 'annex1', date: changeDate, recorded_at: now, filing_number: null, reasons: null, change_kinds: JSON.stringify(kinds), summary: input.changeNote || `Changed: ${words.en}`, triggers_refiling: triggersRefiling ? 1 : 0 });
+      change = { kinds, triggersRefiling };
+    }
+    refresh(session, repo, row.id);
+    const sections = (Object.keys(after) as (keyof StoredTransfer)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    session.audit.append({
+      action: 'transfers.update',
+      entity: 'transfer',
+      entityId: row.id,
+      summary: `Transfer ${row.ref} updated: ${sections.join(', ') || 'no change'}${change?.triggersRefiling ? ' — re-filing required' : ''}`,
+      details: { sections, before: pickSections(before, sections), after: pickSections(after, sections), change },
+    });
+    return toTransfer(session, repo, load(repo, row.id), yearOf(session));
+  });
+}
+
+const pickSections = (d: StoredTransfer, keys: (keyof StoredTransfer)[]) => Object.fromEntries(keys.map((k) => [k, d[k]]));
+
+export function getTransfer(session: Session, id: string): Transfer {
+  const repo = repoOf(session);
+  return toTransfer(session, repo, load(repo, id), yearOf(session));
+}
+
+export interface ListInput extends Omit<ListFilter, 'overdueAt'> {
+  overdue?: boolean;
+  cursor?: string | null;
+  limit: number;
+}
+
+export function listTransfers(session: Session, input: ListInput): Page<TransferListItem> {
+  const repo = repoOf(session);
+  const now = session.now().toISOString();
+  const filter: ListFilter = { route: input.route, country: input.country, filingState: input.filingState, overdueAt: input.overdue ? now : undefined };
+  const before = input.cursor ? Number.parseInt(input.cursor, 10) : null;
+  const rows = repo.page(filter, Number.isFinite(before) ? before : null, input.limit + 1);
+  const make = listItemMaker(session, repo, yearOf(session), now);
+  const page = rows.slice(0, input.limit);
+  return { items: page.map(make), nextCursor: rows.length > input.limit ? String(page[page.length - 1].seq) : null, total: repo.count(filter) };
+}
+
+export function recordFiling(session: Session, input: { id: string; kind: Transfer['filingEvents'][number]['kind']; date: string; filingNumber?: string; reasons?: string }): Transfer {
+  const repo = repoOf(session);
+  const today = beijingDate(session.now());
+  return session.tx(() => {
+    const row = load(repo, input.id);
+    const d = parseData(row);
+    const bad: Record<string, string> = {};
+    if (d.route.chosen !== 'standardContract') bad.kind = 'Filing applies to the standard-contract route only';
+    else if (!d.contract.effectiveDate) bad.date = "Record the contract's effective date first";
+    else if (input.date < d.contract.effectiveDate) bad.date = 'Cannot be before the contract took effect';
+    if (input.date > today) bad.date = 'Cannot be in the future';
+    if (input.kind === 'accepted' && !input.filingNumber) bad.filingNumber = 'Enter the filing number the authority gave';
+    if (input.kind === 'refused' && !input.reasons) bad.reasons = "Enter the authority's reasons";
+    const filings = eventFacts(repo.events(row.id));
+    if (input.kind === 'supplementsSubmitted' && !filings.some((e) => e.kind === 'supplementsRequested')) bad.kind = 'No supplements were requested';
+    if (input.kind !== 'submitted' && !bad.kind && !filings.some((e) => e.kind === 'submitted')) bad.kind = 'Record the submission first';
+    if (Object.keys(bad).length) throw invalid(bad);
+    const now = session.now().toISOString();
+    repo.insertEvent({ id: randomUUID(), transfer_id: row.id, type: 'filing', kind: input.kind, date: input.date, recorded_at: now, filing_number: input.filingNumber ?? null, reasons: input.reasons ?? null, change_kinds: null, summary: null, triggers_refiling: 0 });
+    repo.update({ id: row.id, updated_at: now, ...columns(d), filing_state: row.filing_state, next_due_at: row.next_due_at });
+    refresh(session, repo, row.id);
+    session.audit.append({
+      action: 'transfers.recordFiling',
+      entity: 'transfer',
+      entityId: row.id,
+      summary: `Transfer ${row.ref} filing: ${input.kind} on ${input.date}${input.filingNumber ? ` (No. ${input.filingNumber})` : ''}`,
+      details: input,
+    });
+    return toTransfer(session, repo, load(repo, row.id), yearOf(session));
+  });
+}
+
+export function recordChange(session: Session, input: { id: string; kind: 'destinationLaw' | 'recipientUse' | 'other'; date: string; description: string }): Transfer {
+  const repo = repoOf(session);
+  checkPastDate('date', input.date, beijingDate(session.now()));
+  return session.tx(() => {
+    const row = load(repo, input.id);
+    const d = parseData(row);
+    const now = session.now().toISOString();
+    const triggersRefiling = changeTriggersRefiling(d.route.chosen, d.contract.effectiveDate, input.date);
+    repo.insertEvent({ id: randomUUID(), transfer_id: row.id, type: 'change', kind: input.kind, date: input.date, recorded_at: now, filing_number: null, reasons: null, change_kinds: JSON.stringify([input.kind]), summary: input.description, triggers_refiling: triggersRefiling ? 1 : 0 });
+    repo.update({ id: row.id, updated_at: now, ...columns(d), filing_state: row.filing_state, next_due_at: row.next_due_at });
+    refresh(session, repo, row.id);
+    session.audit.append({ action: 'transfers.recordChange', entity: 'transfer', entityId: row.id, summary: `Transfer ${row.ref}: ${CHANGE_KIND_NAME[input.kind].en} changed on ${input.date}${triggersRefiling ? ' — re-filing required' : ''}`, details: { ...input, triggersRefiling } });
+    return toTransfer(session, repo, load(repo, row.id), yearOf(session));
+  });
+}
+
+export function listChanges(session: Session, id: string): { items: TransferChange[] } {
+  const repo = repoOf(session);
+  load(repo, id);
+  const items = repo.events(id).filter((e) => e.type === 'change').map((e) => ({ id: e.id, date: e.date, recordedAt: e.recorded_at, kinds: JSON.parse(e.change_kinds ?? '[]') as string[], summary: e.summary ?? '', triggersRefiling: e.triggers_refiling === 1 }));
+  return { items: items.reverse() };
+}
+
+export function recordVolumes(session: Session, input: { id: string; year: number; nonSensitiveIndividuals: number; sensitiveIndividuals: number; note: string }): Transfer {
+  const repo = repoOf(session);
+  if (input.year > yearOf(session)) throw invalid({ year: 'Cannot record a year that has not started' });
+  return session.tx(() => {
+    const row = load(repo, input.id);
+    const now = session.now().toISOString();
+    const before = repo.volumes(row.id).find((v) => v.year === input.year);
+    repo.upsertVolume({ transfer_id: row.id, year: input.year, non_sensitive: input.nonSensitiveIndividuals, sensitive: input.sensitiveIndividuals, note: input.note, updated_at: now });
+    session.audit.append({
+      action: 'transfers.recordVolumes',
+      entity: 'transfer',
+      entityId: row.id,
+      summary: `Transfer ${row.ref} ${input.year}: ${input.nonSensitiveIndividuals} individuals (non-sensitive), ${input.sensitiveIndividuals} (sensitive)`,
+      details: { year: input.year, before: before ?? null, after: input },
+    });
+    return toTransfer(session, repo, load(repo, row.id), yearOf(session));
+  });
+}
+
+export function recordCompanyYear(session: Session, input: { year: number; duplicateNonSensitive: number; duplicateSensitive: number; processedTotal: number | null; note: string }): CompanyTotals {
+  const repo = repoOf(session);
+  const totals = companyTotals(repo, input.year);
+  const bad: Record<string, string> = {};
+  if (input.duplicateNonSensitive > totals.nonSensitive) bad.duplicateNonSensitive = `Cannot exceed the ${totals.nonSensitive} individuals counted this year`;
+  if (input.duplicateSensitive > totals.sensitive) bad.duplicateSensitive = `Cannot exceed the ${totals.sensitive} individuals counted this year`;
+  if (Object.keys(bad).length) throw invalid(bad);
+  return session.tx(() => {
+    const before = repo.companyYear(input.year) ?? null;
+    repo.upsertCompanyYear({ year: input.year, duplicate_non_sensitive: input.duplicateNonSensitive, duplicate_sensitive: input.duplicateSensitive, processed_total: input.processedTotal, note: input.note, updated_at: session.now().toISOString() });
+    session.audit.append({ action: 'transfers.recordCompanyYear', entity: 'transferYear', entityId: String(input.year), summary: `Cross-border totals ${input.year}: ${input.duplicateNonSensitive} + ${input.duplicateSensitive} individuals counted twice`, details: { before, after: input } });
+    return companyTotals(repo, input.year);
+  });
+}
+
+export function classifyTransfers(session: Session, input: { id?: string; year?: number }) {
+  const repo = repoOf(session);
+  const year = input.year ?? yearOf(session);
+  const totals = companyTotals(repo, year);
+  const cii = getSettings(session).ciiOperator;
+  if (input.id) {
+    const row = load(repo, input.id);
+    const d = parseData(row);
+    return { verdict: assess(d, row.id, repo.events(row.id), windowTotals(repo, d.route.regime, year), cii, year).verdict, totals };
+  }
+  const w = windowTotals(repo, '2024', year);
+  const verdict = classifyRoute({ regime: '2024', ciiOperator: cii, importantData: false, exemptScenario: null, carriesPersonalInfo: true, carriesSensitive: w.sensitive > 0, totals: w, year });
+  return { verdict, totals };
+}
