@@ -5,7 +5,7 @@ import { channelChecks } from './channel-rules';
 import { CLOSING, CONDITIONS, KINDS, LINK_PREFIX, OPENING, conditionsOf } from './model';
 import { renderNotice } from './render';
 import type { LinkRow } from './repo';
-import { checkElements, elementsOf, mergeFieldProblems } from './rules';
+import { checkElements, elementsOf, mergeFieldProblems as findMergeFieldProblems } from './rules';
 import { noticeSource } from './sources';
 
 /** What a notice's merge fields can draw on: the profile and every linked record. */
@@ -45,7 +45,7 @@ export function mergeContext(session: Session, links: Pick<LinkRow, 'module' | '
 /** The checklist: elements, merge-field problems and channel checks in each language sent. */
 export function checklistOf(kind: NoticeKind, content: NoticeContent, ctx: MergeContext): NoticeDto['checklist'] {
   const elements = checkElements(kind, content);
-  const mergeFieldProblems = mergeFieldProblems(content, ctx.values);
+  const mergeFieldProblems = findMergeFieldProblems(content, ctx.values);
   const channels = content.languages.flatMap((language) => {
     const r = renderNotice(kind, content, language, ctx.values, { keepRecipientFields: true });
     return channelChecks(kind, { language, subject: r.subject, sms: r.sms, pushTitle: r.pushTitle, pushBody: r.pushBody, orgAddress: ctx.profile.registeredAddress });

@@ -1,0 +1,110 @@
+import { createHash, type Hash } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { basename, join } from 'node:path';
+
+/**
+ * Where a mail-merge writes. Everything goes to a temporary name beside the target and is
+ * renamed into place only when the run completes, so a cancelled or failed run leaves no
+ * half-written file (the temporary is removed).
+ */
+export interface MergeOutput {
+  readonly tempPath: string;
+  /** Appends one message (or one line); resolves when the stream can take more. */
+  write(name: string, content: string): Promise<void> | void;
+  /** Flushes, renames into place, and returns the SHA-256 recorded for the output. */
+  finish(): Promise<{ sha256: string; bytes: number }>;
+  /** Removes the temporary output. */
+  discard(): void;
+}
+
+const BATCH = 1 << 20;
+
+/** One file (mbox or CSV): buffered writes, streamed SHA-256, respecting backpressure. */
+export class SingleFileOutput implements MergeOutput {
+  readonly tempPath: string;
+  private readonly stream: WriteStream;
+  private readonly hash: Hash = createHash('sha256');
+  private pending: string[] = [];
+  private pendingLength = 0;
+  private bytes = 0;
+  private failure: Error | null = null;
+
+  constructor(
+    private readonly finalPath: string,
+    jobId: string,
+    header = '',
+  ) {
+    this.tempPath = `${finalPath}.partial-${jobId}`;
+    this.stream = createWriteStream(this.tempPath, { flags: 'wx', mode: 0o600 });
+    this.stream.on('error', (e) => (this.failure = e));
+    if (header) void this.write('', header);
+  }
+
+  write(_name: string, content: string): Promise<void> | void {
+    this.pending.push(content);
+    this.pendingLength += content.length;
+    if (this.pendingLength >= BATCH) return this.flush();
+  }
+
+  private flush(): Promise<void> | void {
+    if (this.failure) throw this.failure;
+    if (this.pending.length === 0) return;
+    const buf = Buffer.from(this.pending.join(''), 'utf8');
+    this.pending = [];
+    this.pendingLength = 0;
+    this.hash.update(buf);
+    this.bytes += buf.length;
+    if (!this.stream.write(buf)) return new Promise((resolve) => this.stream.once('drain', resolve));
+  }
+
+  async finish(): Promise<{ sha256: string; bytes: number }> {
+    await this.flush();
+    await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    if (this.failure) throw this.failure;
+    if (existsSync(this.finalPath)) throw new Error(`${this.finalPath} appeared during the run; nothing was overwritten`);
+    renameSync(this.tempPath, this.finalPath);
+    return { sha256: this.hash.digest('hex'), bytes: this.bytes };
+  }
+
+  discard(): void {
+    this.stream.destroy();
+    rmSync(this.tempPath, { force: true });
+  }
+}
+
+/**
+ * One .eml per recipient in a folder, with a SHA256SUMS file (sha256sum -c format) whose own
+ * SHA-256 is what the audit log records for the whole folder.
+ */
+export class FolderOutput implements MergeOutput {
+  readonly tempPath: string;
+  private sums: string[] = [];
+  private bytes = 0;
+
+  constructor(
+    private readonly finalPath: string,
+    jobId: string,
+  ) {
+    this.tempPath = `${finalPath}.partial-${jobId}`;
+    mkdirSync(this.tempPath, { mode: 0o700 });
+  }
+
+  write(name: string, content: string): void {
+    const buf = Buffer.from(content, 'utf8');
+    writeFileSync(join(this.tempPath, name), buf, { flag: 'wx', mode: 0o600 });
+    this.sums.push(`${createHash('sha256').update(buf).digest('hex')}  ${name}\n`);
+    this.bytes += buf.length;
+  }
+
+  async finish(): Promise<{ sha256: string; bytes: number }> {
+    const manifest = Buffer.from(this.sums.join(''), 'utf8');
+    writeFileSync(join(this.tempPath, 'SHA256SUMS'), manifest, { mode: 0o600 });
+    if (existsSync(this.finalPath)) throw new Error(`${basename(this.finalPath)} appeared during the run; nothing was overwritten`);
+    renameSync(this.tempPath, this.finalPath);
+    return { sha256: createHash('sha256').update(manifest).digest('hex'), bytes: this.bytes };
+  }
+
+  discard(): void {
+    rmSync(this.tempPath, { recursive: true, force: true });
+  }
+}
