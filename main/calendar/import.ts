@@ -38,7 +38,7 @@ export function parseCalendarCsv(text: string): ParseResult {
   const out: ParsedCalendar = { holidays: [], workdays: [] };
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
+    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     return { ok: false, problems: { [`line.${line ?? 1}`]: 'The CSV cannot be read here (check the quotes)' } };

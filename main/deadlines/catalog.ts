@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { RuleKeyName } from '../../preload/contract/deadlines';
 import type { LocalizedText } from '../../preload/contract/common';
 import type { RuleKey } from './model';
 
@@ -242,3 +244,7 @@ export const RULE_KEYS = rules.map((r) => r.key) as [RuleKey, ...RuleKey[]];
 export function ruleOf(key: string): DeadlineRule | undefined {
   return RULES.get(key as RuleKey);
 }
+
+// The contract's rule enum and the engine's RuleKey must name the same rules.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const CONTRACT_NAMES_EVERY_RULE: Same<RuleKey, z.infer<typeof RuleKeyName>> = true;

@@ -59,6 +59,12 @@ function makeupClause(days: string[]): LocalizedText | null {
   };
 }
 
+/** "Oct 1–7 are holidays, Sat Oct 10 is a working day" — the days that changed the count. */
+function dayFacts(trace: CalendarTrace): LocalizedText | null {
+  const parts = [holidaysClause(trace.holidays), makeupClause(trace.makeupWorkdays)].filter((c): c is LocalizedText => c !== null);
+  return parts.length ? { en: parts.map((p) => p.en).join(', '), zh: parts.map((p) => p.zh).join('，') } : null;
+}
+
 function missingClause(trace: CalendarTrace): LocalizedText | null {
   const years = [...trace.missingYears].sort();
   if (years.length === 0) return null;
@@ -101,7 +107,7 @@ export function explain(f: ExplainFacts, trace: CalendarTrace): LocalizedText {
         : null;
       return join(
         {
-          en: `${f.hours} hours from ${stamp(f.start)} (${zoneEn(f.zone)}); hour clocks do not stop for nights or holidays`,
+          en: `${f.hours} ${f.hours === 1 ? 'hour' : 'hours'} from ${stamp(f.start)} (${zoneEn(f.zone)}); hour clocks do not stop for nights or holidays`,
           zh: `自${stamp(f.start)}（${zoneZh(f.zone)}）起${f.hours}小时；按小时计算的期间不因夜间或节假日中止`,
         },
         [through],
@@ -111,7 +117,7 @@ export function explain(f: ExplainFacts, trace: CalendarTrace): LocalizedText {
     case 'workingDays':
       return join(
         { en: `${f.days} working days after ${f.startDate}`, zh: `${f.startDate}后第${f.days}个工作日` },
-        [holidaysClause(trace.holidays), makeupClause(trace.makeupWorkdays), missing],
+        [dayFacts(trace), missing],
         { en: ` → ${f.dueDate}`, zh: ` → ${f.dueDate}` },
       );
     case 'counted': {
