@@ -13,7 +13,7 @@ const base: Input<'incidents.create'> = {
   jurisdictions: ['CN', 'EU'],
   piCategories: ['name', 'phone'],
 };
-const ob = (inc: { obligations: { key: string }[] }, key: string) => inc.obligations.find((o) => o.key === key)!;
+const ob = <O extends { key: string }>(inc: { obligations: O[] }, key: string): O => inc.obligations.find((o) => o.key === key)!;
 const auditActions = async (t: TestVault) => (await t.ok('audit.list', { limit: 200, entity: 'incident' })).items.map((e) => e.action);
 const count = (t: TestVault) => (t.session.db.prepare('SELECT count(*) AS n FROM incidents').get() as { n: number }).n;
 
