@@ -62,7 +62,12 @@ function computeRow(
   const years = c.calendar ? [...c.calendar.years, ...c.calendar.missingYears] : [];
   const unchanged = prev && prev.stored_state === status.stored_state && prev.due_at === dueAt && prev.clock === c.clock;
   return {
-    ...base,
+    id: base.id,
+    module: base.module,
+    record_id: base.record_id,
+    record_ref: base.record_ref,
+    record_title: base.record_title,
+    key: base.key,
     rule_key: input.ruleKey,
     label: input.label,
     start: input.start,
@@ -77,7 +82,11 @@ function computeRow(
     cal_first_year: years.length ? Math.min(...years) : null,
     cal_last_year: years.length ? Math.max(...years) : null,
     explanation: JSON.stringify(c.explanation),
-    ...status,
+    stored_state: status.stored_state,
+    met_at: status.met_at,
+    met_note: status.met_note,
+    request_waived_reason: status.request_waived_reason,
+    dpo_waived_reason: status.dpo_waived_reason,
     override_reason: keepOverride ? prev!.override_reason : null,
     changed_at: unchanged ? prev.changed_at : now,
   };
@@ -137,7 +146,20 @@ export function recomputeForCalendar(session: Session, country: string, year: nu
   const rows = repo.touchingYear(country, year);
   for (const prev of rows) {
     repo.upsert(
-      computeRow(prev, { ruleKey: prev.rule_key, start: prev.start, until: prev.until, label: prev.label }, prev, prev, calendars, now),
+      computeRow(
+        prev,
+        { ruleKey: prev.rule_key, start: prev.start, until: prev.until, label: prev.label },
+        {
+          stored_state: prev.stored_state,
+          met_at: prev.met_at,
+          met_note: prev.met_note,
+          request_waived_reason: prev.request_waived_reason,
+          dpo_waived_reason: prev.dpo_waived_reason,
+        },
+        prev,
+        calendars,
+        now,
+      ),
     );
   }
   return rows.length;
