@@ -1,4 +1,4 @@
-import type { CacGrade, IncidentFacts, IncidentState } from '../../preload/contract/incidents';
+import { INCIDENT_FACT_LABELS, type CacGrade, type IncidentFacts, type IncidentState } from '../../preload/contract/incidents';
 import type { RuleKey } from '../deadlines/model';
 
 export type { CacGrade, IncidentFacts, IncidentState };
@@ -158,39 +158,8 @@ export interface ObligationOverride {
   by: string;
 }
 
-/** Names of the facts in the timeline and validation messages. */
-export const FACT_LABELS: Record<keyof IncidentFacts, Localized> = {
-  title: { en: 'Title', zh: '标题' },
-  description: { en: 'Description', zh: '描述' },
-  discoveredAt: { en: 'Discovered', zh: '发现时间' },
-  occurredAt: { en: 'Occurred', zh: '发生时间' },
-  containedAt: { en: 'Contained', zh: '控制时间' },
-  handlingEndedAt: { en: 'Handling ended', zh: '处置结束时间' },
-  cause: { en: 'Cause', zh: '原因' },
-  affectedSystems: { en: 'Affected systems', zh: '受影响系统' },
-  piCategories: { en: 'PI categories', zh: '个人信息种类' },
-  sensitivePiCategories: { en: 'Sensitive PI categories', zh: '敏感个人信息种类' },
-  minorsInvolved: { en: 'Minors’ PI involved', zh: '涉及未成年人个人信息' },
-  individualsAffected: { en: 'People affected', zh: '受影响人数' },
-  individualsEstimated: { en: 'Count is an estimate', zh: '人数为估计值' },
-  sensitiveIndividualsAffected: { en: 'People with sensitive PI affected', zh: '涉及敏感个人信息的人数' },
-  californiaResidentsAffected: { en: 'California residents affected', zh: '受影响的加州居民人数' },
-  recordsAffected: { en: 'Records affected', zh: '受影响记录数' },
-  jurisdictions: { en: 'Jurisdictions', zh: '涉及法域' },
-  ciiOperator: { en: 'CII operator', zh: '关键信息基础设施运营者' },
-  directLossRmb: { en: 'Direct loss (RMB)', zh: '直接经济损失（元）' },
-  gdprRisk: { en: 'GDPR risk', zh: 'GDPR 风险等级' },
-  gdpr34Exception: { en: 'GDPR Art. 34 exception', zh: 'GDPR 第34条例外' },
-  gdpr34ExceptionReason: { en: 'Why the exception applies', zh: '例外理由' },
-  harmAssessment: { en: 'Harm assessment', zh: '危害评估' },
-  measuresTaken: { en: 'Measures taken', zh: '已采取的措施' },
-  measuresPlanned: { en: 'Measures planned', zh: '拟采取的措施' },
-  adviceToIndividuals: { en: 'Advice to individuals', zh: '给个人的建议' },
-  remediesOffered: { en: 'Remedies offered', zh: '补救措施' },
-  harmAvoided: { en: 'Harm effectively avoided', zh: '已有效避免危害' },
-  harmAvoidedReason: { en: 'Why harm was avoided', zh: '避免危害的理由' },
-  owner: { en: 'Owner', zh: '负责人' },
-};
+/** Names of the facts (shared with the renderer through the contract). */
+export const FACT_LABELS = INCIDENT_FACT_LABELS;
 
 export const STATE_NAMES: Record<IncidentState, Localized> = {
   detected: { en: 'Detected', zh: '已发现' },
