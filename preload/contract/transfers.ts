@@ -125,8 +125,15 @@ export const TransferCreate = z
   .strict();
 export type TransferCreate = z.infer<typeof TransferCreate>;
 
-// A patch names only what it changes; defaults must not fill in the rest.
-const partialOf = <S extends z.ZodRawShape>(o: z.ZodObject<S>) => o.partial().strict();
+// A patch names only what it changes: zod 4 applies a default even inside .optional(), so the
+// defaults are unwrapped first, or a patch would reset every field it does not name.
+type Unwrapped<T> = T extends z.ZodDefault<infer I> ? I : T;
+const partialOf = <S extends z.ZodRawShape>(o: z.ZodObject<S>) => {
+  const shape = Object.fromEntries(
+    Object.entries(o.shape).map(([k, v]) => [k, ((v instanceof z.ZodDefault ? v.unwrap() : v) as z.ZodType).optional()]),
+  ) as { [K in keyof S]: z.ZodOptional<Unwrapped<S[K]> & z.ZodType> };
+  return z.object(shape).strict();
+};
 export const TransferUpdate = z
   .object({
     id: Id,
