@@ -1,10 +1,11 @@
-import { shellText } from '../../app/i18n';
-import { EmptyState } from '../../components/EmptyState';
-import { useT } from '../../i18n';
+import { CreateForm } from './CreateForm';
+import { Detail } from './Detail';
+import { List } from './List';
+import './incidents.css';
 
-// Placeholder until the incidents module's screens land (its issue replaces this file).
+/** #/incidents → the register; #/incidents/new → the create form; #/incidents/<id> → one incident. */
 export function IncidentsPage({ id }: { id?: string }) {
-  const t = useT(shellText);
-  void id;
-  return <EmptyState title={t('incidents')} />;
+  if (id === 'new') return <CreateForm />;
+  if (id) return <Detail key={id} id={id} />;
+  return <List />;
 }
