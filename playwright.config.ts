@@ -13,7 +13,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : 1,
   retries: 0,
   reporter: [['list']],
-  outputDir: 'test-results',
+  // Parallel runs with their own DPO_OUT_DIR must not wipe each other's artifacts.
+  outputDir: process.env.DPO_OUT_DIR ? `${process.env.DPO_OUT_DIR}/test-results` : 'test-results',
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -21,6 +21,7 @@ export function LockScreen() {
       <h1 id="lock-title">{t('lockTitle')}</h1>
       <p>{t('lockIntro')}</p>
       <form
+        noValidate
         onSubmit={async (e) => {
           e.preventDefault();
           setBusy(true);

@@ -61,6 +61,7 @@ export function SetupWizard() {
         <h1 id="profile-title">{t('profileTitle')}</h1>
         <p>{t('profileIntro')}</p>
         <form
+          noValidate
           onSubmit={async (e) => {
             e.preventDefault();
             setBusy(true);
@@ -98,6 +99,7 @@ export function SetupWizard() {
       <h1 id="setup-title">{t('setupTitle')}</h1>
       <p>{t('setupIntro')}</p>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           if (passphrase.length >= 12 && passphrase === again) setStep('profile');

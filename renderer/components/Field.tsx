@@ -26,7 +26,8 @@ function FieldShell({ label, hint, error, required, children }: FieldShellProps)
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required ? <span className="field__required" aria-label={t('required')}> *</span> : null}
+        {/* The input's own `required` is what assistive tech announces; the star is for the eye. */}
+        {required ? <span className="field__required" aria-hidden="true" title={t('required')}> *</span> : null}
       </label>
       {children({ id, describedBy, invalid: Boolean(error) })}
       {hint ? <div id={hintId} className="field__hint">{hint}</div> : null}

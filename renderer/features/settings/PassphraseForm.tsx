@@ -15,6 +15,7 @@ export function PassphraseForm() {
   const mismatch = again.length > 0 && again !== next;
   return (
     <form
+      noValidate
       className="card"
       aria-labelledby="settings-security"
       onSubmit={async (e) => {

@@ -28,6 +28,7 @@ export function SettingsPage() {
     <div className="page page--narrow">
       <PageHeader title={t('title')} />
       <form
+        noValidate
         className="card"
         aria-labelledby="settings-profile"
         onSubmit={async (e) => {
