@@ -19,6 +19,9 @@ export interface ListInput {
   limit: number;
 }
 
+/** Filtered totals beyond this are shown as "1,000+" (counting further would scan the index). */
+const TOTAL_CAP = 1_000;
+
 const encodeCursor = (r: { due_at: string | null; id: string }) => Buffer.from(JSON.stringify([r.due_at, r.id])).toString('base64url');
 
 function decodeCursor(cursor: string): { dueAt: string; id: string } {
@@ -34,7 +37,7 @@ function decodeCursor(cursor: string): { dueAt: string; id: string } {
 export function listRequests(
   session: Session,
   input: ListInput,
-): { items: RequestSummary[]; nextCursor: string | null; total: number; counts: Record<RequestState, number> } {
+): { items: RequestSummary[]; nextCursor: string | null; total: number; totalIsAtLeast: boolean; counts: Record<RequestState, number> } {
   const repo = new InboxRepo(session.db);
   const now = session.now();
   const { dueSoonHours } = getSettings(session);
@@ -50,12 +53,14 @@ export function listRequests(
   const page = rows.slice(0, input.limit);
   const counts = Object.fromEntries(RequestStates.options.map((s) => [s, 0])) as Record<RequestState, number>;
   for (const c of repo.stateCounts()) counts[c.state as RequestState] = c.n;
+  // State alone (or nothing) is counted by the triggers; other filters are counted up to a cap.
   const onlyState = !input.type && !input.jurisdiction && !filter.openOnly;
-  const total = onlyState ? (input.state ? counts[input.state] : Object.values(counts).reduce((a, b) => a + b, 0)) : repo.count({ ...filter, after: null });
+  const counted = onlyState ? (input.state ? counts[input.state] : Object.values(counts).reduce((a, b) => a + b, 0)) : repo.count({ ...filter, after: null }, TOTAL_CAP);
   return {
     items: page.map((r) => toSummary(r, now, dueSoonHours)),
     nextCursor: rows.length > input.limit ? encodeCursor(page[page.length - 1]) : null,
-    total,
+    total: Math.min(counted, onlyState ? counted : TOTAL_CAP),
+    totalIsAtLeast: !onlyState && counted > TOTAL_CAP,
     counts,
   };
 }

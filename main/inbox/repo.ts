@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/database';
 import type { HoldRow, PauseRow, RequestRow } from './model';
 
@@ -52,28 +53,40 @@ export type SummaryRow = Pick<
 
 const SUMMARY_COLUMNS = 'id, ref, subject, requester_name, type, state, jurisdiction, channel, received_at, due_at, reply_sent_at';
 
+// Prepared statements are kept per open database: preparing costs more than running the
+// list query itself, and a repo is made per call.
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
 /** All SQL of the inbox. */
 export class InboxRepo {
   constructor(private readonly db: Db) {}
 
+  private sql<P extends unknown[] | Record<string, unknown> = unknown[], R = unknown>(text: string): Statement<P, R> {
+    let cache = statements.get(this.db);
+    if (!cache) statements.set(this.db, (cache = new Map()));
+    let stmt = cache.get(text);
+    if (!stmt) cache.set(text, (stmt = this.db.prepare(text)));
+    return stmt as unknown as Statement<P, R>;
+  }
+
   nextSeq(year: number): number {
-    const row = this.db.prepare<[number], { s: number | null }>('SELECT max(ref_seq) AS s FROM inbox_requests WHERE ref_year = ?').get(year);
+    const row = this.sql<[number], { s: number | null }>('SELECT max(ref_seq) AS s FROM inbox_requests WHERE ref_year = ?').get(year);
     return (row?.s ?? 0) + 1;
   }
 
   insertRequest(r: RequestRow & { ref_year: number; ref_seq: number }): void {
     const cols = Object.keys(r);
-    this.db.prepare(`INSERT INTO inbox_requests (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(r);
+    this.sql(`INSERT INTO inbox_requests (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(r);
   }
 
   updateRequest(id: string, patch: Partial<RequestRow>): void {
     const cols = Object.keys(patch).filter((c) => c !== 'id');
     if (cols.length === 0) return;
-    this.db.prepare(`UPDATE inbox_requests SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
+    this.sql(`UPDATE inbox_requests SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
   }
 
   get(id: string): RequestRow | undefined {
-    return this.db.prepare<[string], RequestRow>('SELECT * FROM inbox_requests WHERE id = ?').get(id);
+    return this.sql<[string], RequestRow>('SELECT * FROM inbox_requests WHERE id = ?').get(id);
   }
 
   list(f: ListFilter): SummaryRow[] {
@@ -85,17 +98,18 @@ export class InboxRepo {
     }
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM inbox_requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                  ORDER BY due_at, id LIMIT @limit`;
-    return this.db.prepare<Record<string, unknown>, SummaryRow>(sql).all({ ...params, limit: f.limit });
+    return this.sql<Record<string, unknown>, SummaryRow>(sql).all({ ...params, limit: f.limit });
   }
 
-  count(f: ListFilter): number {
+  /** Counts matches up to `cap` (+1 when there are more), so a broad filter never counts a million rows. */
+  count(f: ListFilter, cap: number): number {
     const { where, params } = this.where(f);
-    const sql = `SELECT count(*) AS n FROM inbox_requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-    return this.db.prepare<Record<string, unknown>, { n: number }>(sql).get(params)!.n;
+    const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM inbox_requests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT @cap)`;
+    return this.sql<Record<string, unknown>, { n: number }>(sql).get({ ...params, cap: cap + 1 })!.n;
   }
 
   stateCounts(): { state: string; n: number }[] {
-    return this.db.prepare<[], { state: string; n: number }>('SELECT state, n FROM inbox_state_counts').all();
+    return this.sql<[], { state: string; n: number }>('SELECT state, n FROM inbox_state_counts').all();
   }
 
   private where(f: ListFilter): { where: string[]; params: Record<string, unknown> } {
@@ -111,8 +125,8 @@ export class InboxRepo {
 
   // Thread
   insertMessage(m: MessageRow): void {
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO inbox_messages (id, request_id, direction, at, channel, from_addr, to_addr, subject, body, attachments, raw_id)
          VALUES (@id, @request_id, @direction, @at, @channel, @from_addr, @to_addr, @subject, @body, @attachments, @raw_id)`,
       )
@@ -120,17 +134,17 @@ export class InboxRepo {
   }
 
   messages(requestId: string): MessageRow[] {
-    return this.db.prepare<[string], MessageRow>('SELECT * FROM inbox_messages WHERE request_id = ? ORDER BY at, rowid').all(requestId);
+    return this.sql<[string], MessageRow>('SELECT * FROM inbox_messages WHERE request_id = ? ORDER BY at, rowid').all(requestId);
   }
 
   // Raw messages
   hasDedupeKey(key: string): boolean {
-    return this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM inbox_raw_messages WHERE dedupe_key = ?').get(key) !== undefined;
+    return this.sql<[string], { one: number }>('SELECT 1 AS one FROM inbox_raw_messages WHERE dedupe_key = ?').get(key) !== undefined;
   }
 
   insertRaw(r: { id: string; request_id: string; dedupe_key: string; file_name: string; sha256: string; bytes: Buffer; imported_at: string }): void {
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO inbox_raw_messages (id, request_id, dedupe_key, file_name, sha256, bytes, imported_at)
          VALUES (@id, @request_id, @dedupe_key, @file_name, @sha256, @bytes, @imported_at)`,
       )
@@ -138,13 +152,13 @@ export class InboxRepo {
   }
 
   rawBytes(id: string): Buffer | undefined {
-    return this.db.prepare<[string], { bytes: Buffer }>('SELECT bytes FROM inbox_raw_messages WHERE id = ?').get(id)?.bytes;
+    return this.sql<[string], { bytes: Buffer }>('SELECT bytes FROM inbox_raw_messages WHERE id = ?').get(id)?.bytes;
   }
 
   // Identity
   insertIdentity(r: IdentityRow): void {
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO inbox_identity_checks (id, request_id, method, verified_by, verified_at, outcome, account_checked, note, recorded_at)
          VALUES (@id, @request_id, @method, @verified_by, @verified_at, @outcome, @account_checked, @note, @recorded_at)`,
       )
@@ -152,26 +166,26 @@ export class InboxRepo {
   }
 
   identityChecks(requestId: string): IdentityRow[] {
-    return this.db.prepare<[string], IdentityRow>('SELECT * FROM inbox_identity_checks WHERE request_id = ? ORDER BY recorded_at, rowid').all(requestId);
+    return this.sql<[string], IdentityRow>('SELECT * FROM inbox_identity_checks WHERE request_id = ? ORDER BY recorded_at, rowid').all(requestId);
   }
 
   // Pauses
   openPause(requestId: string, startedAt: string, reason: string): void {
-    this.db.prepare('INSERT INTO inbox_pauses (request_id, started_at, reason) VALUES (?, ?, ?)').run(requestId, startedAt, reason);
+    this.sql('INSERT INTO inbox_pauses (request_id, started_at, reason) VALUES (?, ?, ?)').run(requestId, startedAt, reason);
   }
 
   closePause(requestId: string, endedAt: string): boolean {
-    return this.db.prepare('UPDATE inbox_pauses SET ended_at = ? WHERE request_id = ? AND ended_at IS NULL').run(endedAt, requestId).changes > 0;
+    return this.sql('UPDATE inbox_pauses SET ended_at = ? WHERE request_id = ? AND ended_at IS NULL').run(endedAt, requestId).changes > 0;
   }
 
   pauses(requestId: string): PauseRow[] {
-    return this.db.prepare<[string], PauseRow>('SELECT request_id, started_at, ended_at, reason FROM inbox_pauses WHERE request_id = ? ORDER BY id').all(requestId);
+    return this.sql<[string], PauseRow>('SELECT request_id, started_at, ended_at, reason FROM inbox_pauses WHERE request_id = ? ORDER BY id').all(requestId);
   }
 
   // Holds
   insertHold(h: HoldRow): void {
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO inbox_holds (id, request_id, kind, description, from_date, until_date, cleared_at, created_at)
          VALUES (@id, @request_id, @kind, @description, @from_date, @until_date, @cleared_at, @created_at)`,
       )
@@ -179,26 +193,26 @@ export class InboxRepo {
   }
 
   clearHold(id: string, clearedAt: string): void {
-    this.db.prepare('UPDATE inbox_holds SET cleared_at = ? WHERE id = ?').run(clearedAt, id);
+    this.sql('UPDATE inbox_holds SET cleared_at = ? WHERE id = ?').run(clearedAt, id);
   }
 
   holds(requestId: string): HoldRow[] {
-    return this.db.prepare<[string], HoldRow>('SELECT * FROM inbox_holds WHERE request_id = ? ORDER BY created_at, rowid').all(requestId);
+    return this.sql<[string], HoldRow>('SELECT * FROM inbox_holds WHERE request_id = ? ORDER BY created_at, rowid').all(requestId);
   }
 
   // Timeline
   addTimeline(requestId: string, e: TimelineRow): void {
-    this.db.prepare('INSERT INTO inbox_timeline (request_id, at, actor, kind, text) VALUES (?, ?, ?, ?, ?)').run(requestId, e.at, e.actor, e.kind, e.text);
+    this.sql('INSERT INTO inbox_timeline (request_id, at, actor, kind, text) VALUES (?, ?, ?, ?, ?)').run(requestId, e.at, e.actor, e.kind, e.text);
   }
 
   timeline(requestId: string): TimelineRow[] {
-    return this.db.prepare<[string], TimelineRow>('SELECT at, actor, kind, text FROM inbox_timeline WHERE request_id = ? ORDER BY id').all(requestId);
+    return this.sql<[string], TimelineRow>('SELECT at, actor, kind, text FROM inbox_timeline WHERE request_id = ? ORDER BY id').all(requestId);
   }
 
   // Quarter figures
   quarter(from: string, to: string): { received: number; replied: number; onTime: number; open: number } {
-    return this.db
-      .prepare<[string, string], { received: number; replied: number; onTime: number; open: number }>(
+    return this
+      .sql<[string, string], { received: number; replied: number; onTime: number; open: number }>(
         `SELECT count(*) AS received,
                 coalesce(sum(reply_sent_at IS NOT NULL), 0) AS replied,
                 coalesce(sum(reply_sent_at IS NOT NULL AND reply_sent_at <= due_at), 0) AS onTime,
@@ -209,8 +223,8 @@ export class InboxRepo {
   }
 
   refusedByGround(from: string, to: string): { ground: string; n: number }[] {
-    return this.db
-      .prepare<[string, string], { ground: string; n: number }>(
+    return this
+      .sql<[string, string], { ground: string; n: number }>(
         `SELECT refusal_ground AS ground, count(*) AS n FROM inbox_requests
          WHERE received_at >= ? AND received_at < ? AND refusal_ground IS NOT NULL GROUP BY refusal_ground`,
       )
@@ -218,8 +232,8 @@ export class InboxRepo {
   }
 
   byType(from: string, to: string): { type: string; n: number }[] {
-    return this.db
-      .prepare<[string, string], { type: string; n: number }>(
+    return this
+      .sql<[string, string], { type: string; n: number }>(
         'SELECT type, count(*) AS n FROM inbox_requests WHERE received_at >= ? AND received_at < ? GROUP BY type',
       )
       .all(from, to);

@@ -246,7 +246,14 @@ export const inboxChannels = {
   'inbox.get': { input: IdInput, output: InboxRequest },
   'inbox.list': {
     input: InboxList,
-    output: z.object({ items: z.array(RequestSummary), nextCursor: z.string().nullable(), total: z.number().int(), counts: StateCounts }),
+    output: z.object({
+      items: z.array(RequestSummary),
+      nextCursor: z.string().nullable(),
+      total: z.number().int(),
+      /** True when a filtered total passed 1,000 and was not counted further ("1,000+"). */
+      totalIsAtLeast: z.boolean(),
+      counts: StateCounts,
+    }),
   },
   'inbox.verifyIdentity': {
     input: z
