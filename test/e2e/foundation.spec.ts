@@ -103,11 +103,11 @@ test('switching to Chinese shows Chinese at once, and dark mode keeps every scre
   await expect(app.getByRole('link', { name: '安全事件' })).toBeVisible();
   await app.getByRole('link', { name: '设置' }).click();
   await expect(app.getByRole('heading', { name: '组织信息' })).toBeVisible();
-  await app.screenshot({ path: 'test-results/settings-zh-light.png' });
+  await app.screenshot({ path: test.info().outputPath('settings-zh-light.png') });
   await setTheme(app, 'dark');
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expectNoSeriousA11yViolations(app, 'settings (zh, dark)');
-  await app.screenshot({ path: 'test-results/settings-zh-dark.png' });
+  await app.screenshot({ path: test.info().outputPath('settings-zh-dark.png') });
   await app.getByRole('link', { name: '审计日志' }).click();
   await expectNoSeriousA11yViolations(app, 'audit (zh, dark)');
 });
