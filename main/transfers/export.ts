@@ -75,7 +75,7 @@ export function exportCsv(session: Session, filter: ListFilter, language: Langua
   for (const row of repo.iterate(filter)) {
     const d = parseData(row);
     const events = repo.events(row.id);
-    const { verdict, routeCheck, gaps } = assess(d, row.id, events, totalsFor(d.route.regime), cii, year);
+    const { verdict, routeCheck, gaps } = assess(repo, d, row.id, events, totalsFor(d.route.regime), cii, year);
     const filingDue = listRecordDeadlines(session, 'transfers', row.id).find((x) => x.key === 'scc.filing');
     const accepted = events.filter((e) => e.type === 'filing' && e.kind === 'accepted').at(-1);
     const a = d.annex1;

@@ -32,11 +32,13 @@ export const transfersMigrations: Migration[] = [
           year INTEGER NOT NULL,
           non_sensitive INTEGER NOT NULL CHECK (non_sensitive >= 0),
           sensitive INTEGER NOT NULL CHECK (sensitive >= 0),
+          -- copy of transfers.counted, so the year's totals are one covering-index sum
+          counted INTEGER NOT NULL,
           note TEXT NOT NULL,
           updated_at TEXT NOT NULL,
           PRIMARY KEY (transfer_id, year)
         ) STRICT;
-        CREATE INDEX transfer_volumes_year ON transfer_volumes(year, transfer_id);
+        CREATE INDEX transfer_volumes_year ON transfer_volumes(year, counted, non_sensitive, sensitive);
 
         CREATE TABLE transfer_company_years (
           year INTEGER PRIMARY KEY,

@@ -150,11 +150,11 @@ export class TransfersRepo {
   }
 
   // ── volumes ──
-  upsertVolume(row: VolumeRow & { updated_at: string }): void {
+  upsertVolume(row: VolumeRow & { updated_at: string; counted: number }): void {
     this.db
       .prepare(
-        `INSERT INTO transfer_volumes (transfer_id, year, non_sensitive, sensitive, note, updated_at)
-         VALUES (@transfer_id, @year, @non_sensitive, @sensitive, @note, @updated_at)
+        `INSERT INTO transfer_volumes (transfer_id, year, non_sensitive, sensitive, counted, note, updated_at)
+         VALUES (@transfer_id, @year, @non_sensitive, @sensitive, @counted, @note, @updated_at)
          ON CONFLICT (transfer_id, year) DO UPDATE SET non_sensitive = excluded.non_sensitive, sensitive = excluded.sensitive,
            note = excluded.note, updated_at = excluded.updated_at`,
       )
@@ -165,15 +165,34 @@ export class TransfersRepo {
     return this.db.prepare<[string], VolumeRow>('SELECT transfer_id, year, non_sensitive, sensitive, note FROM transfer_volumes WHERE transfer_id = ? ORDER BY year DESC').all(transferId);
   }
 
-  /** Each transfer's volume in the given years, with whether it counts toward the thresholds. */
-  volumesInYears(years: number[]): (VolumeRow & { ref: string; recipient_name: string; counted: number })[] {
+  setCounted(transferId: string, counted: number): void {
+    this.db.prepare('UPDATE transfer_volumes SET counted = ? WHERE transfer_id = ? AND counted <> ?').run(counted, transferId, counted);
+  }
+
+  /** Sum of the counted volumes of the given years (a covering-index scan). */
+  sumCounted(years: number[]): { nonSensitive: number; sensitive: number } {
     const marks = years.map(() => '?').join(', ');
     return this.db
+      .prepare(`SELECT coalesce(sum(non_sensitive), 0) AS nonSensitive, coalesce(sum(sensitive), 0) AS sensitive FROM transfer_volumes WHERE year IN (${marks}) AND counted = 1`)
+      .get(...years) as { nonSensitive: number; sensitive: number };
+  }
+
+  /** Sensitive individuals one transfer exported in the given years. */
+  sensitiveOf(transferId: string, years: number[]): number {
+    const marks = years.map(() => '?').join(', ');
+    const row = this.db.prepare(`SELECT coalesce(sum(sensitive), 0) AS n FROM transfer_volumes WHERE transfer_id = ? AND year IN (${marks})`).get(transferId, ...years) as { n: number };
+    return row.n;
+  }
+
+  /** The year's largest volumes, with whether each counts toward the thresholds. */
+  largestInYear(year: number, limit: number): (VolumeRow & { ref: string; recipient_name: string; counted: number })[] {
+    return this.db
       .prepare(
-        `SELECT v.transfer_id, v.year, v.non_sensitive, v.sensitive, v.note, t.ref, t.recipient_name, t.counted
-         FROM transfer_volumes v JOIN transfers t ON t.id = v.transfer_id WHERE v.year IN (${marks}) ORDER BY t.seq`,
+        `SELECT v.transfer_id, v.year, v.non_sensitive, v.sensitive, v.note, v.counted, t.ref, t.recipient_name
+         FROM transfer_volumes v JOIN transfers t ON t.id = v.transfer_id WHERE v.year = ?
+         ORDER BY v.non_sensitive + v.sensitive DESC LIMIT ?`,
       )
-      .all(...years) as (VolumeRow & { ref: string; recipient_name: string; counted: number })[];
+      .all(year, limit) as (VolumeRow & { ref: string; recipient_name: string; counted: number })[];
   }
 
   companyYear(year: number): CompanyYearRow | undefined {

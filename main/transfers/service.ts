@@ -53,7 +53,9 @@ function refresh(session: Session, repo: TransfersRepo, id: string): void {
     }),
   );
   const open = deadlines.filter((x) => FILING_CLOCK.test(x.key) && x.state !== 'met' && x.state !== 'waived').map((x) => x.dueAt).sort();
-  repo.update({ id, updated_at: row.updated_at, ...columns(d), filing_state: filingState, next_due_at: open[0] ?? null });
+  const cols = columns(d);
+  repo.update({ id, updated_at: row.updated_at, ...cols, filing_state: filingState, next_due_at: open[0] ?? null });
+  repo.setCounted(id, cols.counted);
   indexRecord(session, {
     module: 'transfers',
     recordId: id,
@@ -205,7 +207,7 @@ export function recordVolumes(session: Session, input: { id: string; year: numbe
     const row = load(repo, input.id);
     const now = session.now().toISOString();
     const before = repo.volumes(row.id).find((v) => v.year === input.year);
-    repo.upsertVolume({ transfer_id: row.id, year: input.year, non_sensitive: input.nonSensitiveIndividuals, sensitive: input.sensitiveIndividuals, note: input.note, updated_at: now });
+    repo.upsertVolume({ transfer_id: row.id, counted: row.counted, year: input.year, non_sensitive: input.nonSensitiveIndividuals, sensitive: input.sensitiveIndividuals, note: input.note, updated_at: now });
     session.audit.append({
       action: 'transfers.recordVolumes',
       entity: 'transfer',
@@ -240,7 +242,7 @@ export function classifyTransfers(session: Session, input: { id?: string; year?:
   if (input.id) {
     const row = load(repo, input.id);
     const d = parseData(row);
-    return { verdict: assess(d, row.id, repo.events(row.id), windowTotals(repo, d.route.regime, year), cii, year).verdict, totals };
+    return { verdict: assess(repo, d, row.id, repo.events(row.id), windowTotals(repo, d.route.regime, year), cii, year).verdict, totals };
   }
   const w = windowTotals(repo, '2024', year);
   const verdict = classifyRoute({ regime: '2024', ciiOperator: cii, importantData: false, exemptScenario: null, carriesPersonalInfo: true, carriesSensitive: w.sensitive > 0, totals: w, year });

@@ -21,18 +21,16 @@ export const changeFacts = (events: EventRow[]): ChangeFact[] =>
 
 /** The year's figures across all recipients, before the classifier sees them. */
 export function companyTotals(repo: TransfersRepo, year: number): CompanyTotals {
-  const rows = repo.volumesInYears([year]);
+  const sum = repo.sumCounted([year]);
   const adj = repo.companyYear(year);
-  const counted = rows.filter((r) => r.counted === 1);
   return {
     year,
-    nonSensitive: counted.reduce((n, r) => n + r.non_sensitive, 0),
-    sensitive: counted.reduce((n, r) => n + r.sensitive, 0),
+    ...sum,
     duplicateNonSensitive: adj?.duplicate_non_sensitive ?? 0,
     duplicateSensitive: adj?.duplicate_sensitive ?? 0,
     processedTotal: adj?.processed_total ?? null,
     note: adj?.note ?? '',
-    byTransfer: rows.map((r) => ({ id: r.transfer_id, ref: r.ref, recipientName: r.recipient_name, nonSensitive: r.non_sensitive, sensitive: r.sensitive, counted: r.counted === 1 })),
+    byTransfer: repo.largestInYear(year, 100).map((r) => ({ id: r.transfer_id, ref: r.ref, recipientName: r.recipient_name, nonSensitive: r.non_sensitive, sensitive: r.sensitive, counted: r.counted === 1 })),
   };
 }
 
@@ -40,29 +38,21 @@ export interface WindowTotals {
   nonSensitive: number;
   sensitive: number;
   processedTotal: number | null;
-  /** transferId → sensitive individuals in the window. */
-  sensitiveByTransfer: Map<string, number>;
+  /** The calendar years the regime counts. */
+  years: number[];
 }
 
 /** Unique individuals in the regime's counting window: counted volumes minus people counted twice. */
 export function windowTotals(repo: TransfersRepo, regime: Regime, year: number): WindowTotals {
   const from = Number(countingWindow(regime, year).from.slice(0, 4));
   const years = from === year ? [year] : [from, year];
-  const sensitiveByTransfer = new Map<string, number>();
-  let nonSensitive = 0;
-  let sensitive = 0;
-  for (const r of repo.volumesInYears(years)) {
-    sensitiveByTransfer.set(r.transfer_id, (sensitiveByTransfer.get(r.transfer_id) ?? 0) + r.sensitive);
-    if (r.counted !== 1) continue;
-    nonSensitive += r.non_sensitive;
-    sensitive += r.sensitive;
-  }
+  let { nonSensitive, sensitive } = repo.sumCounted(years);
   for (const y of years) {
     const adj = repo.companyYear(y);
     nonSensitive -= adj?.duplicate_non_sensitive ?? 0;
     sensitive -= adj?.duplicate_sensitive ?? 0;
   }
-  return { nonSensitive: Math.max(0, nonSensitive), sensitive: Math.max(0, sensitive), processedTotal: repo.companyYear(year)?.processed_total ?? null, sensitiveByTransfer };
+  return { nonSensitive: Math.max(0, nonSensitive), sensitive: Math.max(0, sensitive), processedTotal: repo.companyYear(year)?.processed_total ?? null, years };
 }
 
 export function carriesPersonalInfo(d: StoredTransfer, volumeInWindow: number): boolean {
@@ -71,8 +61,8 @@ export function carriesPersonalInfo(d: StoredTransfer, volumeInWindow: number): 
 }
 
 /** The verdict and checks of one record, given the window totals of its regime. */
-export function assess(d: StoredTransfer, id: string, events: EventRow[], totals: WindowTotals, ciiDefault: boolean, year: number) {
-  const sensitiveHere = totals.sensitiveByTransfer.get(id) ?? 0;
+export function assess(repo: TransfersRepo, d: StoredTransfer, id: string, events: EventRow[], totals: WindowTotals, ciiDefault: boolean, year: number) {
+  const sensitiveHere = repo.sensitiveOf(id, totals.years);
   const withPi = carriesPersonalInfo(d, sensitiveHere + (d.annex1.individualsScale ?? 0));
   const verdict = classifyRoute({
     regime: d.route.regime,
@@ -106,7 +96,7 @@ export function assess(d: StoredTransfer, id: string, events: EventRow[], totals
 export function toTransfer(session: Session, repo: TransfersRepo, row: TransferRow, year: number): Transfer {
   const d = parseData(row);
   const events = repo.events(row.id);
-  const { verdict, routeCheck, gaps } = assess(d, row.id, events, windowTotals(repo, d.route.regime, year), getSettings(session).ciiOperator, year);
+  const { verdict, routeCheck, gaps } = assess(repo, d, row.id, events, windowTotals(repo, d.route.regime, year), getSettings(session).ciiOperator, year);
   const filings = events.filter((e) => e.type === 'filing');
   return {
     id: row.id,
@@ -132,7 +122,7 @@ export function listItemMaker(session: Session, repo: TransfersRepo, year: numbe
   const totalsFor = (r: Regime) => cache.get(r) ?? cache.set(r, windowTotals(repo, r, year)).get(r)!;
   return (row: TransferRow): TransferListItem => {
     const d = parseData(row);
-    const { verdict, routeCheck, gaps } = assess(d, row.id, repo.events(row.id), totalsFor(d.route.regime), cii, year);
+    const { verdict, routeCheck, gaps } = assess(repo, d, row.id, repo.events(row.id), totalsFor(d.route.regime), cii, year);
     return {
       id: row.id,
       ref: row.ref,

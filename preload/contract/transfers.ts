@@ -269,7 +269,7 @@ export const CompanyTotals = z.object({
   duplicateSensitive: z.number().int(),
   processedTotal: z.number().int().nullable(),
   note: z.string(),
-  /** Transfers whose volumes count toward the thresholds this year. */
+  /** The year's 100 largest volumes, and whether each counts toward the thresholds. */
   byTransfer: z.array(z.object({ id: z.string(), ref: z.string(), recipientName: z.string(), nonSensitive: z.number().int(), sensitive: z.number().int(), counted: z.boolean() })),
 });
 export type CompanyTotals = z.infer<typeof CompanyTotals>;
