@@ -50,6 +50,17 @@ export class CalendarRepo {
     });
   }
 
+  /** A fingerprint of the country's stored years and days: changes with any edit, even at the same instant. */
+  versionOf(country: string): string {
+    const row = this.db
+      .prepare<[string, string], { v: string | null }>(
+        `SELECT (SELECT group_concat(year || '@' || loaded_at, ',') FROM calendar_years WHERE country = ?) || '|' ||
+                (SELECT group_concat(date || kind, ',') FROM calendar_days WHERE country = ?) AS v`,
+      )
+      .get(country, country);
+    return row?.v ?? '';
+  }
+
   year(country: string, year: number): CalendarYear | undefined {
     return this.years(country).find((y) => y.year === year);
   }

@@ -1,4 +1,16 @@
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/database';
+
+// Compiled statements per open database: the board and the modules' syncs run the same few
+// queries many times, and compiling them costs more than running them.
+const compiled = new WeakMap<Db, Map<string, Statement>>();
+function prepared<P extends unknown[] | object, R = unknown>(db: Db, sql: string): Statement<P, R> {
+  let byDb = compiled.get(db);
+  if (!byDb) compiled.set(db, (byDb = new Map()));
+  let stmt = byDb.get(sql);
+  if (!stmt) byDb.set(sql, (stmt = db.prepare(sql)));
+  return stmt as unknown as Statement<P, R>;
+}
 
 export interface DeadlineRow {
   id: string;
@@ -47,18 +59,26 @@ export class DeadlinesRepo {
   constructor(private readonly db: Db) {}
 
   byRecord(module: string, recordId: string): DeadlineRow[] {
-    return this.db
-      .prepare<[string, string], DeadlineRow>('SELECT * FROM deadlines WHERE module = ? AND record_id = ? ORDER BY due_at, id')
+    return prepared<[string, string], DeadlineRow>(this.db, 'SELECT * FROM deadlines WHERE module = ? AND record_id = ? ORDER BY due_at, id')
       .all(module, recordId);
   }
 
   byId(id: string): DeadlineRow | undefined {
-    return this.db.prepare<[string], DeadlineRow>('SELECT * FROM deadlines WHERE id = ?').get(id);
+    return prepared<[string], DeadlineRow>(this.db, 'SELECT * FROM deadlines WHERE id = ?').get(id);
   }
 
   upsert(row: DeadlineRow): void {
-    this.db
-      .prepare(
+    this.upsertStatement().run(row);
+  }
+
+  /** Many rows through one prepared statement (the benchmark's seeding, bulk recomputes). */
+  upsertMany(rows: Iterable<DeadlineRow>): void {
+    const stmt = this.upsertStatement();
+    for (const row of rows) stmt.run(row);
+  }
+
+  private upsertStatement() {
+    return prepared<DeadlineRow>(this.db,
         `INSERT INTO deadlines VALUES (@id, @module, @record_id, @record_ref, @record_title, @key, @rule_key, @label, @start, @until,
            @clock, @start_at, @due_at, @computed_due_at, @zone, @calendar, @cal_country, @cal_first_year, @cal_last_year,
            @explanation, @stored_state, @met_at, @met_note, @request_waived_reason, @dpo_waived_reason, @override_reason, @changed_at)
@@ -72,19 +92,17 @@ export class DeadlinesRepo {
            met_note = excluded.met_note, request_waived_reason = excluded.request_waived_reason,
            dpo_waived_reason = excluded.dpo_waived_reason, override_reason = excluded.override_reason,
            changed_at = excluded.changed_at`,
-      )
-      .run(row);
+      );
   }
 
   remove(ids: string[]): void {
-    const stmt = this.db.prepare('DELETE FROM deadlines WHERE id = ?');
+    const stmt = prepared<[string]>(this.db, 'DELETE FROM deadlines WHERE id = ?');
     for (const id of ids) stmt.run(id);
   }
 
   /** Rows whose counting consulted `year` of `country` (used or missing). */
   touchingYear(country: string, year: number): DeadlineRow[] {
-    return this.db
-      .prepare<[string, number, number], DeadlineRow>(
+    return prepared<[string, number, number], DeadlineRow>(this.db,
         'SELECT * FROM deadlines WHERE cal_country = ? AND cal_first_year <= ? AND cal_last_year >= ?',
       )
       .all(country, year, year);
@@ -100,7 +118,7 @@ export class DeadlinesRepo {
     if (q.dueBefore) where.push('due_at <= @dueBefore');
     if (q.after) where.push('(due_at, id) > (@afterDueAt, @afterId)');
     const sql = `SELECT * FROM deadlines WHERE ${where.join(' AND ')} ORDER BY due_at, id LIMIT @limit`;
-    return this.db.prepare<Record<string, unknown>, DeadlineRow>(sql).all({
+    return prepared<Record<string, unknown>, DeadlineRow>(this.db, sql).all({
       storedState: q.storedState,
       module: q.module ?? null,
       now: q.now,
@@ -114,8 +132,7 @@ export class DeadlinesRepo {
 
   /** Open clocks per module in the board's time buckets. */
   counts(b: { now: string; endOfToday: string; endOfWeek: string }): { module: string; overdue: number; today: number; week: number; later: number }[] {
-    return this.db
-      .prepare<Record<string, string>, { module: string; overdue: number; today: number; week: number; later: number }>(
+    return prepared<Record<string, string>, { module: string; overdue: number; today: number; week: number; later: number }>(this.db,
         `SELECT module,
            SUM(due_at < @now) AS overdue,
            SUM(due_at >= @now AND due_at <= @endOfToday) AS today,
@@ -128,8 +145,7 @@ export class DeadlinesRepo {
 
   /** Every open row now due soon or overdue (immediate clocks have due_at = start, so they are in). */
   alerting(soonUntil: string, limit: number): DeadlineRow[] {
-    return this.db
-      .prepare<[string, number], DeadlineRow>(
+    return prepared<[string, number], DeadlineRow>(this.db,
         `SELECT * FROM deadlines WHERE stored_state = 'open' AND due_at <= ? ORDER BY due_at, id LIMIT ?`,
       )
       .all(soonUntil, limit);
@@ -141,8 +157,7 @@ export class DeadlinesRepo {
    * index range.
    */
   alertCandidates(p: { since: string; now: string; soonUntil: string; windowStart: string; limit: number }): DeadlineRow[] {
-    return this.db
-      .prepare<Record<string, string | number>, DeadlineRow>(
+    return prepared<Record<string, string | number>, DeadlineRow>(this.db,
         `SELECT * FROM deadlines WHERE stored_state = 'open' AND due_at > @since AND due_at <= @now
          UNION
          SELECT * FROM deadlines WHERE stored_state = 'open' AND due_at > @windowStart AND due_at <= @soonUntil

@@ -47,7 +47,7 @@ function checkRequests(record: RecordRef, requests: DeadlineRequest[]): void {
 }
 
 /** Recomputes a row from its inputs; a DPO override stays only while its rule and start stay. */
-function computeRow(
+export function computeRow(
   base: Pick<DeadlineRow, 'id' | 'module' | 'record_id' | 'record_ref' | 'record_title' | 'key'>,
   input: { ruleKey: string; start: string; until: string | null; label: string | null },
   status: Pick<DeadlineRow, 'stored_state' | 'met_at' | 'met_note' | 'request_waived_reason' | 'dpo_waived_reason'>,
@@ -144,8 +144,8 @@ export function recomputeForCalendar(session: Session, country: string, year: nu
   const calendars = calendarLoader(session);
   const now = session.now().toISOString();
   const rows = repo.touchingYear(country, year);
-  for (const prev of rows) {
-    repo.upsert(
+  repo.upsertMany(
+    rows.map((prev) =>
       computeRow(
         prev,
         { ruleKey: prev.rule_key, start: prev.start, until: prev.until, label: prev.label },
@@ -160,8 +160,8 @@ export function recomputeForCalendar(session: Session, country: string, year: nu
         calendars,
         now,
       ),
-    );
-  }
+    ),
+  );
   return rows.length;
 }
 

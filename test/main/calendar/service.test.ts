@@ -121,3 +121,17 @@ describe('calendars in the vault', () => {
     expect(calendarSnapshot()).toEqual(before);
   });
 });
+
+describe('calendar edits are seen at once', () => {
+  it('two corrections at the same instant both change the computed date (no stale calendar)', async () => {
+    tv = await makeTestVault();
+    const compute = async () => (await tv.ok('deadlines.compute', { rule: 'scc.filing.10wd', start: '2026-12-24' })).dueAt;
+    expect(await compute()).toBe('2027-01-07T15:59:59.999Z');
+    await tv.ok('calendar.upsertYear', { year: 2027, source: 'draft', holidays: [{ date: '2027-01-01' }], workdays: [] });
+    expect(await compute()).toBe('2027-01-08T15:59:59.999Z');
+    await tv.ok('calendar.upsertYear', { year: 2027, source: 'draft', holidays: [{ date: '2027-01-04' }], workdays: [] });
+    expect(await compute()).toBe('2027-01-08T15:59:59.999Z');
+    await tv.ok('calendar.upsertYear', { year: 2027, source: 'draft', holidays: [{ date: '2027-01-01' }, { date: '2027-01-04' }], workdays: [] });
+    expect(await compute()).toBe('2027-01-11T15:59:59.999Z');
+  });
+});
