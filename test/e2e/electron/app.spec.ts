@@ -18,9 +18,11 @@ test.describe('Electron app', () => {
     try {
       const page = await app.firstWindow();
       await expect(page.getByRole('heading', { name: /Create your vault|创建保险库/ })).toBeVisible();
-      const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0].webContents.getLastWebPreferences());
-      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+      // Isolation seen from the page: no Node, only the bridge.
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe('undefined');
+      expect(await page.evaluate(() => (window as unknown as { dpo?: { host: string } }).dpo?.host)).toBe('electron');
+      expect(await page.evaluate(() => location.protocol)).toBe('app:');
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
