@@ -88,10 +88,10 @@ function ObligationRow({ incident, o, onChange }: Props & { o: IncidentObligatio
       <ErrorBanner error={dialog ? undefined : error} />
       <div className="obligation__actions">
         {o.state === 'pending' || o.state === 'waiting' ? (
-          <button type="button" onClick={() => setDialog('done')}>{t('markDone')}<span className="visually-hidden">: {label}</span></button>
+          <button type="button" aria-label={`${t('markDone')}: ${label}`} onClick={() => setDialog('done')}>{t('markDone')}</button>
         ) : null}
-        {o.state === 'done' ? <button type="button" onClick={() => setDialog('undo')}>{t('undoDone')}<span className="visually-hidden">: {label}</span></button> : null}
-        <button type="button" onClick={() => setDialog('override')}>{t('override')}<span className="visually-hidden">: {label}</span></button>
+        {o.state === 'done' ? <button type="button" aria-label={`${t('undoDone')}: ${label}`} onClick={() => setDialog('undo')}>{t('undoDone')}</button> : null}
+        <button type="button" aria-label={`${t('override')}: ${label}`} onClick={() => setDialog('override')}>{t('override')}</button>
       </div>
       {dialog === 'done' ? (
         <MarkDoneDialog o={o} label={label} error={error} onCancel={() => (setDialog(null), setError(undefined))} onSubmit={(input) => call(api.call('incidents.markObligation', { id: incident.id, key: o.key, state: 'done', ...input }))} />
@@ -121,7 +121,7 @@ function MarkDoneDialog(props: {
     <ConfirmDialog open title={t('markDoneTitle', { label: props.label })} confirmLabel={t('markDone')} onCancel={props.onCancel} onConfirm={() => void props.onSubmit({ doneAt: localInputToIso(at), reference, note, lateReason })}>
       <ErrorBanner error={props.error} />
       <TextField label={t('doneWhen')} type="datetime-local" value={at} onChange={setAt} required error={err('doneAt')} />
-      <TextField label={props.o.referenceExpected ? t('reference') : t('referenceOptional')} value={reference} onChange={setReference} required={props.o.referenceExpected} error={err('reference')} />
+      <TextField label={props.o.referenceExpected ? t('reference') : t('referenceOptional')} value={reference} onChange={setReference} error={err('reference')} />
       <TextField label={t('note')} value={note} onChange={setNote} />
       {props.o.key === 'gdpr33.authority' ? <TextField label={t('lateReason')} value={lateReason} onChange={setLateReason} multiline rows={3} error={err('lateReason')} /> : null}
     </ConfirmDialog>
