@@ -3,10 +3,22 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deadlinesBench } from './deadlines';
 import { foundationBench } from './foundation';
+import { inboxBench } from './inbox';
+import { incidentsBench } from './incidents';
+import { noticesBench } from './notices';
+import { transfersBench } from './transfers';
 import type { BenchRow, BenchSection } from './types';
 
-const sections: [string, BenchSection][] = [['foundation', foundationBench]];
+const sections: [string, BenchSection][] = [
+  ['foundation', foundationBench],
+  ['deadlines', deadlinesBench],
+  ['incidents', incidentsBench],
+  ['notices', noticesBench],
+  ['transfers', transfersBench],
+  ['inbox', inboxBench],
+];
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
