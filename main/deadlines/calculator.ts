@@ -35,5 +35,5 @@ export function computeForCalculator(session: Session, input: { rule: string; st
   if (!rule) throw invalid({ rule: 'Unknown rule' });
   if (rule.period.kind === 'fixedDate' && !input.until) throw invalid({ until: 'This rule needs the date it falls due' });
   const c = computeDeadline(rule, { start: input.start, until: input.until }, calendarLoader(session));
-  return { ruleKey: rule.key, rule: rule.name, basis: rule.basis, clock: c.clock, startAt: c.startAt, dueAt: c.dueAt, zone: c.zone, calendar: c.calendar, explanation: c.explanation };
+  return { periodKind: rule.period.kind, ruleKey: rule.key, rule: rule.name, basis: rule.basis, clock: c.clock, startAt: c.startAt, dueAt: c.dueAt, zone: c.zone, calendar: c.calendar, explanation: c.explanation };
 }

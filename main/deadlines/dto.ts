@@ -29,5 +29,6 @@ export function toDeadline(row: DeadlineRow, now: Date, dueSoonHours: number): D
     waivedReason: row.request_waived_reason ?? row.dpo_waived_reason,
     override: row.override_reason ? { computedDueAt: row.computed_due_at, reason: row.override_reason } : null,
     explanation: JSON.parse(row.explanation) as LocalizedText,
+    periodKind: rule?.period.kind,
   };
 }

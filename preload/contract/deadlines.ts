@@ -43,6 +43,8 @@ export const Deadline = z.object({
   /** Set when the DPO replaced the computed due time; the reason is in the audit log too. */
   override: z.object({ computedDueAt: z.string(), reason: z.string() }).nullable(),
   explanation: LocalizedText,
+  /** How the rule counts (hours, working days...): the board shows a live countdown for hour clocks. */
+  periodKind: z.enum(['hours', 'immediate', 'calendarDays', 'workingDays', 'months', 'years', 'fixedDate']).optional(),
 });
 export type Deadline = z.infer<typeof Deadline>;
 
@@ -94,6 +96,7 @@ export type RuleInfo = z.infer<typeof RuleInfo>;
 
 /** The calculator's answer: a deadline that is computed but not stored. */
 export const ComputedDeadline = Deadline.pick({
+  periodKind: true,
   ruleKey: true,
   rule: true,
   basis: true,

@@ -1,10 +1,58 @@
-import { shellText } from '../../app/i18n';
-import { EmptyState } from '../../components/EmptyState';
+import { useState } from 'react';
+import type { ModuleName } from '../../../preload/contract/common';
+import { useQuery } from '../../app/api';
+import { dashboardPanels } from '../../app/dashboardPanels';
+import { SelectField } from '../../components/Field';
+import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
+import { DeadlineCalculator } from '../calendar/DeadlineCalculator';
+import { Board } from './Board';
+import { Counts } from './Counts';
+import { dashboardText } from './i18n';
+import './dashboard.css';
 
-// Placeholder until the dashboard module's screens land (its issue replaces this file).
-export function DashboardPage({ id }: { id?: string }) {
-  const t = useT(shellText);
-  void id;
-  return <EmptyState title={t('dashboard')} />;
+const MODULES: ModuleName[] = ['incidents', 'transfers', 'inbox', 'notices'];
+
+/** The home screen: every open legal clock, counted and listed by due time. */
+export function DashboardPage(_props: { id?: string }) {
+  const t = useT(dashboardText);
+  // The DPO's own zone: main computes "today" and "this week" in it.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai';
+  const [module, setModule] = useState<ModuleName | ''>('');
+  const [showCalculator, setShowCalculator] = useState(false);
+  const [version, setVersion] = useState(0);
+  const counts = useQuery('deadlines.counts', { zone }, [version]);
+  const shown = module ? counts.data?.byModule.find((m) => m.module === module) ?? { overdue: 0, today: 0, week: 0, later: 0 } : counts.data?.total;
+  const countFor = (m: ModuleName) => {
+    const c = counts.data?.byModule.find((x) => x.module === m);
+    return c ? c.overdue + c.today + c.week + c.later : 0;
+  };
+
+  return (
+    <div className="page dashboard">
+      {dashboardPanels.map(({ key, Panel }) => (
+        <Panel key={key} />
+      ))}
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle', { zone })}
+        actions={
+          <button type="button" aria-expanded={showCalculator} aria-controls="deadline-calculator" onClick={() => setShowCalculator((v) => !v)}>
+            {showCalculator ? t('hideCalculator') : t('calculator')}
+          </button>
+        }
+      />
+      {showCalculator ? <DeadlineCalculator id="deadline-calculator" /> : null}
+      <Counts counts={shown} />
+      <div className="board-filter">
+        <SelectField<ModuleName | ''>
+          label={t('moduleFilter')}
+          value={module}
+          onChange={setModule}
+          options={[{ value: '', label: t('allModules') }, ...MODULES.map((m) => ({ value: m, label: `${t(m)} (${countFor(m)})` }))]}
+        />
+      </div>
+      <Board module={module} zone={zone} counts={shown} version={version} onChanged={() => setVersion((v) => v + 1)} />
+    </div>
+  );
 }
