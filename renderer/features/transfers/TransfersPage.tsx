@@ -1,10 +1,11 @@
-import { shellText } from '../../app/i18n';
-import { EmptyState } from '../../components/EmptyState';
-import { useT } from '../../i18n';
+import { CreateForm } from './CreateForm';
+import { Detail } from './Detail';
+import { List } from './List';
+import './transfers.css';
 
-// Placeholder until the transfers module's screens land (its issue replaces this file).
+/** #/transfers → the register; #/transfers/new → the create form; #/transfers/<id> → one transfer. */
 export function TransfersPage({ id }: { id?: string }) {
-  const t = useT(shellText);
-  void id;
-  return <EmptyState title={t('transfers')} />;
+  if (id === 'new') return <CreateForm />;
+  if (id) return <Detail key={id} id={id} />;
+  return <List />;
 }

@@ -1,0 +1,102 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, setLanguage, setTheme, test } from './fixtures';
+
+async function expectNoSeriousA11yViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
+}
+
+test('register a US transfer of 150,000 people, see the route and why, file the contract on the PRC calendar, export the register', async ({ app }) => {
+  test.setTimeout(240_000); // a long journey on a shared, busy machine
+  const page = app;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Transfers' }).click();
+  await expect(page.getByRole('heading', { name: 'No transfers registered yet' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'empty register');
+
+  // The record form mirrors Annex 1; an unknown country and a backwards retention are refused by field.
+  await page.getByRole('button', { name: 'New transfer' }).first().click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Acme Support Inc.');
+  await page.getByLabel('Address').fill('1 Main St, Richmond, VA');
+  await page.getByLabel('Contact person').fill('Jane Doe');
+  await page.getByLabel('E-mail').fill('privacy@acme.example');
+  await page.getByLabel('Purpose').fill('Customer support ticket handling');
+  await page.getByLabel('PI categories', { exact: true }).fill('name, e-mail, ticket text');
+  await page.getByLabel('Retention abroad from').fill('2026-10-01');
+  await page.getByLabel('Retention abroad to').fill('2026-09-01');
+  await page.getByLabel('Route chosen').selectOption('standardContract');
+  await page.getByRole('button', { name: 'Register transfer' }).click();
+  await expect(page.getByText('Unknown country or region (ISO 3166-1 alpha-2 code expected)').first()).toBeVisible();
+  await page.getByRole('combobox', { name: 'Country/region' }).selectOption('US');
+  await page.getByRole('button', { name: 'Register transfer' }).click();
+  await expect(page.getByText('The end of retention abroad cannot be before its start').first()).toBeVisible();
+  await page.getByLabel('Retention abroad to').fill('2028-09-30');
+  await expectNoSeriousA11yViolations(page, 'create form');
+  await page.getByRole('button', { name: 'Register transfer' }).click();
+
+  // 150,000 individuals this year: standard contract or certification, with the reason and basis.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Acme Support Inc.');
+  await page.getByRole('spinbutton', { name: 'Individuals, non-sensitive PI' }).fill('150000');
+  await page.getByRole('button', { name: 'Save volumes' }).click();
+  const verdict = page.getByRole('status').filter({ hasText: 'Recommended route' });
+  await expect(verdict.getByRole('heading')).toHaveText('Recommended route: standard contract or certification');
+  await expect(verdict).toContainText('150,000 individuals');
+  await expect(verdict).toContainText('2024 Provisions Art. 8');
+  await expect(verdict).toContainText('The chosen route matches the recommendation');
+
+  // The contract takes effect on 2026-09-28: filing due 2026-10-16 across National Day, and why.
+  await page.getByRole('button', { name: 'Edit: Standard contract' }).click();
+  await page.getByLabel('Effective').fill('2026-09-28');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const clock = page.locator('.clock-list li').filter({ hasText: 'File the standard contract' });
+  await expect(clock).toContainText('due 2026-10-16');
+  await expect(clock).toContainText('Standard Contract Measures Art. 7');
+  await expect(clock.locator('p').first()).not.toBeEmpty();
+  await page.screenshot({ path: '/tmp/transfers-detail-en-light.png', fullPage: true });
+  await expectNoSeriousA11yViolations(page, 'detail');
+
+  // Filed on 12 October, then the filing number.
+  const filing = page.getByRole('form', { name: 'Record a filing step' });
+  await filing.getByLabel('Step').selectOption('submitted');
+  await filing.getByLabel('Date').fill('2026-10-12');
+  await filing.getByRole('button', { name: 'Record step' }).click();
+  await expect(page.getByText('Filed with the authority').first()).toBeVisible();
+  await filing.getByLabel('Step').selectOption('accepted');
+  await filing.getByLabel('Date').fill('2026-11-02');
+  await filing.getByLabel('Filing number').fill('京网信备2026-0042');
+  await filing.getByRole('button', { name: 'Record step' }).click();
+  await expect(page.locator('strong.mono', { hasText: '京网信备2026-0042' })).toBeVisible();
+  await expect(clock).toContainText('Met');
+
+  // Printable Annex 1 in Chinese.
+  await page.getByRole('button', { name: 'Printable Annex 1' }).click();
+  await expect(page.getByRole('heading', { name: '附录一 个人信息出境说明' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+
+  // Dark mode and Chinese.
+  await setTheme(page, 'dark');
+  await setLanguage(page, 'zh-CN');
+  await expect(page.getByRole('heading', { name: '出境数量及所需路径' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/transfers-detail-zh-dark.png', fullPage: true });
+  await setLanguage(page, 'en');
+  await setTheme(page, 'light');
+
+  // The register lists it; the CSV (UTF-8 with BOM) carries the filing due date and number.
+  await page.getByRole('button', { name: '← Back to the register' }).click();
+  const row = page.getByRole('button', { name: /XB-2026-0001/ });
+  await expect(row).toContainText('Filed');
+  await expect(row).toContainText('Standard contract');
+  await page.screenshot({ path: '/tmp/transfers-list-en-light.png', fullPage: true });
+  await expectNoSeriousA11yViolations(page, 'register');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv).toContain('Filing due');
+  expect(csv).toContain('2026-10-16');
+  expect(csv).toContain('京网信备2026-0042');
+  await setLanguage(page, 'zh-CN');
+  await setTheme(page, 'dark');
+  await page.screenshot({ path: '/tmp/transfers-list-zh-dark.png', fullPage: true });
+});
