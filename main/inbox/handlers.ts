@@ -2,7 +2,7 @@ import type { inboxChannels } from '../../preload/contract/inbox';
 import type { SessionHandlers } from '../shared/handlers';
 import { addMessage, clearHold, decide, recordHold, verifyIdentity } from './handling';
 import { importEml } from './import';
-import { getRequest, listRequests, quarterStats } from './query';
+import { getRequest, listRequests, quarterStats, refusalGrounds } from './query';
 import { createRequest, extend, transition, updateRequest } from './service';
 
 export const inboxHandlers: SessionHandlers<typeof inboxChannels> = {
@@ -18,5 +18,6 @@ export const inboxHandlers: SessionHandlers<typeof inboxChannels> = {
   'inbox.clearHold': (input, session) => clearHold(session, input),
   'inbox.transition': (input, session) => transition(session, input),
   'inbox.extend': (input, session) => extend(session, input),
+  'inbox.refusalGrounds': () => refusalGrounds(),
   'inbox.stats': (input, session) => quarterStats(session, input.quarter),
 };

@@ -5,7 +5,7 @@ import { getSettings } from '../settings/service';
 import { invalid } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { loadRow, toRequest, toSummary } from './dto';
-import { REFUSAL_GROUNDS } from './model';
+import { REFUSAL_BASIS, REFUSAL_GROUNDS } from './model';
 import { InboxRepo, type ListFilter } from './repo';
 import { quarterRange } from './rules';
 
@@ -87,5 +87,12 @@ export function quarterStats(session: Session, quarter: string): QuarterStats {
     stillOpen: q.open,
     refusedByGround: (Object.keys(REFUSAL_GROUNDS) as RefusalGround[]).map((g) => ({ ground: g, text: REFUSAL_GROUNDS[g].text, count: refused.get(g) ?? 0 })),
     byType: repo.byType(from, to).map((r) => ({ type: r.type as RequestType, count: r.n })),
+  };
+}
+
+export function refusalGrounds() {
+  return {
+    grounds: (Object.keys(REFUSAL_GROUNDS) as RefusalGround[]).map((g) => ({ ground: g, n: REFUSAL_GROUNDS[g].n, text: REFUSAL_GROUNDS[g].text })),
+    basis: REFUSAL_BASIS,
   };
 }

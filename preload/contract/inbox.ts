@@ -321,6 +321,11 @@ export const inboxChannels = {
     input: z.object({ id: Id, noticeSentAt: IsoInstant.optional(), reasons: RequiredText }).strict(),
     output: InboxRequest,
   },
+  /** The nine grounds with their policy wording, for the decision's ground picker. */
+  'inbox.refusalGrounds': {
+    input: z.object({}).strict().default({}),
+    output: z.object({ grounds: z.array(z.object({ ground: RefusalGround, n: z.number().int(), text: LocalizedText })), basis: LocalizedText }),
+  },
   'inbox.stats': {
     input: z.object({ quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'Like 2026-Q4') }).strict(),
     output: QuarterStats,

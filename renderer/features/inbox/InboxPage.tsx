@@ -1,10 +1,13 @@
-import { shellText } from '../../app/i18n';
-import { EmptyState } from '../../components/EmptyState';
-import { useT } from '../../i18n';
+import { CreateForm } from './CreateForm';
+import { Detail } from './Detail';
+import { List } from './List';
+import { Stats } from './Stats';
+import './inbox.css';
 
-// Placeholder until the inbox module's screens land (its issue replaces this file).
+/** #/inbox → the list; #/inbox/new → log by hand; #/inbox/quarter → the quarter's figures; #/inbox/<id> → one request. */
 export function InboxPage({ id }: { id?: string }) {
-  const t = useT(shellText);
-  void id;
-  return <EmptyState title={t('inbox')} />;
+  if (id === 'new') return <CreateForm />;
+  if (id === 'quarter') return <Stats />;
+  if (id) return <Detail key={id} id={id} />;
+  return <List />;
 }

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import type { InboxRequest } from '../../../preload/contract/inbox';
+import type { AppErrorDto } from '../../../preload/contract/result';
+import { api } from '../../app/api';
+import { useApp } from '../../app/store';
+import { ErrorBanner } from '../../components/Field';
+import { formatInstant } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { Pill } from '../../components/StatePill';
+import { useT } from '../../i18n';
+import { DeadlinesCard } from './DeadlinesCard';
+import { DecisionCard } from './DecisionCard';
+import { FactsCard } from './FactsCard';
+import { HoldsCard } from './HoldsCard';
+import { IdentityCard } from './IdentityCard';
+import { StateActions } from './StateActions';
+import { ThreadCard } from './ThreadCard';
+import { inboxText } from './i18n';
+import { stateTone } from './options';
+
+export interface CardProps {
+  request: InboxRequest;
+  onChange(next: InboxRequest): void;
+}
+
+/** One request: facts and classification, clocks, identity, decision, holds, thread and timeline. */
+export function Detail({ id }: { id: string }) {
+  const t = useT(inboxText);
+  const language = useApp((s) => s.language);
+  const navigate = useApp((s) => s.navigate);
+  const [request, setRequest] = useState<InboxRequest>();
+  const [error, setError] = useState<AppErrorDto>();
+  const [drafting, setDrafting] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void api.call('inbox.get', { id }).then((r) => {
+      if (!live) return;
+      if (r.ok) setRequest(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  // The reply is written in the notice studio from the reply template, with this request linked.
+  const draftReply = async () => {
+    setDrafting(true);
+    const r = await api.call('notices.create', { kind: 'reply', language, links: [{ module: 'inbox', recordId: id }] });
+    setDrafting(false);
+    if (!r.ok) return setError(r.error);
+    navigate({ page: 'notices', id: r.value.id });
+  };
+
+  if (!request) {
+    return (
+      <div className="page">
+        <ErrorBanner error={error} />
+        {!error ? <p role="status">…</p> : null}
+      </div>
+    );
+  }
+  const actions = (
+    <>
+      <button type="button" onClick={() => navigate({ page: 'inbox' })}>{t('back')}</button>
+      <button type="button" className="primary" onClick={() => void draftReply()} disabled={drafting} title={t('draftReplyHint')}>
+        {t('draftReply')}
+      </button>
+    </>
+  );
+  return (
+    <div className="page">
+      <PageHeader
+        title={`${request.ref} · ${request.subject}`}
+        subtitle={
+          <>
+            <Pill tone={stateTone(request.state)}>{t(`s_${request.state}`)}</Pill> {t(`t_${request.type}`)} · {request.requesterName}
+            {request.replySentAt ? <> · {t('replySent', { t: formatInstant(request.replySentAt, language) })}</> : null}
+          </>
+        }
+        actions={actions}
+      />
+      <ErrorBanner error={error} />
+      <StateActions request={request} onChange={setRequest} />
+      <div className="inbox-columns">
+        <div>
+          <FactsCard request={request} onChange={setRequest} />
+          <IdentityCard request={request} onChange={setRequest} />
+          <DecisionCard request={request} onChange={setRequest} />
+          <HoldsCard request={request} onChange={setRequest} />
+        </div>
+        <div>
+          <DeadlinesCard request={request} onChange={setRequest} />
+          <ThreadCard request={request} onChange={setRequest} />
+          <section className="card" aria-labelledby="inbox-timeline-h">
+            <h2 id="inbox-timeline-h">{t('timeline')}</h2>
+            <ol className="inbox-timeline">
+              {request.timeline.map((e, i) => (
+                <li key={i}>
+                  <span className="muted">{formatInstant(e.at, language)} · {e.actor}</span>
+                  <div>{e.text}</div>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Jurisdiction } from '../../../preload/contract/common';
+import type { RequestState, RequestSummary, RequestType } from '../../../preload/contract/inbox';
+import type { AppErrorDto } from '../../../preload/contract/result';
+import { api } from '../../app/api';
+import { useApp } from '../../app/store';
+import { EmptyState } from '../../components/EmptyState';
+import { CheckboxField, ErrorBanner, SelectField, TextField } from '../../components/Field';
+import { formatInstant, formatNumber } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { DeadlineStatePill, Pill } from '../../components/StatePill';
+import { VirtualList } from '../../components/VirtualList';
+import { useT } from '../../i18n';
+import { ImportZone } from './ImportZone';
+import { inboxText } from './i18n';
+import { JURISDICTIONS, STATES, TYPES, stateTone } from './options';
+
+export function List() {
+  const t = useT(inboxText);
+  const language = useApp((s) => s.language);
+  const navigate = useApp((s) => s.navigate);
+  const [state, setState] = useState<'' | RequestState>('');
+  const [type, setType] = useState<'' | RequestType>('');
+  const [jurisdiction, setJurisdiction] = useState<'' | Jurisdiction>('');
+  const [overdue, setOverdue] = useState(false);
+  const [dueWithin, setDueWithin] = useState('');
+  const [items, setItems] = useState<RequestSummary[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [total, setTotal] = useState({ n: 0, atLeast: false });
+  const [counts, setCounts] = useState<Record<RequestState, number> | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<AppErrorDto>();
+  const busy = useRef(false);
+  const within = dueWithin.trim() === '' ? undefined : Number(dueWithin);
+  const filterKey = JSON.stringify({ state, type, jurisdiction, overdue, within });
+
+  const load = useCallback(
+    async (from: string | null) => {
+      busy.current = true;
+      const r = await api.call('inbox.list', {
+        ...(state ? { state } : {}),
+        ...(type ? { type } : {}),
+        ...(jurisdiction ? { jurisdiction } : {}),
+        ...(overdue ? { overdue: true } : {}),
+        ...(within !== undefined && Number.isInteger(within) ? { dueWithinDays: within } : {}),
+        cursor: from,
+        limit: 50,
+      });
+      busy.current = false;
+      if (!r.ok) return setError(r.error);
+      setError(undefined);
+      setItems((prev) => (from ? [...prev, ...r.value.items] : r.value.items));
+      setCursor(r.value.nextCursor);
+      setTotal({ n: r.value.total, atLeast: r.value.totalIsAtLeast });
+      setCounts(r.value.counts);
+      setLoaded(true);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [filterKey],
+  );
+
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+
+  const onEnd = useCallback(() => {
+    if (cursor && !busy.current) void load(cursor);
+  }, [cursor, load]);
+
+  const filtered = state || type || jurisdiction || overdue || within !== undefined;
+  const actions = (
+    <>
+      <button type="button" onClick={() => navigate({ page: 'inbox', id: 'quarter' })}>{t('quarter')}</button>
+      <button type="button" className="primary" onClick={() => navigate({ page: 'inbox', id: 'new' })}>{t('newRequest')}</button>
+    </>
+  );
+
+  return (
+    <div className="page">
+      <PageHeader title={t('title')} subtitle={t('subtitle')} actions={actions} />
+      {counts ? (
+        <nav className="inbox-counts" aria-label={t('countsLabel')}>
+          {STATES.map((s) => (
+            <button key={s} type="button" aria-pressed={state === s} className="inbox-count" onClick={() => setState(state === s ? '' : s)}>
+              <span className="inbox-count__n">{formatNumber(counts[s], language)}</span> {t(`s_${s}`)}
+            </button>
+          ))}
+        </nav>
+      ) : null}
+      <div className="inbox-filters" role="search" aria-label={t('filters')}>
+        <SelectField<'' | RequestState> label={t('filterState')} value={state} onChange={setState} options={[{ value: '', label: t('all') }, ...STATES.map((s) => ({ value: s, label: t(`s_${s}`) }))]} />
+        <SelectField<'' | RequestType> label={t('filterType')} value={type} onChange={setType} options={[{ value: '', label: t('all') }, ...TYPES.map((s) => ({ value: s, label: t(`t_${s}`) }))]} />
+        <SelectField<'' | Jurisdiction> label={t('filterJurisdiction')} value={jurisdiction} onChange={setJurisdiction} options={[{ value: '', label: t('all') }, ...JURISDICTIONS.map((j) => ({ value: j, label: t(`j_${j}`) }))]} />
+        <TextField type="number" label={t('filterDueWithin')} value={dueWithin} onChange={setDueWithin} min={0} max={366} />
+        <CheckboxField label={t('filterOverdue')} checked={overdue} onChange={setOverdue} />
+      </div>
+      <ErrorBanner error={error} />
+      <ImportZone onImported={() => void load(null)}>
+        {loaded && items.length === 0 ? (
+          filtered ? (
+            <EmptyState title={t('emptyFiltered')} />
+          ) : (
+            <EmptyState title={t('emptyTitle')}>{t('emptyText')}</EmptyState>
+          )
+        ) : (
+          <>
+            <p className="muted" aria-live="polite">
+              {total.atLeast ? t('totalAtLeast', { n: formatNumber(total.n, language) }) : t('total', { n: formatNumber(total.n, language) })}
+            </p>
+            <div className="inbox-row inbox-row--head" aria-hidden="true">
+              <span>{t('colRef')}</span>
+              <span>{t('colSubject')}</span>
+              <span>{t('colType')}</span>
+              <span>{t('colState')}</span>
+              <span>{t('colReceived')}</span>
+              <span>{t('colDue')}</span>
+            </div>
+            <VirtualList
+              label={t('listLabel')}
+              items={items}
+              rowHeight={52}
+              getKey={(i) => i.id}
+              onEndReached={onEnd}
+              height="calc(100vh - 420px)"
+              renderRow={(i) => (
+                <button type="button" className="inbox-row" onClick={() => navigate({ page: 'inbox', id: i.id })}>
+                  <span className="mono">{i.ref}</span>
+                  <span className="inbox-row__subject">
+                    <strong>{i.requesterName}</strong> · {i.subject}
+                  </span>
+                  <span>{t(`t_${i.type}`)}</span>
+                  <span><Pill tone={stateTone(i.state)}>{t(`s_${i.state}`)}</Pill></span>
+                  <span>{formatInstant(i.receivedAt, language)}</span>
+                  <span>
+                    {formatInstant(i.dueAt, language)} <DeadlineStatePill state={i.dueState} />
+                  </span>
+                </button>
+              )}
+            />
+          </>
+        )}
+      </ImportZone>
+    </div>
+  );
+}
