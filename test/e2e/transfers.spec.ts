@@ -17,6 +17,7 @@ test('register a US transfer of 150,000 people, see the route and why, file the 
   await expectNoSeriousA11yViolations(page, 'empty register');
 
   // The record form mirrors Annex 1; an unknown country and a backwards retention are refused by field.
+  await page.screenshot({ path: '/tmp/transfers-empty-en-light.png' });
   await page.getByRole('button', { name: 'New transfer' }).first().click();
   await page.getByRole('textbox', { name: 'Name' }).fill('Acme Support Inc.');
   await page.getByLabel('Address').fill('1 Main St, Richmond, VA');
@@ -34,6 +35,7 @@ test('register a US transfer of 150,000 people, see the route and why, file the 
   await expect(page.getByText('The end of retention abroad cannot be before its start').first()).toBeVisible();
   await page.getByLabel('Retention abroad to').fill('2028-09-30');
   await expectNoSeriousA11yViolations(page, 'create form');
+  await page.screenshot({ path: '/tmp/transfers-create-en-light.png' });
   await page.getByRole('button', { name: 'Register transfer' }).click();
 
   // 150,000 individuals this year: standard contract or certification, with the reason and basis.
@@ -54,7 +56,8 @@ test('register a US transfer of 150,000 people, see the route and why, file the 
   await expect(clock).toContainText('due 2026-10-16');
   await expect(clock).toContainText('Standard Contract Measures Art. 7');
   await expect(clock.locator('p').first()).not.toBeEmpty();
-  await page.screenshot({ path: '/tmp/transfers-detail-en-light.png', fullPage: true });
+  await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/transfers-detail-en-light.png' });
   await expectNoSeriousA11yViolations(page, 'detail');
 
   // Filed on 12 October, then the filing number.
@@ -73,13 +76,16 @@ test('register a US transfer of 150,000 people, see the route and why, file the 
   // Printable Annex 1 in Chinese.
   await page.getByRole('button', { name: 'Printable Annex 1' }).click();
   await expect(page.getByRole('heading', { name: '附录一 个人信息出境说明' })).toBeVisible();
+  await page.getByRole('heading', { name: '附录一 个人信息出境说明' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/transfers-annex-zh.png' });
   await page.getByRole('button', { name: 'Close', exact: true }).click();
 
   // Dark mode and Chinese.
   await setTheme(page, 'dark');
   await setLanguage(page, 'zh-CN');
   await expect(page.getByRole('heading', { name: '出境数量及所需路径' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/transfers-detail-zh-dark.png', fullPage: true });
+  await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/transfers-detail-zh-dark.png' });
   await setLanguage(page, 'en');
   await setTheme(page, 'light');
 
@@ -99,4 +105,27 @@ test('register a US transfer of 150,000 people, see the route and why, file the 
   await setLanguage(page, 'zh-CN');
   await setTheme(page, 'dark');
   await page.screenshot({ path: '/tmp/transfers-list-zh-dark.png', fullPage: true });
+});
+
+test('the dashboard warns when the company is within 10% of a threshold; the register filters by country and route', async ({ app, host }) => {
+  test.setTimeout(120_000);
+  const page = app;
+  const a = await host.ok('transfers.create', { recipient: { name: 'Sakura KK', country: 'JP' }, route: { chosen: 'exempt', exemptScenario: 'belowThreshold' } });
+  const b = await host.ok('transfers.create', { recipient: { name: 'Lion Pte Ltd', country: 'SG' }, route: { chosen: 'standardContract' } });
+  await host.ok('transfers.recordVolumes', { id: a.id, year: 2026, nonSensitiveIndividuals: 60_000, sensitiveIndividuals: 0 });
+  await host.ok('transfers.recordVolumes', { id: b.id, year: 2026, nonSensitiveIndividuals: 35_000, sensitiveIndividuals: 0 });
+  await page.reload();
+  const panel = page.getByRole('region', { name: 'Cross-border volumes near a threshold' });
+  await expect(panel).toContainText('95,000 of 100,000');
+  await expect(panel).toContainText('5,000 more');
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/transfers-dashboard-en-light.png' });
+  await panel.getByRole('button', { name: 'Open the transfer register' }).click();
+  await page.getByRole('combobox', { name: 'Country/region' }).selectOption('JP');
+  await expect(page.getByRole('button', { name: /XB-2026-0001/ })).toContainText('Sakura KK');
+  await expect(page.getByRole('button', { name: /XB-2026-0002/ })).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Country/region' }).selectOption('');
+  await page.getByRole('combobox', { name: 'Route chosen' }).selectOption('standardContract');
+  await expect(page.getByRole('button', { name: /XB-2026-0002/ })).toContainText('Lion Pte Ltd');
+  await expect(page.getByText('1 transfers')).toBeVisible();
 });

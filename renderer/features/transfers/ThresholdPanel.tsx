@@ -2,6 +2,7 @@ import { useQuery } from '../../app/api';
 import { useApp } from '../../app/store';
 import { useLocalized, useT } from '../../i18n';
 import { transfersText } from './i18n';
+import './transfers.css';
 
 /** Dashboard: shown only when the company's cross-border totals are within 10% of a threshold. */
 export function ThresholdPanel() {

@@ -40,7 +40,9 @@ export function VolumesPanel({ transfer, onChange }: { transfer: Transfer; onCha
         </p>
         {v.warning ? <p className="banner banner--warn">{L(v.warning)}</p> : null}
         <p>
-          <strong>{t('routeCheck')}:</strong> <Pill tone={transfer.routeCheck.status === 'mismatch' ? 'danger' : transfer.routeCheck.status === 'matches' ? 'ok' : 'info'}>{L(transfer.routeCheck.message)}</Pill>
+          <strong>{t('routeCheck')}:</strong>{' '}
+          <Pill tone={transfer.routeCheck.status === 'mismatch' ? 'danger' : transfer.routeCheck.status === 'matches' ? 'ok' : 'info'}>{t(`rc_${transfer.routeCheck.status}`)}</Pill>{' '}
+          {L(transfer.routeCheck.message)}
         </p>
         <details>
           <summary>{t('thresholds')}</summary>
