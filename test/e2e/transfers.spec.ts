@@ -121,6 +121,13 @@ test('the dashboard warns when the company is within 10% of a threshold; the reg
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/transfers-dashboard-en-light.png' });
   await panel.getByRole('button', { name: 'Open the transfer register' }).click();
+  const company = page.getByRole('region', { name: 'Company totals 2026' });
+  await expect(company).toContainText('95,000 non-sensitive');
+  await company.getByText('Adjust for people counted under two recipients').click();
+  await company.getByLabel('Counted twice: non-sensitive').fill('6000');
+  await company.getByRole('button', { name: 'Save adjustment' }).click();
+  await expect(company).toContainText('89,000 individuals');
+  await expectNoSeriousA11yViolations(page, 'register with totals');
   await page.getByRole('combobox', { name: 'Country/region' }).selectOption('JP');
   await expect(page.getByRole('button', { name: /XB-2026-0001/ })).toContainText('Sakura KK');
   await expect(page.getByRole('button', { name: /XB-2026-0002/ })).toHaveCount(0);

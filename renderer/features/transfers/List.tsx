@@ -12,6 +12,7 @@ import { Pill } from '../../components/StatePill';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
 import { transfersText } from './i18n';
+import { CompanyTotalsCard } from './CompanyTotalsCard';
 import { countryName, useCountryOptions } from './SectionFields';
 
 export const ROUTES: ChosenRoute[] = ['undecided', 'standardContract', 'certification', 'securityAssessment', 'exempt'];
@@ -84,6 +85,7 @@ export function List() {
           </>
         }
       />
+      {total > 0 || filtered ? <CompanyTotalsCard refreshKey={total} onSaved={() => void load(null)} /> : null}
       <div className="transfer-filters" role="search">
         <SelectField<'' | ChosenRoute> label={t('filterRoute')} value={route} onChange={setRoute} options={[{ value: '', label: t('all') }, ...ROUTES.map((r) => ({ value: r, label: t(`r_${r}`) }))]} />
         <SelectField label={t('filterCountry')} value={country} onChange={setCountry} options={countries} />
