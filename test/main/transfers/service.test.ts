@@ -165,6 +165,21 @@ describe('filing clocks through the deadline engine', () => {
   });
 });
 
+describe('changes before the term and route changes', () => {
+  it('a change before the contract takes effect is recorded without a re-filing duty; leaving the contract route drops its clocks', async () => {
+    tv = await makeTestVault({ now: '2026-11-29T02:00:00Z' });
+    const t = await register();
+    const edited = await tv.ok('transfers.update', { id: t.id, annex1: { purpose: 'Support and analytics' } });
+    expect(edited.deadlines).toEqual([]);
+    expect((await tv.ok('transfers.changes', { id: t.id })).items).toMatchObject([{ kinds: ['purpose'], triggersRefiling: false }]);
+    const effective = await tv.ok('transfers.update', { id: t.id, contract: { effectiveDate: '2026-11-02' } });
+    expect(effective.deadlines.map((d) => d.key)).toEqual(['scc.filing']);
+    const certified = await tv.ok('transfers.update', { id: t.id, route: { chosen: 'certification' } });
+    expect(certified.deadlines).toEqual([]);
+    expect(certified.filingState).toBe('notRequired');
+  });
+});
+
 describe('bad input is refused naming the field, and nothing is written', () => {
   it.each([
     ['retention "to" before "from"', { annex1: { ...annex1, retentionFrom: '2027-01-01', retentionTo: '2026-12-31' } }, 'annex1.retentionTo'],
@@ -195,6 +210,10 @@ describe('bad input is refused naming the field, and nothing is written', () => 
     if (!noNumber.ok) expect(noNumber.error.fields).toHaveProperty('filingNumber');
     const early = await tv.call('transfers.recordFiling', { id: t.id, kind: 'submitted', date: '2026-09-01' });
     expect(early).toMatchObject({ ok: false, error: { fields: { date: 'Cannot be before the contract took effect' } } });
+    const future = await tv.call('transfers.recordVolumes', { id: t.id, year: 2027, nonSensitiveIndividuals: 5, sensitiveIndividuals: 0 });
+    expect(future).toMatchObject({ ok: false, error: { fields: { year: 'Cannot record a year that has not started' } } });
+    const unknown = await tv.call('transfers.update', { id: t.id, recipient: { country: 'ZZ' } });
+    expect(unknown).toMatchObject({ ok: false, error: { fields: { 'recipient.country': expect.stringContaining('Unknown country') } } });
     const dup = await tv.call('transfers.recordCompanyYear', { year: 2026, duplicateNonSensitive: 1, duplicateSensitive: 0 });
     expect(dup).toMatchObject({ ok: false, error: { fields: { duplicateNonSensitive: expect.any(String) } } });
     expect(await auditCount()).toBe(before);
