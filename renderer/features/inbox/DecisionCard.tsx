@@ -48,8 +48,8 @@ export function DecisionCard({ request, onChange }: CardProps) {
         <div className="banner">
           <strong>{t(`d_${d.outcome}`)}</strong>
           {d.actionsTaken ? <p>{d.actionsTaken}</p> : null}
-          {d.refusalGroundText ? <p>{t('refusalGround')}: {L(d.refusalGroundText)}</p> : null}
-          {d.refusalReasons ? <p>{t('refusalReasons')}: {d.refusalReasons}</p> : null}
+          {d.refusalGroundText ? <p>{t('groundLine', { g: L(d.refusalGroundText) })}</p> : null}
+          {d.refusalReasons ? <p>{t('reasonsLine', { r: d.refusalReasons })}</p> : null}
           <p className="muted">{t('decidedBy', { by: d.decidedBy, at: formatInstant(d.decidedAt, language) })}</p>
         </div>
       ) : null}

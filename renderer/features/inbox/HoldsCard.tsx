@@ -56,7 +56,7 @@ export function HoldsCard({ request, onChange }: CardProps) {
           {request.holds.map((h) => (
             <li key={h.id} className="inbox-deadline" aria-label={h.description}>
               <div className="inbox-deadline__head">
-                <strong>{t(`h_${h.kind}`)}</strong> · {h.description} {h.deadline ? <DeadlineStatePill state={h.deadline.state} /> : null}
+                <strong>{h.description}</strong> <span className="muted">{t(`h_${h.kind}`)}</span> {h.deadline ? <DeadlineStatePill state={h.deadline.state} /> : null}
               </div>
               <div className="muted">
                 {h.deadline ? t('finalDeletion', { t: formatInstant(h.deadline.dueAt, language, h.deadline.zone) }) : null}

@@ -222,3 +222,43 @@ describe('retention holds', () => {
     expect(rows('inbox_holds')).toBe(0);
   });
 });
+
+describe('thread, edits and missing records', () => {
+  it('adds messages in and out to the thread, findable by search', async () => {
+    tv = await makeTestVault();
+    const r = await tv.ok('inbox.create', request());
+    await tv.ok('inbox.addMessage', { id: r.id, direction: 'out', body: '请提供身份证明以便核实。' });
+    const after = await tv.ok('inbox.addMessage', { id: r.id, direction: 'in', body: '已附上身份证扫描件。' });
+    expect(after.messages.map((m) => [m.direction, m.body])).toEqual([
+      ['in', '我要求删除我的账户中的全部个人信息。'],
+      ['out', '请提供身份证明以便核实。'],
+      ['in', '已附上身份证扫描件。'],
+    ]);
+    expect(after.messages[1]).toMatchObject({ to: 'zhang.wei@example.cn', subject: 'Re: 请删除我的个人信息' });
+    expect((await tv.ok('search.query', { text: '身份证扫描件' })).hits.map((h) => h.ref)).toEqual([r.ref]);
+    const empty = await tv.call('inbox.addMessage', { id: r.id, direction: 'in', body: '   ' });
+    expect(empty).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { body: expect.any(String) } } });
+  });
+
+  it('moving the receipt time needs a reason and moves the clock', async () => {
+    tv = await makeTestVault({ now: '2026-09-29T02:00:00.000Z' });
+    const r = await tv.ok('inbox.create', request());
+    const noReason = await tv.call('inbox.update', { id: r.id, receivedAt: '2026-09-28T02:00:00.000Z' });
+    expect(noReason).toMatchObject({ ok: false, error: { fields: { receivedAtReason: expect.any(String) } } });
+    const moved = await tv.ok('inbox.update', { id: r.id, receivedAt: '2026-09-28T02:00:00.000Z', receivedAtReason: 'Letter stamped on Monday' });
+    expect(moved).toMatchObject({ receivedAt: '2026-09-28T02:00:00.000Z', receivedAtReason: 'Letter stamped on Monday', dueAt: '2026-10-23T15:59:59.999Z' });
+    const audit = await tv.ok('audit.list', { limit: 1 });
+    expect(audit.items[0]).toMatchObject({ action: 'inbox.update', entityId: r.id });
+  });
+
+  it('an unknown request is NOT_FOUND; a closed request cannot be decided until reopened', async () => {
+    tv = await makeTestVault();
+    expect(await tv.call('inbox.get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const r = await tv.ok('inbox.create', request({ type: 'complaint' }));
+    await tv.ok('inbox.transition', { id: r.id, to: 'withdrawn', reason: 'Phoned to withdraw' });
+    const withdrawn = await tv.ok('inbox.get', { id: r.id });
+    expect(withdrawn.deadlines.find((d) => d.key === 'reply')).toMatchObject({ state: 'waived', waivedReason: 'Request withdrawn: Phoned to withdraw' });
+    const res = await tv.call('inbox.decide', { id: r.id, outcome: 'fulfilled', actionsTaken: 'x' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { id: expect.stringContaining('Reopen') } } });
+  });
+});

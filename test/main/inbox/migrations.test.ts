@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { inboxMigrations } from '../../../main/inbox/migrations';
+import { openDatabase, type Db } from '../../../main/store/database';
+import { migrate } from '../../../main/store/migrate';
+import { allMigrations } from '../../../main/store/migrations';
+
+let dir: string;
+let db: Db;
+afterEach(() => {
+  db?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const insert = (id: string, state: string) =>
+  db
+    .prepare(
+      `INSERT INTO inbox_requests (id, ref, ref_year, ref_seq, channel, received_at, requester_name, requester_contact, jurisdiction, type, subject, state, is_open, due_at, created_at, updated_at)
+       VALUES (?, ?, 2026, ?, 'email', '2026-11-01T00:00:00.000Z', 'n', 'c', 'CN', 'access', 's', ?, 1, '2026-11-20T00:00:00.000Z', 'x', 'x')`,
+    )
+    .run(id, `REQ-${id}`, Number(id.slice(1)), state);
+const counts = () => Object.fromEntries((db.prepare('SELECT state, n FROM inbox_state_counts').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]));
+
+describe('inbox migration 500', () => {
+  it('applies onto the schema of every module before it, and the state counters follow inserts, state changes and deletes', () => {
+    dir = mkdtempSync(join(tmpdir(), 'dpo-inbox-mig-'));
+    db = openDatabase(join(dir, 'v.db'), { key: randomBytes(32) });
+    migrate(db, allMigrations.filter((m) => m.version < 500));
+    const { to } = migrate(db);
+    expect(to).toBeGreaterThanOrEqual(inboxMigrations[0].version);
+    insert('r1', 'new');
+    insert('r2', 'new');
+    insert('r3', 'verifying');
+    expect(counts()).toEqual({ new: 2, verifying: 1 });
+    db.prepare("UPDATE inbox_requests SET state = 'inProgress' WHERE id = 'r1'").run();
+    db.prepare("UPDATE inbox_requests SET subject = 'other' WHERE id = 'r2'").run();
+    expect(counts()).toEqual({ new: 1, verifying: 1, inProgress: 1 });
+    db.prepare("DELETE FROM inbox_requests WHERE id = 'r3'").run();
+    expect(counts()).toEqual({ new: 1, verifying: 0, inProgress: 1 });
+  });
+
+  it('the list query by state walks its index (no sort step)', () => {
+    dir = mkdtempSync(join(tmpdir(), 'dpo-inbox-mig-'));
+    db = openDatabase(join(dir, 'v.db'), { key: randomBytes(32) });
+    migrate(db);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM inbox_requests WHERE state = 'new' AND (due_at, id) > ('a', 'b') ORDER BY due_at, id LIMIT 51`).all() as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toContain('inbox_requests_state_due');
+    expect(plan).not.toContain('TEMP B-TREE');
+  });
+});
