@@ -19,6 +19,7 @@ export function ImportForm({ onImported }: { onImported(y: CalendarYearDto): voi
   const [confirming, setConfirming] = useState(false);
 
   return (
+    <>
     <form
       noValidate
       className="calendar-import"
@@ -65,6 +66,7 @@ export function ImportForm({ onImported }: { onImported(y: CalendarYearDto): voi
           {t('import')}
         </button>
       </div>
+    </form>
       {confirming ? (
         <ConfirmDialog
           open
@@ -84,6 +86,6 @@ export function ImportForm({ onImported }: { onImported(y: CalendarYearDto): voi
           <p>{t('importText', { year })}</p>
         </ConfirmDialog>
       ) : null}
-    </form>
+    </>
   );
 }

@@ -16,7 +16,7 @@ export const dashboardText = defineMessages({
     transfers: 'Transfers',
     inbox: 'Requests and complaints',
     boardLabel: 'Open deadlines',
-    groupCount: '{n} deadlines',
+    groupCount: '{n} open',
     emptyTitle: 'No open deadlines',
     emptyText:
       'Deadlines arrive on their own: log an incident, record a cross-border transfer or register a rights request or complaint, and their legal clocks appear here.',
