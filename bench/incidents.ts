@@ -1,14 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Jurisdiction } from '../preload/contract/common';
 import { createApi } from '../main/api';
+import { IncidentsRepo, NO_DUE } from '../main/incidents/repo';
 import { createIncident } from '../main/incidents/service';
 import { VaultManager } from '../main/vault/service';
 import type { BenchRow, BenchSection } from './types';
 
 // Issue 4: with 100,000 incidents, the list's first page p95 ≤ 5 ms and opening one ≤ 5 ms.
-// Every incident is logged through the real use-case (grade, obligations, clocks on the board,
-// timeline, search index, audit chain), batched in transactions so seeding takes minutes, not hours.
+// The first 2,000 incidents are logged through the real use-case (grade, obligations, clocks on
+// the board, timeline, search index, audit chain); the rest are copies of those rows written
+// through the module's repository (same SQL, fresh ids, references and discovery times, the
+// template's clock shifted with it), because the full use-case takes 5–20 ms per incident on a
+// shared machine. The list reads only the incidents table; `get` is timed on fully logged ones.
 
 const PROFILE = { legalName: 'Bench Co.', registeredAddress: '', dpoName: 'Bench', dpoEmail: 'dpo@example.com', phone: '' };
 const JURISDICTIONS: Jurisdiction[][] = [['CN'], ['CN', 'EU'], ['CN', 'US-CA'], ['EU'], ['CN', 'EU', 'US-CA'], ['OTHER']];
@@ -40,10 +45,21 @@ export const incidentsBench: BenchSection = async (ctx) => {
         if (i % 97 === 0) ids.push(inc.id);
       }
     });
-  for (let done = 0; done < n; done += 500) {
-    batch(done, Math.min(500, n - done));
-    if (done % 20_000 === 0) ctx.log(`  seeded ${done} incidents`);
-  }
+  const full = Math.min(n, 2000);
+  for (let done = 0; done < full; done += 500) batch(done, Math.min(500, full - done));
+  ctx.log(`  logged ${full} incidents through the use-case in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const repo = new IncidentsRepo(session.db);
+  const templates = (session.db.prepare('SELECT id FROM incidents').all() as { id: string }[]).map((r) => repo.get(r.id)!);
+  const copy = session.db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const tpl = templates[i % templates.length];
+      const discovered = START + i * step;
+      const shift = discovered - Date.parse(tpl.discovered_at);
+      const nextDue = tpl.next_due_at === NO_DUE ? NO_DUE : new Date(Date.parse(tpl.next_due_at) + shift).toISOString();
+      repo.insert({ ...tpl, id: randomUUID(), ref: `INC-2026-${String(i + 1).padStart(4, '0')}`, ref_seq: i + 1, title: `${tpl.title.split(' #')[0]} #${i}`, discovered_at: new Date(discovered).toISOString(), next_due_at: nextDue });
+    }
+  });
+  for (let done = full; done < n; done += 10_000) copy(done, Math.min(n, done + 10_000));
   ctx.log(`  seeded ${n} incidents in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   const api = createApi(vault, { logError: () => {} });

@@ -56,4 +56,22 @@ export const incidentsMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 201,
+    name: 'incident facts beside the register row, so list scans read small rows',
+    up(db) {
+      // The list filters and counts by scanning the incidents table; the facts JSON (often
+      // kilobytes) made every scanned row span pages. It moves to a table read only by `get`.
+      db.exec(`
+        CREATE TABLE incident_details (
+          incident_id TEXT PRIMARY KEY REFERENCES incidents(id),
+          facts TEXT NOT NULL,
+          grade_override TEXT
+        ) STRICT;
+        INSERT INTO incident_details (incident_id, facts, grade_override) SELECT id, facts, grade_override FROM incidents;
+        ALTER TABLE incidents DROP COLUMN facts;
+        ALTER TABLE incidents DROP COLUMN grade_override;
+      `);
+    },
+  },
 ];

@@ -26,9 +26,12 @@ function decodeCursor(cursor: string): { key: string; id: string } {
   throw invalid({ cursor: 'Not a cursor from this list; start from the first page' });
 }
 
-export function listIncidents(session: Session, q: z.output<typeof ListIncidents>): Page<IncidentListItem> {
+/** Totals above this show as "10,000+": counting every match of a broad filter would cost more than the page. */
+export const LIST_COUNT_CAP = 10_000;
+
+export function listIncidents(session: Session, q: z.output<typeof ListIncidents>): Page<IncidentListItem> & { totalCapped: boolean } {
   const now = session.now().toISOString();
-  const { rows, total } = new IncidentsRepo(session.db).list({
+  const { rows, total, totalCapped } = new IncidentsRepo(session.db).list({
     state: q.state,
     openOnly: q.openOnly,
     grade: q.grade,
@@ -38,7 +41,7 @@ export function listIncidents(session: Session, q: z.output<typeof ListIncidents
     sort: q.sort,
     after: q.cursor ? decodeCursor(q.cursor) : undefined,
     limit: q.limit + 1,
-  });
+  }, LIST_COUNT_CAP);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   const more = rows.length > q.limit;
@@ -46,6 +49,7 @@ export function listIncidents(session: Session, q: z.output<typeof ListIncidents
     items: page.map((r) => toItem(r, now)),
     nextCursor: more && last ? encodeCursor(q.sort === 'discovered' ? last.discovered_at : last.next_due_at, last.id) : null,
     total,
+    totalCapped,
   };
 }
 

@@ -67,21 +67,29 @@ export class IncidentsRepo {
   insert(row: IncidentRow): void {
     this.db
       .prepare(
-        `INSERT INTO incidents VALUES (@id, @ref, @ref_year, @ref_seq, @title, @state, @discovered_at, @grade, @grade_override,
-          @jurisdictions, @individuals_affected, @next_due_at, @facts, @version, @created_at, @updated_at, @closed_at)`,
+        `INSERT INTO incidents (id, ref, ref_year, ref_seq, title, state, discovered_at, grade, jurisdictions, individuals_affected,
+          next_due_at, version, created_at, updated_at, closed_at)
+         VALUES (@id, @ref, @ref_year, @ref_seq, @title, @state, @discovered_at, @grade, @jurisdictions, @individuals_affected,
+          @next_due_at, @version, @created_at, @updated_at, @closed_at)`,
       )
       .run(row);
+    this.db
+      .prepare('INSERT INTO incident_details (incident_id, facts, grade_override) VALUES (@id, @facts, @grade_override)')
+      .run({ id: row.id, facts: row.facts, grade_override: row.grade_override });
   }
 
   update(row: IncidentRow): void {
     this.db
       .prepare(
         `UPDATE incidents SET title = @title, state = @state, discovered_at = @discovered_at, grade = @grade,
-          grade_override = @grade_override, jurisdictions = @jurisdictions, individuals_affected = @individuals_affected,
-          next_due_at = @next_due_at, facts = @facts, version = @version, updated_at = @updated_at, closed_at = @closed_at
+          jurisdictions = @jurisdictions, individuals_affected = @individuals_affected, next_due_at = @next_due_at,
+          version = @version, updated_at = @updated_at, closed_at = @closed_at
          WHERE id = @id`,
       )
       .run(row);
+    this.db
+      .prepare('UPDATE incident_details SET facts = @facts, grade_override = @grade_override WHERE incident_id = @id')
+      .run({ id: row.id, facts: row.facts, grade_override: row.grade_override });
   }
 
   setNextDue(id: string, nextDueAt: string): void {
@@ -89,7 +97,11 @@ export class IncidentsRepo {
   }
 
   get(id: string): IncidentRow | undefined {
-    return this.db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE id = ?').get(id);
+    return this.db
+      .prepare<[string], IncidentRow>(
+        'SELECT i.*, d.facts, d.grade_override FROM incidents i JOIN incident_details d ON d.incident_id = i.id WHERE i.id = ?',
+      )
+      .get(id);
   }
 
   obligations(id: string): ObligationRow[] {
@@ -117,8 +129,11 @@ export class IncidentsRepo {
       .all(id);
   }
 
-  /** One page in sort order on its index, filters applied to the rows scanned; plus the filtered total. */
-  list(q: ListQuery): { rows: ListRow[]; total: number } {
+  /**
+   * One page in sort order on its index, filters applied to the rows scanned; plus the filtered
+   * total counted up to `countCap` (an exact count of 100,000 rows costs more than the page).
+   */
+  list(q: ListQuery, countCap: number): { rows: ListRow[]; total: number; totalCapped: boolean } {
     const where: string[] = [];
     const params: Record<string, string | number> = {};
     if (q.state) (where.push('state = @state'), (params.state = q.state));
@@ -134,7 +149,9 @@ export class IncidentsRepo {
       params.search = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const total = this.db.prepare<Record<string, string | number>, { n: number }>(`SELECT count(*) AS n FROM incidents ${filter}`).get(params)!.n;
+    const counted = this.db
+      .prepare<Record<string, string | number>, { n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM incidents ${filter} LIMIT @cap)`)
+      .get({ ...params, cap: countCap + 1 })!.n;
 
     const [sortKey, dir, cmp] = q.sort === 'discovered' ? ['discovered_at', 'DESC', '<'] : ['next_due_at', 'ASC', '>'];
     const page = [...where];
@@ -150,6 +167,6 @@ export class IncidentsRepo {
          ORDER BY ${sortKey} ${dir}, id ${dir} LIMIT @limit`,
       )
       .all(params);
-    return { rows, total };
+    return { rows, total: Math.min(counted, countCap), totalCapped: counted > countCap };
   }
 }

@@ -29,6 +29,7 @@ export function List() {
   const [items, setItems] = useState<IncidentListItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [total, setTotal] = useState(0);
+  const [capped, setCapped] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<AppErrorDto>();
   const busy = useRef(false);
@@ -54,6 +55,7 @@ export function List() {
       setItems((prev) => (from ? [...prev, ...r.value.items] : r.value.items));
       setCursor(r.value.nextCursor);
       setTotal(r.value.total);
+      setCapped(r.value.totalCapped);
       setLoaded(true);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -113,7 +115,7 @@ export function List() {
         )
       ) : (
         <>
-          <p className="muted" aria-live="polite">{t('total', { n: formatNumber(total, language) })}</p>
+          <p className="muted" aria-live="polite">{t('total', { n: `${formatNumber(total, language)}${capped ? '+' : ''}` })}</p>
           <div className="incident-row incident-row--head" aria-hidden="true">
             <span>{t('colRef')}</span>
             <span>{t('colTitle')}</span>

@@ -32,7 +32,7 @@ export function Notices({ incident }: { incident: Incident }) {
             <button type="button" className="link" onClick={() => navigate({ page: 'notices', id: n.id })}>
               {n.ref} · {L(n.kindLabel)} · {n.subject || '—'}
             </button>{' '}
-            <Pill>{n.state}</Pill>
+            <Pill tone={n.state === 'dispatched' ? 'ok' : 'neutral'}>{t(`n_${n.state}`)}</Pill>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Input } from '../../../preload/contract';
 import { incidentsNoticeSource } from '../../../main/incidents/notice-source';
+import { IncidentsRepo } from '../../../main/incidents/repo';
 import { makeTestVault, type TestVault } from '../../helpers/vault';
 
 let tv: TestVault;
@@ -188,6 +189,9 @@ describe('list: filters, sort, search, keyset', () => {
     expect(byDue.items[2].nextDueAt).toBeNull();
     await tv.ok('incidents.transition', { id: a.id, to: 'assessing' });
     expect((await tv.ok('incidents.list', { state: 'assessing' })).items.map((i) => i.id)).toEqual([a.id]);
+    // Totals are counted up to a cap, and say when there are more.
+    expect(new IncidentsRepo(tv.session.db).list({ sort: 'discovered', limit: 10 }, 2)).toMatchObject({ total: 2, totalCapped: true });
+    expect(p1.totalCapped).toBe(false);
     expect(await tv.call('incidents.list', { cursor: 'garbage' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { cursor: expect.any(String) } } });
   });
 });
