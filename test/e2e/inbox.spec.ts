@@ -93,8 +93,17 @@ test('import an e-mailed complaint, classify it as deletion, verify identity, ke
   await page.screenshot({ path: '/tmp/inbox-en-light-detail.png', fullPage: true });
   await expectNoSeriousA11yViolations(page, 'request detail');
 
-  // Draft the reply: the studio opens with a reply linked to this request.
+  // The deadline board lists the open reply clock and the final-deletion clock of the hold.
   const requestUrl = page.url();
+  await nav.getByRole('link', { name: 'Deadlines' }).click();
+  const replyOnBoard = page.getByRole('article', { name: 'Reply to the rights request (15 working days) — REQ-2026-0001' });
+  const holdOnBoard = page.getByRole('article', { name: 'Final deletion of transaction records: Order history (E-Commerce Law) — REQ-2026-0001' });
+  await expect(replyOnBoard).toBeVisible();
+  await expect(holdOnBoard).toBeVisible();
+  await replyOnBoard.getByRole('button', { name: /REQ-2026-0001/ }).click();
+
+  // Draft the reply: the studio opens with a reply linked to this request.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('REQ-2026-0001 · 投诉：请删除我的账户数据');
   const requestId = requestUrl.split('#/inbox/')[1];
   await page.getByRole('button', { name: 'Draft reply' }).click();
   await expect(page).toHaveURL(/#\/notices\/.+/);
@@ -121,11 +130,16 @@ test('import an e-mailed complaint, classify it as deletion, verify identity, ke
   await expect(replyClock).toContainText('Met');
   await expect(page.getByText(/Reply sent \(notice /)).toBeVisible();
 
-  // The deadline board: the reply clock is no longer open, and is recorded as met.
+  await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/inbox-en-light-answered.png' });
+
+  // The deadline board: the reply clock has left the open clocks (it is met); the hold's stays.
   const met = await host.ok('deadlines.list', { state: 'met', module: 'inbox' });
   expect(met.items.map((d: { recordRef: string; key: string }) => `${d.recordRef}:${d.key}`)).toContain('REQ-2026-0001:reply');
   await nav.getByRole('link', { name: 'Deadlines' }).click();
-  await expect(page.getByRole('main')).not.toContainText('REQ-2026-0001');
+  await expect(holdOnBoard).toBeVisible();
+  await expect(replyOnBoard).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/inbox-en-light-dashboard.png' });
 
   // Quarter figures.
   await nav.getByRole('link', { name: 'Inbox' }).click();
@@ -133,6 +147,7 @@ test('import an e-mailed complaint, classify it as deletion, verify identity, ke
   const figures = page.getByRole('definition');
   await expect(figures.first()).toHaveText('2');
   await expect(page.getByText('100% (1)')).toBeVisible();
+  await page.screenshot({ path: '/tmp/inbox-en-light-quarter.png' });
   await expectNoSeriousA11yViolations(page, 'quarter figures');
 });
 
