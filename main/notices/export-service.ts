@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { domainToASCII } from 'node:url';
 import type { z } from 'zod';
 import type { Language } from '../../preload/contract/common';
 import type { ChannelName, NoticeKind, noticesChannels } from '../../preload/contract/notices';
@@ -90,7 +91,8 @@ export function previewOf(l: Loaded, r: RenderedNotice, channel: ChannelName, la
   };
 }
 
-export const mailDomain = (address: string): string => address.split('@')[1] || 'dpo.invalid';
+/** The domain for Message-IDs, as ASCII (punycode for an internationalised domain). */
+export const mailDomain = (address: string): string => domainToASCII(address.split('@')[1] ?? '') || 'dpo.invalid';
 
 export async function exportEml(session: Session, input: In<'notices.exportEml'>): Promise<Out<'notices.exportEml'>> {
   const l = loadCurrent(session, input.id);

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import type { z } from 'zod';
-import type { JobStatus, MergeFormat, noticesChannels, RecipientSource } from '../../preload/contract/notices';
+import type { JobStatus, MergeFormat, noticesChannels } from '../../preload/contract/notices';
 import { AppError, invalid, notFound } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { ensurePrivateDir } from '../store/files';
@@ -13,6 +11,7 @@ import { FingerprintSet } from './fingerprints';
 import { FolderOutput, SingleFileOutput, type MergeOutput } from './merge-output';
 import { ADDRESS_COLUMN, addressKey, missingHeaderColumns, PROBLEM_TEXT, rowProblem } from './merge-rules';
 import { makeComposer } from './merge-message';
+import { readHeader, readRecipients } from './recipients-csv';
 import { mergeFieldsIn } from './rules';
 
 type In<C extends keyof typeof noticesChannels> = z.output<(typeof noticesChannels)[C]['input']>;
@@ -28,53 +27,6 @@ interface Job {
 }
 
 const jobs = new Map<string, Job>();
-
-export interface CsvRow {
-  line: number;
-  bytes: number;
-  row: Record<string, string | undefined>;
-}
-
-/** Streams the recipient CSV (UTF-8, with or without BOM), one row at a time, with its line number. */
-export function openRecipients(source: RecipientSource): { rows: AsyncIterable<CsvRow>; size: number; header: Promise<string[]> } {
-  let size: number;
-  let input: Readable;
-  if ('path' in source) {
-    if (!existsSync(source.path) || !statSync(source.path).isFile()) throw invalid({ 'source.path': 'No file at this path' });
-    size = statSync(source.path).size;
-    input = createReadStream(source.path, { highWaterMark: 1 << 20 });
-  } else {
-    size = Buffer.byteLength(source.csv);
-    input = Readable.from([source.csv]);
-  }
-  let resolveHeader!: (h: string[]) => void;
-  const header = new Promise<string[]>((r) => (resolveHeader = r));
-  const parser = parse({
-    bom: true,
-    columns: (h: string[]) => {
-      const cols = h.map((c) => c.trim());
-      resolveHeader(cols);
-      return cols;
-    },
-    relax_column_count: true,
-    skip_empty_lines: true,
-    info: true,
-  });
-  input.on('error', (e) => parser.destroy(e));
-  input.pipe(parser);
-  async function* rows(): AsyncIterable<CsvRow> {
-    try {
-      for await (const rec of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
-        yield { line: rec.info.lines, bytes: rec.info.bytes, row: rec.record };
-      }
-    } finally {
-      input.destroy();
-      parser.destroy();
-    }
-    resolveHeader([]);
-  }
-  return { rows: rows(), size, header };
-}
 
 /** The `{{recipient.x}}` columns a notice uses in one language. */
 function mergeColumnsOf(l: Loaded, language: 'zh-CN' | 'en'): string[] {
@@ -99,12 +51,9 @@ export async function startMailMerge(session: Session, input: In<'notices.mailMe
     if (existsSync(outputPath)) throw invalid({ outputPath: 'Something already exists at this path; choose a new name (nothing is overwritten)' });
     if (!existsSync(dirname(outputPath))) throw invalid({ outputPath: 'The folder does not exist' });
   }
-  const { rows, size, header } = openRecipients(input.source);
-  const iterator = rows[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  const missing = missingHeaderColumns(input.format, await header, mergeColumns);
+  const header = await readHeader(input.source);
+  const missing = missingHeaderColumns(input.format, header, mergeColumns);
   if (missing.length) {
-    await iterator.return?.();
     throw invalid({ source: `The CSV has no column ${missing.map((c) => `"${c}"`).join(', ')} (needed for ${ADDRESS_COLUMN[input.format] === missing[0] ? 'the address' : 'the merge fields'})` });
   }
   const jobId = randomUUID();
@@ -130,7 +79,7 @@ export async function startMailMerge(session: Session, input: In<'notices.mailMe
   const job: Job = { status, cancelled: false, started: performance.now() };
   jobs.set(jobId, job);
   const output = outputPath ? openOutput(input.format, outputPath, jobId) : null;
-  void run(session, l, input, job, output, mergeColumns, first, iterator, size);
+  void run(session, l, input, job, output, mergeColumns);
   return { ...status };
 }
 
@@ -138,53 +87,51 @@ function openOutput(format: MergeFormat, path: string, jobId: string): MergeOutp
   if (format === 'emlFolder') return new FolderOutput(path, jobId);
   if (format === 'smsText') return new SingleFileOutput(path, jobId, '\ufeffline,phone,segments,text\r\n');
   if (format === 'pushText') return new SingleFileOutput(path, jobId, '\ufeffline,userId,title,body\r\n');
-  return new SingleFileOutput(path, jobId);
+  return new SingleFileOutput(path, jobId, '', 'latin1');
 }
 
-async function run(
-  session: Session,
-  l: Loaded,
-  input: In<'notices.mailMergeStart'>,
-  job: Job,
-  output: MergeOutput | null,
-  mergeColumns: string[],
-  first: IteratorResult<CsvRow>,
-  iterator: AsyncIterator<CsvRow>,
-  size: number,
-): Promise<void> {
+async function run(session: Session, l: Loaded, input: In<'notices.mailMergeStart'>, job: Job, output: MergeOutput | null, mergeColumns: string[]): Promise<void> {
   const s = job.status;
   const seen = new FingerprintSet();
+  const addressColumn = ADDRESS_COLUMN[input.format];
+  const wanted = [...new Set([addressColumn, 'name', ...mergeColumns])];
+  let index: number[] = [];
+  let reader: ReturnType<typeof readRecipients> | null = null;
   try {
-    const compose = await makeComposer(l, input.language, input.format, mergeColumns, session.now(), job.status.jobId);
-    for (let next = first; !next.done; next = await iterator.next()) {
-      if (job.cancelled) break;
-      const { line, row, bytes } = next.value;
-      s.rowsRead++;
-      if ((s.rowsRead & 1023) === 0) {
-        s.progress = size ? Math.min(1, bytes / size) : 0;
-        s.messagesPerSecond = Math.round(s.written / ((performance.now() - job.started) / 1000));
-      }
-      const bad = rowProblem(input.format, row, mergeColumns);
-      const firstLine = bad ? 0 : seen.addOrGet(addressKey(input.format, row[ADDRESS_COLUMN[input.format]]!), line);
-      if (bad || firstLine) {
-        s.badRows++;
-        if (s.problems.length < MAX_PROBLEMS) {
-          const problem = bad?.problem ?? 'duplicate';
-          const column = bad?.column ?? ADDRESS_COLUMN[input.format];
-          const shown = bad ? bad.value || column : (row[column] ?? '');
-          s.problems.push({ line, column, problem, message: PROBLEM_TEXT[problem](problem === 'missingColumn' ? column : shown, String(firstLine)) });
+    const compose = output ? await makeComposer(l, input.language, input.format, mergeColumns, session.now(), s.jobId) : null;
+    reader = readRecipients(
+      input.source,
+      (columns) => (index = wanted.map((c) => columns.indexOf(c))),
+      ({ line, values }) => {
+        if (job.cancelled) return reader!.stop();
+        s.rowsRead++;
+        if ((s.rowsRead & 1023) === 0) {
+          s.progress = reader!.size ? Math.min(1, reader!.bytes() / reader!.size) : 0;
+          s.messagesPerSecond = Math.round(s.written / ((performance.now() - job.started) / 1000));
         }
-        continue;
-      }
-      if (output) {
-        const message = compose(row, line);
-        const pending = output.write(message.name, message.content);
-        if (pending) await pending;
-      }
-      s.written++;
-    }
+        const row: Record<string, string | undefined> = {};
+        for (let i = 0; i < wanted.length; i++) row[wanted[i]] = index[i] >= 0 ? values[index[i]] : undefined;
+        const bad = rowProblem(input.format, row, mergeColumns);
+        const firstLine = bad ? 0 : seen.addOrGet(addressKey(input.format, row[addressColumn]!), line);
+        if (bad || firstLine) {
+          s.badRows++;
+          if (s.problems.length < MAX_PROBLEMS) {
+            const problem = bad?.problem ?? 'duplicate';
+            const column = bad?.column ?? addressColumn;
+            const shown = bad ? bad.value || column : (row[column] ?? '');
+            s.problems.push({ line, column, problem, message: PROBLEM_TEXT[problem](problem === 'missingColumn' ? column : shown, String(firstLine)) });
+          }
+          return;
+        }
+        s.written++;
+        if (output && compose) {
+          const message = compose(row, line);
+          return output.write(message.name, message.content);
+        }
+      },
+    );
+    await reader.done;
     if (job.cancelled) {
-      await iterator.return?.();
       output?.discard();
       return finish(job, 'cancelled', session);
     }
@@ -198,14 +145,13 @@ async function run(
         s.outputId = recordOutput(session, l, { format: input.format, language: input.language, fileName, path: s.outputPath, bytes: null, sha256: done.sha256, size: done.bytes, messages: s.written }).outputId;
       } catch (error) {
         // Not recorded, not kept: an output the audit log does not know of must not exist.
-        output.discard();
         rmSync(s.outputPath!, { recursive: true, force: true });
         throw error;
       }
     }
     finish(job, 'done', session);
   } catch (error) {
-    await iterator.return?.().catch(() => undefined);
+    reader?.stop();
     output?.discard();
     s.error = error instanceof AppError ? error.message : error instanceof Error ? `The run stopped: ${error.message}` : 'The run stopped';
     finish(job, 'failed', session);
@@ -248,14 +194,19 @@ export async function waitForJob(jobId: string, pollMs = 20): Promise<JobStatus>
 /** Shows the notice as one recipient of the CSV will get it. */
 export async function mergePreview(session: Session, input: In<'notices.mergePreview'>) {
   const l = loadCurrent(session, input.id);
-  const { rows } = openRecipients(input.source);
-  for await (const r of rows) {
-    if (r.line < input.line) continue;
-    if (r.line > input.line) break;
-    const recipient = Object.fromEntries(Object.entries(r.row).map(([k, v]) => [k, v ?? '']));
-    const rendered = renderStrict(l, input.language, recipient);
-    return { line: r.line, recipient, preview: previewOf(l, rendered, 'email', input.language, session.now()) };
-  }
-  throw invalid({ line: `No recipient on line ${input.line}` });
+  let columns: string[] = [];
+  let found: Record<string, string> | null = null;
+  const reader = readRecipients(
+    input.source,
+    (c) => (columns = c),
+    ({ line, values }) => {
+      if (line < input.line) return;
+      if (line === input.line) found = Object.fromEntries(columns.map((c, i) => [c, values[i] ?? '']));
+      reader.stop();
+    },
+  );
+  await reader.done;
+  if (!found) throw invalid({ line: `No recipient on line ${input.line}` });
+  const rendered = renderStrict(l, input.language, found);
+  return { line: input.line, recipient: found, preview: previewOf(l, rendered, 'email', input.language, session.now()) };
 }
-

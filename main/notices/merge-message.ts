@@ -1,13 +1,21 @@
 import type { Language } from '../../preload/contract/common';
 import type { MergeFormat } from '../../preload/contract/notices';
 import { smsInfo } from './channel-rules';
-import { base64Lines, compileSkeleton, fillSkeleton, subjectHeader, toHeader } from './eml';
+import { compileBase64, fillBase64, fillBase64Parts } from './base64-template';
+import { compileSkeleton, fillSkeleton, subjectHeader, toHeader } from './eml';
 import { mailDomain, renderStrict, type Loaded } from './export-service';
 import { csvField, mboxFromLine } from './merge-rules';
 import { escapeHtml, htmlBody } from './render';
 import { compileText, fillCompiled, type CompiledText } from './rules';
 
-export type Compose = (row: Record<string, string | undefined>, line: number) => { name: string; content: string };
+/** A body in base64: encoded once when it has no recipient field, else filled per recipient. */
+function base64Of(c: CompiledText, eol: string): (values: () => Record<string, string>) => string[] {
+  const template = compileBase64(c.literals, c.fields, eol);
+  const once = c.fields.length === 0 ? [fillBase64(template, {})] : null;
+  return (values) => once ?? fillBase64Parts(template, values());
+}
+
+export type Compose = (row: Record<string, string | undefined>, line: number) => { name: string; content: string | string[] };
 
 /**
  * Builds the per-recipient writer of a merge run. Everything that does not depend on the
@@ -46,24 +54,27 @@ export async function makeComposer(l: Loaded, language: Language, format: MergeF
   const p = l.ctx.profile;
   const skeleton = await compileSkeleton({ name: p.legalName, address: p.dpoEmail }, date, eol);
   const subject = cached(compileText(rendered.subject), (s) => subjectHeader(s, eol));
-  const text = cached(compileText(rendered.text), (s) => base64Lines(s, eol));
-  const html = cached(compileText(htmlBody(rendered, language)), (s) => base64Lines(s, eol));
-  const htmlHasFields = compileText(htmlBody(rendered, language)).fields.length > 0;
+  const text = base64Of(compileText(rendered.text), eol);
+  const html = base64Of(compileText(htmlBody(rendered, language)), eol);
   const domain = mailDomain(p.dpoEmail);
   const idBase = `${l.row.ref}.v${l.version.version}.${jobId.slice(0, 8)}`;
   // Bodies are base64, so no body line can begin with "From " and need mboxrd quoting.
   const from = `${mboxFromLine(date)}\n`;
   return (row, line) => {
     const v = values(row, false);
-    const message = fillSkeleton(skeleton, {
+    const fill = {
       to: toHeader({ name: row.name ?? '', address: row.email!.trim() }, eol),
       subject: subject(v),
       messageId: `<${idBase}.${line}@${domain}>`,
-      text: text(v),
+      text: text(() => v),
       // User text in the HTML part is escaped, recipient columns included.
-      html: html(htmlHasFields ? values(row, true) : v),
-    });
-    if (format === 'mbox') return { name: '', content: `${from}${message}\n` };
+      html: html(() => values(row, true)),
+    };
+    const message = fillSkeleton(skeleton, fill, format === 'mbox' ? from : '');
+    if (format === 'mbox') {
+      message.push('\n');
+      return { name: '', content: message };
+    }
     return { name: `${String(line).padStart(7, '0')}.eml`, content: message };
   };
 }

@@ -11,9 +11,10 @@ export const ADDRESS_COLUMN: Record<MergeFormat, 'email' | 'phone' | 'userId'> =
   pushText: 'userId',
 };
 
-// Deliberately plain: one @, no spaces or control characters, a dotted domain. Stricter RFC 5321
-// parsing would refuse addresses real mail systems accept; this catches typing and export errors.
-const EMAIL = /^[^\s@<>()",;:\\[\]\x00-\x1f\x7f]{1,64}@[A-Za-z0-9\u00a1-\uffff](?:[A-Za-z0-9\u00a1-\uffff-]{0,62}[A-Za-z0-9\u00a1-\uffff])?(?:\.[A-Za-z0-9\u00a1-\uffff](?:[A-Za-z0-9\u00a1-\uffff-]{0,62}[A-Za-z0-9\u00a1-\uffff])?)+$/;
+// Deliberately plain: an ASCII local part (a UTF-8 one needs SMTPUTF8, RFC 6531, which many
+// gateways refuse), one @, a dotted domain (internationalised domains go out as punycode).
+// Stricter RFC 5321 parsing would refuse addresses real mail systems accept.
+const EMAIL = /^[!#-'*+\-./0-9=?A-Z^-~]{1,64}@[A-Za-z0-9\u00a1-\uffff](?:[A-Za-z0-9\u00a1-\uffff-]{0,62}[A-Za-z0-9\u00a1-\uffff])?(?:\.[A-Za-z0-9\u00a1-\uffff](?:[A-Za-z0-9\u00a1-\uffff-]{0,62}[A-Za-z0-9\u00a1-\uffff])?)+$/;
 /** E.164-style: optional +, 6–15 digits, spaces and dashes allowed between (e.g. +86 138-0013-8000). */
 const PHONE = /^\+?[0-9](?:[0-9 \-]{4,18})[0-9]$/;
 const USER_ID = /^[^\s\x00-\x1f\x7f]{1,200}$/;

@@ -46,7 +46,8 @@ describe('recipients', () => {
   it.each([
     ['zhangsan@example.com', true, 'plain address'],
     ['li.lei+notice@mail.example.cn', true, 'plus and dots'],
-    ['用户@例子.中国', true, 'internationalised address'],
+    ['user@例子.中国', true, 'internationalised domain (sent as punycode)'],
+    ['用户@example.cn', false, 'UTF-8 local part needs SMTPUTF8'],
     ['not-an-email', false, 'no @'],
     ['a@b', false, 'no dotted domain'],
     ['a b@example.com', false, 'space'],

@@ -99,7 +99,7 @@ describe('GDPR Art. 33(1) lateness', () => {
     ['2026-11-27T07:59:59Z', true, 'one second past 72 h'],
     [undefined, null, 'awareness unknown: the DPO decides'],
     ['yesterday', null, 'not a date'],
-  ])('aware at %s → late %s (%s)', (awareAt, expected) => {
+  ] as [string | undefined, boolean | null, string][])('aware at %s → late %s (%s)', (awareAt, expected) => {
     expect(isLateGdprNotice(awareAt, now)).toBe(expected);
   });
 
