@@ -36,7 +36,9 @@ export function Stats() {
   return (
     <div className="page">
       <PageHeader title={t('statsTitle')} actions={<button type="button" onClick={() => navigate({ page: 'inbox' })}>{t('back')}</button>} />
-      <SelectField label={t('statsQuarter')} value={quarter} onChange={setQuarter} options={options.map((q) => ({ value: q, label: q }))} />
+      <div className="inbox-quarter">
+        <SelectField label={t('statsQuarter')} value={quarter} onChange={setQuarter} options={options.map((q) => ({ value: q, label: q }))} />
+      </div>
       <ErrorBanner error={stats.error} />
       {s ? (
         <>
