@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { calendarMigrations } from '../../../main/calendar/migrations';
+import { deadlinesMigrations } from '../../../main/deadlines/migrations';
+import { DeadlinesRepo } from '../../../main/deadlines/repo';
+import { openDatabase, type Db } from '../../../main/store/database';
+import { foundationMigrations } from '../../../main/store/foundation-migrations';
+import { migrate } from '../../../main/store/migrate';
+import { allMigrations } from '../../../main/store/migrations';
+
+let dir: string | undefined;
+let db: Db | undefined;
+afterEach(() => {
+  db?.close();
+  db = undefined;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+const open = () => {
+  dir = mkdtempSync(join(tmpdir(), 'dpo-mig-'));
+  return (db = openDatabase(join(dir, 'vault.db'), { key: randomBytes(32) }));
+};
+
+describe('calendar and deadlines migrations (100–199)', () => {
+  it('stay in their version range', () => {
+    for (const m of [...calendarMigrations, ...deadlinesMigrations]) {
+      expect(m.version).toBeGreaterThanOrEqual(100);
+      expect(m.version).toBeLessThan(200);
+    }
+  });
+
+  it('upgrade a foundation-only vault and seed China 2025 and 2026', () => {
+    const d = open();
+    migrate(d, foundationMigrations);
+    expect(d.pragma('user_version', { simple: true })).toBe(1);
+    migrate(d, allMigrations);
+    const years = d.prepare('SELECT country, year, origin FROM calendar_years ORDER BY year').all();
+    expect(years).toEqual([
+      { country: 'CN', year: 2025, origin: 'shipped' },
+      { country: 'CN', year: 2026, origin: 'shipped' },
+    ]);
+    const counts = d.prepare('SELECT year, kind, count(*) AS n FROM calendar_days GROUP BY year, kind ORDER BY year, kind').all();
+    expect(counts).toEqual([
+      { year: 2025, kind: 'holiday', n: 1 + 8 + 3 + 5 + 3 + 8 },
+      { year: 2025, kind: 'workday', n: 5 },
+      { year: 2026, kind: 'holiday', n: 3 + 9 + 3 + 5 + 3 + 3 + 7 },
+      { year: 2026, kind: 'workday', n: 6 },
+    ]);
+  });
+
+  // The board's keyset pages must be index range reads: the 1M-row benchmark depends on it.
+  it('serve the board pages from an index, never a scan and sort', () => {
+    const d = open();
+    migrate(d, allMigrations);
+    const plans: string[] = [];
+    const spy = d.prepare.bind(d);
+    (d as unknown as { prepare: typeof d.prepare }).prepare = ((sql: string) => {
+      if (sql.startsWith('SELECT * FROM deadlines WHERE stored_state')) {
+        plans.push(
+          (spy(`EXPLAIN QUERY PLAN ${sql}`).all({ storedState: 'open', module: 'inbox', now: 'a', soonUntil: 'b', dueBefore: null, afterDueAt: 'a', afterId: 'b', limit: 1 }) as { detail: string }[])
+            .map((r) => r.detail)
+            .join(' | '),
+        );
+      }
+      return spy(sql);
+    }) as typeof d.prepare;
+    const repo = new DeadlinesRepo(d);
+    const base = { storedState: 'open' as const, now: 'a', soonUntil: 'b', limit: 10 };
+    repo.page(base);
+    repo.page({ ...base, after: { dueAt: 'a', id: 'b' } });
+    repo.page({ ...base, module: 'inbox' });
+    repo.page({ ...base, derived: 'overdue' });
+    expect(plans).toHaveLength(4);
+    for (const plan of plans) {
+      expect(plan).toMatch(/USING (COVERING )?INDEX deadlines_(module_)?board/);
+      expect(plan).not.toContain('TEMP B-TREE');
+    }
+  });
+});
