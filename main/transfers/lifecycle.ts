@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../../preload/contract/common';
-import type { ChosenRoute, FilingState, Gap, Transfer, Verdict } from '../../preload/contract/transfers';
+import type { ChosenRoute, FilingState, Gap, Transfer } from '../../preload/contract/transfers';
 import type { DeadlineRequest } from '../deadlines/model';
 import { BASIS, CHANGE_KIND_NAME } from './model';
 
@@ -116,7 +116,6 @@ export function deadlineRequestsFor(input: {
  */
 export function gapsOf(input: {
   chosen: ChosenRoute;
-  verdict: Verdict;
   noticeId: string | null;
   noticeSentAt: string | null;
   consentMethod: string | null;

@@ -2,7 +2,7 @@ import type { CompanyTotals, Transfer, TransferListItem } from '../../preload/co
 import { listRecordDeadlines } from '../deadlines/service';
 import { getSettings } from '../settings/service';
 import type { Session } from '../shared/session';
-import { FILING_CLOCK, gapsOf, type ChangeFact, type FilingEventFact } from './lifecycle';
+import { gapsOf, type ChangeFact, type FilingEventFact } from './lifecycle';
 import type { Regime } from './model';
 import type { EventRow, TransferRow, TransfersRepo } from './repo';
 import { checkChosenRoute, classifyRoute, countingWindow } from './rules';
@@ -77,7 +77,6 @@ export function assess(repo: TransfersRepo, d: StoredTransfer, id: string, event
   const lastChange = changeFacts(events).filter((c) => c.triggersRefiling).at(-1);
   const gaps = gapsOf({
     chosen: d.route.chosen,
-    verdict,
     noticeId: d.consent.noticeId,
     noticeSentAt: d.consent.noticeSentAt,
     consentMethod: d.consent.method,
@@ -140,4 +139,3 @@ export function listItemMaker(session: Session, repo: TransfersRepo, year: numbe
   };
 }
 
-export { FILING_CLOCK };

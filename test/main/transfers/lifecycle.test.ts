@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Annex1 } from '../../../preload/contract/transfers';
 import { changeTriggersRefiling, deadlineRequestsFor, filingStateOf, gapsOf, materialChanges, type ChangeFact, type FilingEventFact } from '../../../main/transfers/lifecycle';
-import { classifyRoute } from '../../../main/transfers/rules';
 
 const annex = Annex1.parse({
   purpose: 'Customer support',
@@ -91,10 +90,8 @@ describe('deadlineRequestsFor', () => {
 });
 
 describe('gapsOf — duties that hold whatever the route', () => {
-  const exempt = classifyRoute({ regime: '2024', ciiOperator: false, importantData: false, exemptScenario: null, carriesPersonalInfo: true, carriesSensitive: false, totals: { nonSensitive: 10, sensitive: 0, processedTotal: null }, year: 2026 });
   const complete = {
     chosen: 'exempt' as const,
-    verdict: exempt,
     noticeId: 'n1',
     noticeSentAt: '2026-09-01T00:00:00.000Z',
     consentMethod: 'popup',
