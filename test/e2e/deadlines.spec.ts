@@ -127,7 +127,10 @@ test('Settings → Calendars shows each year with its source, imports a year and
   await calendars.getByRole('button', { name: 'Import' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
   await expect(calendars.getByRole('row', { name: /CN 2027/ })).toContainText('imported');
-  await page.screenshot({ path: '/tmp/deadlines-calendars-en-light.png', fullPage: true });
+  await calendars.getByRole('heading', { name: 'Holiday calendars' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/deadlines-calendars-en-light.png' });
   await setLanguage(page, 'zh-CN');
-  await page.screenshot({ path: '/tmp/deadlines-calendars-zh-light.png', fullPage: true });
+  await setTheme(page, 'dark');
+  await page.getByRole('heading', { name: '节假日日历' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/deadlines-calendars-zh-dark.png' });
 });
