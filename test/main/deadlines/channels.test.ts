@@ -199,3 +199,25 @@ describe('deadlines.waive and deadlines.override', () => {
     });
   });
 });
+
+describe('bad input on the read channels', () => {
+  it.each([
+    { channel: 'deadlines.counts', input: { zone: 'Not/AZone' }, field: 'zone' },
+    { channel: 'deadlines.counts', input: { zone: '../etc' }, field: 'zone' },
+    { channel: 'deadlines.forRecord', input: { module: 'payroll', recordId: 'x' }, field: 'module' },
+    { channel: 'deadlines.forRecord', input: { module: 'inbox', recordId: '' }, field: 'recordId' },
+    { channel: 'deadlines.rules', input: { extra: 1 }, field: 'extra' },
+    { channel: 'calendar.list', input: { country: 'china' }, field: 'country' },
+  ] as const)('$channel refuses $input with VALIDATION on $field', async ({ channel, input, field }) => {
+    tv = await makeTestVault();
+    expect(await tv.call(channel, input as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { [field]: expect.any(String) } } });
+  });
+
+  it('lists the catalogue for the calculator with each rule’s period and zone', async () => {
+    tv = await makeTestVault();
+    const { rules } = await tv.ok('deadlines.rules', {});
+    expect(rules).toHaveLength(23);
+    expect(rules.find((r) => r.key === 'request.rights.15wd')).toMatchObject({ periodKind: 'workingDays', amount: 15, zone: 'Asia/Shanghai', country: 'CN' });
+    expect(rules.find((r) => r.key === 'gdpr33.authority.72h')).toMatchObject({ periodKind: 'hours', amount: 72, zone: 'Europe/Brussels', country: null });
+  });
+});
