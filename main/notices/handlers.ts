@@ -16,7 +16,7 @@ import {
   updateNotice,
 } from './service';
 import { listTemplates, updateTemplate } from './templates-service';
-import { diffVersions, listVersions } from './versions-service';
+import { diffVersions, listOutputs, listVersions } from './versions-service';
 
 export const noticesHandlers: SessionHandlers<typeof noticesChannels> = {
   'notices.kinds': () =>
@@ -41,6 +41,7 @@ export const noticesHandlers: SessionHandlers<typeof noticesChannels> = {
   'notices.preview': (input, session) => previewNotice(session, input),
   'notices.exportEml': (input, session) => exportEml(session, input),
   'notices.exportText': (input, session) => exportText(session, input),
+  'notices.outputs': (input, session) => listOutputs(session, input.id),
   'notices.recordPrint': (input, session) => recordPrint(session, input),
   'notices.templates': (input, session) => listTemplates(session, input.kind),
   'notices.templateUpdate': (input, session) => updateTemplate(session, input),

@@ -184,6 +184,10 @@ export class NoticesRepo {
       .run(row);
   }
 
+  outputs(noticeId: string): OutputRow[] {
+    return this.db.prepare<[string], OutputRow>('SELECT * FROM notice_outputs WHERE notice_id = ? ORDER BY created_at DESC, id').all(noticeId);
+  }
+
   output(id: string): OutputRow | undefined {
     return this.db.prepare<[string], OutputRow>('SELECT * FROM notice_outputs WHERE id = ?').get(id);
   }

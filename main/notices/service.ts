@@ -18,7 +18,7 @@ import type { Session } from '../shared/session';
 import { checklistOf, conditionMetaOf, mergeContext, sectionMetaOf, type MergeContext } from './context';
 import { KINDS, REF_PREFIX, conditionsOf } from './model';
 import { NoticesRepo, type NoticeRow, type VersionRow } from './repo';
-import { approvalBlockers, fillMergeFields, initialConditions, mergeFieldsIn, sectionKeys, weakWaivers } from './rules';
+import { approvalBlockers, fillMergeFields, initialConditions, isBlank, mergeFieldsIn, sectionKeys, weakWaivers } from './rules';
 import { noticeSource } from './sources';
 import { currentTemplate } from './templates-service';
 
@@ -26,10 +26,17 @@ type In<C extends keyof typeof noticesChannels> = z.output<(typeof noticesChanne
 
 const EMPTY: BilingualText = { 'zh-CN': '', en: '' };
 
-/** A template text is kept only when everything it quotes can be filled (recipient fields wait for the merge). */
+/**
+ * A template text is kept only when every record field it quotes has a value (profile fields
+ * always count; recipient fields wait for the merge): no unknown field, no half-empty sentence.
+ */
 const usable = (t: BilingualText | undefined, values: Record<string, string>): BilingualText => {
   if (!t) return { ...EMPTY };
-  const keep = (s: string) => (fillMergeFields(s, values, 'recipient.').unknown.length ? '' : s);
+  const keep = (s: string) =>
+    fillMergeFields(s, values, 'recipient.').unknown.length ||
+    mergeFieldsIn(s).some((name) => !name.startsWith('org.') && !name.startsWith('recipient.') && isBlank(values[name]))
+      ? ''
+      : s;
   return { 'zh-CN': keep(t['zh-CN']), en: keep(t.en) };
 };
 

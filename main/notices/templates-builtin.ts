@@ -2,8 +2,8 @@ import type { BilingualText, NoticeKind } from '../../preload/contract/notices';
 
 // The built-in starting text of each kind, in zh-CN and en. The DPO edits and versions them
 // (notices.templateUpdate). Element sections that quote a linked record's field are kept only
-// when the record provides that field, so a draft never starts with an unknown merge field;
-// the other element sections start empty and show as missing on the checklist.
+// when the record gives that field a value, so a draft never starts with an unknown merge field
+// or an empty sentence; the other element sections start empty and show as missing.
 
 export interface BuiltInTemplate {
   subject: BilingualText;
@@ -27,7 +27,13 @@ export const BUILT_IN_TEMPLATES: Record<NoticeKind, BuiltInTemplate> = {
     subject: T('关于个人信息安全事件的告知', 'Notice of a personal information security incident'),
     sections: {
       opening: T('尊敬的用户：\n\n我们遗憾地告知您，{{org.legalName}}发生了一起可能涉及您个人信息的安全事件。', 'Dear user,\n\nWe regret to inform you that {{org.legalName}} has had a security incident that may involve your personal information.'),
+      basicSituation: T('{{incident.description}}', '{{incident.description}}'),
       piCategories: incidentPi,
+      cause: T('事件原因：{{incident.cause}}', 'Cause: {{incident.cause}}'),
+      possibleHarm: T('{{incident.harmAssessment}}', '{{incident.harmAssessment}}'),
+      measuresTaken: T('{{incident.measuresTaken}}', '{{incident.measuresTaken}}'),
+      selfProtection: T('{{incident.adviceToIndividuals}}', '{{incident.adviceToIndividuals}}'),
+      remedies: T('{{incident.remedies}}', '{{incident.remedies}}'),
       contact: contactIndividuals,
       closing: closingIndividuals,
     },
@@ -50,6 +56,8 @@ export const BUILT_IN_TEMPLATES: Record<NoticeKind, BuiltInTemplate> = {
     subject: T('个人数据泄露通知（GDPR第33条）', 'Personal data breach notification (GDPR Art. 33)'),
     sections: {
       opening: T('致主管监管机构：', 'To the competent supervisory authority:'),
+      consequences: T('{{incident.harmAssessment}}', '{{incident.harmAssessment}}'),
+      measures: T('{{incident.measuresTaken}}', '{{incident.measuresTaken}}'),
       dpoContact: T('数据保护官：{{org.dpoName}}，{{org.dpoEmail}}，{{org.phone}}。', 'Data Protection Officer: {{org.dpoName}}, {{org.dpoEmail}}, {{org.phone}}.'),
       closing: T('{{org.legalName}}', '{{org.legalName}}'),
     },
@@ -71,6 +79,10 @@ export const BUILT_IN_TEMPLATES: Record<NoticeKind, BuiltInTemplate> = {
   'ca.breach': {
     subject: T('Notice of Data Breach（数据泄露通知）', 'Notice of Data Breach'),
     sections: {
+      whatHappened: T('{{incident.description}}', '{{incident.description}}'),
+      whatInformation: T('{{incident.piCategories}}', 'The information involved: {{incident.piCategories}}.'),
+      whatWeAreDoing: T('{{incident.measuresTaken}}', '{{incident.measuresTaken}}'),
+      whatYouCanDo: T('{{incident.adviceToIndividuals}}', '{{incident.adviceToIndividuals}}'),
       moreInformation: T('如需更多信息，请联系{{org.legalName}}：{{org.dpoEmail}}，{{org.phone}}。', 'For more information, contact {{org.legalName}} at {{org.dpoEmail}} or {{org.phone}}.'),
     },
     sms: T('', ''),

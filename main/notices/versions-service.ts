@@ -22,6 +22,24 @@ export function listVersions(session: Session, id: string): Out<'notices.version
   }));
 }
 
+/** Every file made from the notice (newest first), to pick the one a dispatch sent. */
+export function listOutputs(session: Session, id: string): Out<'notices.outputs'> {
+  const repo = new NoticesRepo(session.db);
+  loadNotice(repo, id);
+  return repo.outputs(id).map((o) => ({
+    outputId: o.id,
+    version: o.version,
+    format: o.format,
+    language: o.language as 'en',
+    fileName: o.file_name,
+    path: o.path,
+    sha256: o.sha256,
+    bytes: o.bytes,
+    messages: o.messages,
+    createdAt: o.created_at,
+  }));
+}
+
 /** What changed between two versions, section by section and language by language. */
 export function diffVersions(session: Session, id: string, from: number, to: number): Out<'notices.diff'> {
   const repo = new NoticesRepo(session.db);

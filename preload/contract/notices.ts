@@ -340,6 +340,10 @@ export const noticesChannels = {
     output: FileOutput,
   },
   'notices.exportText': { input: z.object({ id: Id, language: Language, channel: z.enum(['sms', 'push']) }).strict(), output: FileOutput },
+  'notices.outputs': {
+    input: ById,
+    output: z.array(z.object({ outputId: z.string(), version: z.number().int(), format: z.string(), language: Language, fileName: z.string(), path: z.string().nullable(), sha256: z.string(), bytes: z.number().int(), messages: z.number().int(), createdAt: z.string() })),
+  },
   'notices.recordPrint': { input: z.object({ id: Id, language: Language }).strict(), output: z.object({ outputId: z.string(), sha256: z.string() }) },
   'notices.templates': { input: z.object({ kind: NoticeKind }).strict(), output: z.array(Template) },
   'notices.templateUpdate': {

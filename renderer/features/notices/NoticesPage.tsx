@@ -1,10 +1,11 @@
-import { shellText } from '../../app/i18n';
-import { EmptyState } from '../../components/EmptyState';
-import { useT } from '../../i18n';
+import { CreateForm } from './CreateForm';
+import { List } from './List';
+import { Studio } from './Studio';
+import './notices.css';
 
-// Placeholder until the notices module's screens land (its issue replaces this file).
+/** #/notices → the list; #/notices/new → start an unlinked notice; #/notices/<id> → the studio. */
 export function NoticesPage({ id }: { id?: string }) {
-  const t = useT(shellText);
-  void id;
-  return <EmptyState title={t('notices')} />;
+  if (id === 'new') return <CreateForm />;
+  if (id) return <Studio key={id} id={id} />;
+  return <List />;
 }

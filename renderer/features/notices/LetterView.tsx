@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { ChannelPreview } from '../../../preload/contract/notices';
+import { useT } from '../../i18n';
+import { noticesText } from './i18n';
+
+/**
+ * The letter or announcement as printed: letterhead from the profile, date, title, sections.
+ * Print CSS (notices.css) hides everything else; the font stack puts Noto CJK first, so Chinese
+ * prints with the system's Noto Sans/Serif CJK where installed.
+ */
+export function LetterView({ preview }: { preview: z.infer<typeof ChannelPreview> }) {
+  const t = useT(noticesText);
+  const h = preview.letterhead;
+  return (
+    <article className="letter-print" lang={preview.language}>
+      <header className="letter-print__head">
+        <div className="letter-print__org">{h.legalName}</div>
+        <div>{[h.address, h.phone, h.email].filter(Boolean).join(' · ')}</div>
+      </header>
+      <p className="letter-print__date">
+        {t('letterDate')}: {preview.date}
+      </p>
+      <h1 className="letter-print__title">{preview.subject}</h1>
+      {preview.blocks.map((b, i) => (
+        <section key={i}>
+          {b.heading ? <h2>{b.heading}</h2> : null}
+          <p>{b.text}</p>
+        </section>
+      ))}
+    </article>
+  );
+}

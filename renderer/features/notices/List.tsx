@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { NoticeKind, NoticeState, NoticeSummary } from '../../../preload/contract/notices';
+import type { AppErrorDto } from '../../../preload/contract/result';
+import { api, useQuery } from '../../app/api';
+import { useApp } from '../../app/store';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorBanner, SelectField } from '../../components/Field';
+import { formatInstant, formatNumber } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { Pill } from '../../components/StatePill';
+import { VirtualList } from '../../components/VirtualList';
+import { useLocalized, useT } from '../../i18n';
+import { noticesText } from './i18n';
+
+export const STATES: NoticeState[] = ['draft', 'inReview', 'approved', 'dispatched'];
+export const stateTone = (s: NoticeState) => (s === 'dispatched' ? 'ok' : s === 'approved' ? 'info' : s === 'inReview' ? 'warn' : 'neutral');
+
+export function List() {
+  const t = useT(noticesText);
+  const L = useLocalized();
+  const language = useApp((s) => s.language);
+  const navigate = useApp((s) => s.navigate);
+  const kinds = useQuery('notices.kinds', {}, []);
+  const [state, setState] = useState<'' | NoticeState>('');
+  const [kind, setKind] = useState<'' | NoticeKind>('');
+  const [items, setItems] = useState<NoticeSummary[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [total, setTotal] = useState(0);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<AppErrorDto>();
+  const busy = useRef(false);
+
+  const load = useCallback(
+    async (from: string | null) => {
+      busy.current = true;
+      const r = await api.call('notices.list', { ...(state ? { state } : {}), ...(kind ? { kind } : {}), cursor: from, limit: 50 });
+      busy.current = false;
+      if (!r.ok) return setError(r.error);
+      setError(undefined);
+      setItems((prev) => (from ? [...prev, ...r.value.items] : r.value.items));
+      setCursor(r.value.nextCursor);
+      setTotal(r.value.total);
+      setLoaded(true);
+    },
+    [state, kind],
+  );
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+  const onEnd = useCallback(() => {
+    if (cursor && !busy.current) void load(cursor);
+  }, [cursor, load]);
+
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={<button type="button" className="primary" onClick={() => navigate({ page: 'notices', id: 'new' })}>{t('newNotice')}</button>}
+      />
+      <div className="notices-filters" role="search">
+        <SelectField<'' | NoticeState> label={t('filterState')} value={state} onChange={setState} options={[{ value: '', label: t('all') }, ...STATES.map((s) => ({ value: s, label: t(`s_${s}`) }))]} />
+        <SelectField<'' | NoticeKind>
+          label={t('filterKind')}
+          value={kind}
+          onChange={setKind}
+          options={[{ value: '', label: t('all') }, ...(kinds.data ?? []).map((k) => ({ value: k.kind, label: L(k.label) }))]}
+        />
+      </div>
+      <ErrorBanner error={error} />
+      {loaded && items.length === 0 ? (
+        state || kind ? (
+          <EmptyState title={t('emptyFiltered')} />
+        ) : (
+          <EmptyState title={t('emptyTitle')} action={<button type="button" className="primary" onClick={() => navigate({ page: 'notices', id: 'new' })}>{t('newNotice')}</button>}>
+            {t('emptyText')}
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <p className="muted" aria-live="polite">{t('count', { n: formatNumber(total, language) })}</p>
+          <VirtualList
+            label={t('listLabel')}
+            items={items}
+            rowHeight={52}
+            getKey={(i) => i.id}
+            onEndReached={onEnd}
+            height="calc(100vh - 330px)"
+            renderRow={(i) => (
+              <button type="button" className="notice-row" onClick={() => navigate({ page: 'notices', id: i.id })}>
+                <span className="mono">{i.ref}</span>
+                <span className="notice-row__subject">
+                  <strong>{i.subject || '—'}</strong> · {L(i.kindLabel)}
+                </span>
+                <span><Pill tone={stateTone(i.state)}>{t(`s_${i.state}`)}</Pill></span>
+                <span className="muted">v{i.version}</span>
+                <span>{formatInstant(i.updatedAt, language)}</span>
+              </button>
+            )}
+          />
+        </>
+      )}
+    </div>
+  );
+}
