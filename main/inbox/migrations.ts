@@ -53,6 +53,7 @@ export const inboxMigrations: Migration[] = [
         CREATE INDEX inbox_requests_state_due ON inbox_requests(state, due_at, id);
         CREATE INDEX inbox_requests_open_due ON inbox_requests(is_open, due_at, id);
         CREATE INDEX inbox_requests_type_due ON inbox_requests(type, due_at, id);
+        CREATE INDEX inbox_requests_type_state_due ON inbox_requests(type, state, due_at, id);
         CREATE INDEX inbox_requests_jur_due ON inbox_requests(jurisdiction, due_at, id);
         CREATE INDEX inbox_requests_due ON inbox_requests(due_at, id);
         CREATE INDEX inbox_requests_received ON inbox_requests(received_at);
