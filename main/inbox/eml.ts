@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import PostalMime from 'postal-mime';
 import { MAX_EML_BYTES } from './model';
-import { htmlToSafeText, looksLikeMessage, safeText } from './rules';
+import { htmlToSafeText, looksLikeMessage, safeText } from './message-text';
 
 export interface ParsedEml {
   /** Message-ID, or a content hash when the message has none: the duplicate key. */
