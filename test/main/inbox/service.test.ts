@@ -262,3 +262,31 @@ describe('thread, edits and missing records', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { id: expect.stringContaining('Reopen') } } });
   });
 });
+
+describe('other bad inputs write nothing', () => {
+  it.each([
+    { why: 'identity checked before the request arrived', channel: 'inbox.verifyIdentity', input: { method: 'idDocument', outcome: 'verified', verifiedAt: '2026-11-01T00:00:00.000Z' }, field: 'verifiedAt' },
+    { why: 'identity checked in the future', channel: 'inbox.verifyIdentity', input: { method: 'idDocument', outcome: 'verified', verifiedAt: '2026-12-01T00:00:00.000Z' }, field: 'verifiedAt' },
+    { why: 'an unknown identity method (schema)', channel: 'inbox.verifyIdentity', input: { method: 'palmReading', outcome: 'verified' }, field: 'method' },
+    { why: 'a message dated in the future', channel: 'inbox.addMessage', input: { direction: 'in', body: 'hi', at: '2026-12-01T00:00:00.000Z' }, field: 'at' },
+    { why: 'a backup hold without its clearing date', channel: 'inbox.recordHold', input: { kind: 'backup', description: 'Nightly backup' }, field: 'until' },
+    { why: 'a hold that ends before it starts', channel: 'inbox.recordHold', input: { kind: 'other', description: 'Tax file', from: '2026-12-01', until: '2026-11-01' }, field: 'until' },
+    { why: 'a state the workflow does not allow', channel: 'inbox.transition', input: { to: 'closed' }, field: 'to' },
+    { why: 'control: a valid move (new → verifying) is accepted', channel: 'inbox.transition', input: { to: 'verifying' }, field: null },
+    { why: 'a withdrawal without how', channel: 'inbox.transition', input: { to: 'withdrawn' }, field: 'reason' },
+    { why: 'fulfilled without what was done', channel: 'inbox.decide', input: { outcome: 'fulfilled' }, field: 'actionsTaken' },
+  ] as const)('$why', async ({ channel, input, field }) => {
+    tv = await makeTestVault({ now: '2026-11-29T02:00:00.000Z' });
+    const r = await tv.ok('inbox.create', request({ receivedAt: '2026-11-28T02:00:00.000Z', receivedAtReason: 'Letter opened today' }));
+    if (field === null) {
+      // Control row: a valid move is accepted, so the refusals above are about their field.
+      expect((await tv.call(channel, { id: r.id, ...input } as never)).ok).toBe(true);
+      return;
+    }
+    const before = { audit: rows('audit_log'), messages: rows('inbox_messages'), holds: rows('inbox_holds'), checks: rows('inbox_identity_checks') };
+    const res = await tv.call(channel, { id: r.id, ...input } as never);
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { [field]: expect.any(String) } } });
+    expect({ audit: rows('audit_log'), messages: rows('inbox_messages'), holds: rows('inbox_holds'), checks: rows('inbox_identity_checks') }).toEqual(before);
+    expect((await tv.ok('inbox.get', { id: r.id })).state).toBe('new');
+  });
+});
