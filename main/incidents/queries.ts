@@ -26,8 +26,8 @@ function decodeCursor(cursor: string): { key: string; id: string } {
   throw invalid({ cursor: 'Not a cursor from this list; start from the first page' });
 }
 
-/** Totals above this show as "10,000+": counting every match of a broad filter would cost more than the page. */
-export const LIST_COUNT_CAP = 10_000;
+/** Totals above this show as "1,000+": counting every match of a broad filter would cost more than the page. */
+export const LIST_COUNT_CAP = 1_000;
 
 export function listIncidents(session: Session, q: z.output<typeof ListIncidents>): Page<IncidentListItem> & { totalCapped: boolean } {
   const now = session.now().toISOString();

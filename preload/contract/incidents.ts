@@ -261,7 +261,7 @@ export const incidentsChannels = {
   'incidents.create': { input: CreateIncident, output: Incident },
   'incidents.update': { input: UpdateIncident, output: Incident },
   'incidents.get': { input: z.object({ id: Id }).strict(), output: Incident },
-  /** `total` counts up to 10,000 matches; `totalCapped` says there are more. */
+  /** `total` counts up to 1,000 matches; `totalCapped` says there are more. */
   'incidents.list': { input: ListIncidents, output: pageOf(IncidentListItem).extend({ totalCapped: z.boolean() }) },
   'incidents.transition': { input: TransitionIncident, output: Incident },
   'incidents.addNote': { input: AddIncidentNote, output: Incident },
