@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/database';
 
 export interface TransferRow {
@@ -54,12 +55,26 @@ export interface ListFilter {
   overdueAt?: string;
 }
 
+// Statements are prepared once per open database: the list classifies every row it shows, and
+// preparing the same SQL for each row costs more than running it.
+const cache = new WeakMap<Db, Map<string, Statement>>();
+// Rows are typed at each call site, as the rest of the app does with prepare<P, R>.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Statement = Database.Statement<any[], any>;
+
 export class TransfersRepo {
   constructor(private readonly db: Db) {}
 
+  private sql(text: string): Statement {
+    let byText = cache.get(this.db);
+    if (!byText) cache.set(this.db, (byText = new Map()));
+    let stmt = byText.get(text);
+    if (!stmt) byText.set(text, (stmt = this.db.prepare(text)));
+    return stmt;
+  }
+
   insert(row: Omit<TransferRow, 'seq'>): void {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO transfers (id, ref, created_at, updated_at, recipient_name, country, chosen_route, filing_state, next_due_at, counted, data)
          VALUES (@id, @ref, @created_at, @updated_at, @recipient_name, @country, @chosen_route, @filing_state, @next_due_at, @counted, @data)`,
       )
@@ -67,8 +82,7 @@ export class TransfersRepo {
   }
 
   update(row: Omit<TransferRow, 'seq' | 'ref' | 'created_at'>): void {
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE transfers SET updated_at = @updated_at, recipient_name = @recipient_name, country = @country, chosen_route = @chosen_route,
            filing_state = @filing_state, next_due_at = @next_due_at, counted = @counted, data = @data WHERE id = @id`,
       )
@@ -76,12 +90,12 @@ export class TransfersRepo {
   }
 
   byId(id: string): TransferRow | undefined {
-    return this.db.prepare<[string], TransferRow>('SELECT * FROM transfers WHERE id = ?').get(id);
+    return this.sql('SELECT * FROM transfers WHERE id = ?').get(id) as TransferRow | undefined;
   }
 
   /** The next number of the year's references (XB-2026-0007). */
   nextRefNumber(year: number): number {
-    const row = this.db.prepare<[string], { n: number | null }>("SELECT max(CAST(substr(ref, 9) AS INTEGER)) AS n FROM transfers WHERE ref LIKE ?").get(`XB-${year}-%`);
+    const row = this.sql("SELECT max(CAST(substr(ref, 9) AS INTEGER)) AS n FROM transfers WHERE ref LIKE ?").get(`XB-${year}-%`) as { n: number | null } | undefined;
     return (row?.n ?? 0) + 1;
   }
 
@@ -136,8 +150,7 @@ export class TransfersRepo {
   // ── events (filings and changes) ──
   insertEvent(row: Omit<EventRow, 'seq'>): number {
     return Number(
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO transfer_events (id, transfer_id, type, kind, date, recorded_at, filing_number, reasons, change_kinds, summary, triggers_refiling)
            VALUES (@id, @transfer_id, @type, @kind, @date, @recorded_at, @filing_number, @reasons, @change_kinds, @summary, @triggers_refiling)`,
         )
@@ -146,13 +159,12 @@ export class TransfersRepo {
   }
 
   events(transferId: string): EventRow[] {
-    return this.db.prepare<[string], EventRow>('SELECT * FROM transfer_events WHERE transfer_id = ? ORDER BY seq').all(transferId);
+    return this.sql('SELECT * FROM transfer_events WHERE transfer_id = ? ORDER BY seq').all(transferId) as EventRow[];
   }
 
   // ── volumes ──
   upsertVolume(row: VolumeRow & { updated_at: string; counted: number }): void {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO transfer_volumes (transfer_id, year, non_sensitive, sensitive, counted, note, updated_at)
          VALUES (@transfer_id, @year, @non_sensitive, @sensitive, @counted, @note, @updated_at)
          ON CONFLICT (transfer_id, year) DO UPDATE SET non_sensitive = excluded.non_sensitive, sensitive = excluded.sensitive,
@@ -162,32 +174,30 @@ export class TransfersRepo {
   }
 
   volumes(transferId: string): VolumeRow[] {
-    return this.db.prepare<[string], VolumeRow>('SELECT transfer_id, year, non_sensitive, sensitive, note FROM transfer_volumes WHERE transfer_id = ? ORDER BY year DESC').all(transferId);
+    return this.sql('SELECT transfer_id, year, non_sensitive, sensitive, note FROM transfer_volumes WHERE transfer_id = ? ORDER BY year DESC').all(transferId) as VolumeRow[];
   }
 
   setCounted(transferId: string, counted: number): void {
-    this.db.prepare('UPDATE transfer_volumes SET counted = ? WHERE transfer_id = ? AND counted <> ?').run(counted, transferId, counted);
+    this.sql('UPDATE transfer_volumes SET counted = ? WHERE transfer_id = ? AND counted <> ?').run(counted, transferId, counted);
   }
 
   /** Sum of the counted volumes of the given years (a covering-index scan). */
   sumCounted(years: number[]): { nonSensitive: number; sensitive: number } {
     const marks = years.map(() => '?').join(', ');
-    return this.db
-      .prepare(`SELECT coalesce(sum(non_sensitive), 0) AS nonSensitive, coalesce(sum(sensitive), 0) AS sensitive FROM transfer_volumes WHERE year IN (${marks}) AND counted = 1`)
+    return this.sql(`SELECT coalesce(sum(non_sensitive), 0) AS nonSensitive, coalesce(sum(sensitive), 0) AS sensitive FROM transfer_volumes WHERE year IN (${marks}) AND counted = 1`)
       .get(...years) as { nonSensitive: number; sensitive: number };
   }
 
   /** Sensitive individuals one transfer exported in the given years. */
   sensitiveOf(transferId: string, years: number[]): number {
     const marks = years.map(() => '?').join(', ');
-    const row = this.db.prepare(`SELECT coalesce(sum(sensitive), 0) AS n FROM transfer_volumes WHERE transfer_id = ? AND year IN (${marks})`).get(transferId, ...years) as { n: number };
+    const row = this.sql(`SELECT coalesce(sum(sensitive), 0) AS n FROM transfer_volumes WHERE transfer_id = ? AND year IN (${marks})`).get(transferId, ...years) as { n: number };
     return row.n;
   }
 
   /** The year's largest volumes, with whether each counts toward the thresholds. */
   largestInYear(year: number, limit: number): (VolumeRow & { ref: string; recipient_name: string; counted: number })[] {
-    return this.db
-      .prepare(
+    return this.sql(
         `SELECT v.transfer_id, v.year, v.non_sensitive, v.sensitive, v.note, v.counted, t.ref, t.recipient_name
          FROM transfer_volumes v JOIN transfers t ON t.id = v.transfer_id WHERE v.year = ?
          ORDER BY v.non_sensitive + v.sensitive DESC LIMIT ?`,
@@ -196,12 +206,11 @@ export class TransfersRepo {
   }
 
   companyYear(year: number): CompanyYearRow | undefined {
-    return this.db.prepare<[number], CompanyYearRow>('SELECT year, duplicate_non_sensitive, duplicate_sensitive, processed_total, note FROM transfer_company_years WHERE year = ?').get(year);
+    return this.sql('SELECT year, duplicate_non_sensitive, duplicate_sensitive, processed_total, note FROM transfer_company_years WHERE year = ?').get(year) as CompanyYearRow | undefined;
   }
 
   upsertCompanyYear(row: CompanyYearRow & { updated_at: string }): void {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO transfer_company_years (year, duplicate_non_sensitive, duplicate_sensitive, processed_total, note, updated_at)
          VALUES (@year, @duplicate_non_sensitive, @duplicate_sensitive, @processed_total, @note, @updated_at)
          ON CONFLICT (year) DO UPDATE SET duplicate_non_sensitive = excluded.duplicate_non_sensitive, duplicate_sensitive = excluded.duplicate_sensitive,

@@ -21,7 +21,9 @@ export interface ClassifyInput {
   year: number;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+// Thousands separators without Intl: toLocaleString builds a formatter per call, and the list
+// classifies every row it shows.
+const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const t = (en: string, zh: string): LocalizedText => ({ en, zh });
 
 /** 2024 Provisions: since 1 January of the current year; 2023 Measures: since 1 January of the previous year. */
