@@ -212,7 +212,8 @@ export function markDispatched(session: Session, input: In<'notices.markDispatch
   const output = input.outputId ? repo.output(input.outputId) : null;
   if (input.outputId && (!output || output.notice_id !== row.id || output.version !== v.version)) fields.outputId = 'Not an output of this version of the notice';
   if (Date.parse(input.dispatchedAt) > session.now().getTime() + 5 * 60_000) fields.dispatchedAt = 'Cannot be in the future';
-  if (v.approved_at && input.dispatchedAt < v.approved_at) fields.dispatchedAt = 'Cannot be before the approval';
+  // Compared to the minute: the time a DPO types has no seconds, and "sent right after approval" is the common case.
+  if (v.approved_at && input.dispatchedAt.slice(0, 16) < v.approved_at.slice(0, 16)) fields.dispatchedAt = 'Cannot be before the approval';
   if (Object.keys(fields).length) throw invalid(fields);
   return session.tx(() => {
     const dispatch = {

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import type { ChecklistElement, NoticeDto } from '../../../preload/contract/notices';
 import { useMutation } from '../../app/api';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorBanner } from '../../components/Field';
+import { ErrorBanner, TextField } from '../../components/Field';
 import { Pill } from '../../components/StatePill';
 import { useLocalized, useT } from '../../i18n';
 import { noticesText } from './i18n';
+import { Modal } from './Modal';
 
 const TONE = { covered: 'ok', missing: 'danger', waived: 'warn', notRequired: 'neutral' } as const;
 const MARK = { covered: '✓', missing: '✗', waived: '–', notRequired: '○' } as const;
@@ -76,18 +76,36 @@ export function ChecklistPanel({ notice, readOnly, onChanged }: { notice: Notice
           ))}
         </dl>
       </details>
-      <ConfirmDialog
-        open={waiving !== null}
-        title={waiving ? t('waiveTitle', { element: L(waiving.rule) }) : ''}
-        reasonLabel={t('waiveReason')}
-        confirmLabel={t('waiveConfirm')}
-        onCancel={() => setWaiving(null)}
-        onConfirm={async (reason) => {
-          const key = waiving!.key;
-          setWaiving(null);
-          onChanged(await update.run({ id: notice.id, waivers: { [key]: reason } }));
-        }}
-      />
+      {/* Its own dialog (not the shared ConfirmDialog): two of those on one page share one title id. */}
+      <Modal open={waiving !== null} title={waiving ? t('waiveTitle', { element: L(waiving.rule) }) : ''} onClose={() => setWaiving(null)}>
+        <WaiveForm
+          onCancel={() => setWaiving(null)}
+          onWaive={async (reason) => {
+            const key = waiving!.key;
+            setWaiving(null);
+            onChanged(await update.run({ id: notice.id, waivers: { [key]: reason } }));
+          }}
+        />
+      </Modal>
     </section>
+  );
+}
+
+function WaiveForm({ onWaive, onCancel }: { onWaive(reason: string): void; onCancel(): void }) {
+  const t = useT(noticesText);
+  const [reason, setReason] = useState('');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (reason.trim()) onWaive(reason.trim());
+      }}
+    >
+      <TextField label={t('waiveReason')} value={reason} onChange={setReason} multiline rows={3} required autoFocus />
+      <div className="dialog__actions">
+        <button type="button" onClick={onCancel}>{t('mmClose')}</button>
+        <button type="submit" className="primary" disabled={!reason.trim()}>{t('waiveConfirm')}</button>
+      </div>
+    </form>
   );
 }

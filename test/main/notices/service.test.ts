@@ -164,6 +164,15 @@ describe('versions and dispatch', () => {
     expect(await auditCount()).toBe(before);
   });
 
+  it('a dispatch typed to the minute of the approval is accepted; a minute earlier is refused', async () => {
+    // Approved at 02:00:00.000Z; the form's datetime-local has no seconds.
+    tv.setNow('2026-11-29T02:00:42.000Z');
+    const n = await approved();
+    const early = await tv.call('notices.markDispatched', { id: n.id, channel: 'email', dispatchedAt: '2026-11-29T01:59:00Z', recipientsCount: 1 });
+    expect(early).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { dispatchedAt: 'Cannot be before the approval' } } });
+    expect((await tv.ok('notices.markDispatched', { id: n.id, channel: 'email', dispatchedAt: '2026-11-29T02:00:00Z', recipientsCount: 1 })).state).toBe('dispatched');
+  });
+
   it('refuses a dispatch in the future or with an output of another notice', async () => {
     const n = await approved();
     const r = await tv.call('notices.markDispatched', { id: n.id, channel: 'email', dispatchedAt: '2026-12-30T00:00:00Z', recipientsCount: 1, outputId: 'not-an-output' });
