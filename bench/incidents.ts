@@ -72,8 +72,11 @@ export const incidentsBench: BenchSection = async (ctx) => {
       ms.push(performance.now() - a);
       if (!r.ok) throw new Error(`bench call failed: ${JSON.stringify(r)}`);
     }
+    const sorted = [...ms].sort((a, b) => a - b);
+    medians.push(sorted[Math.floor(sorted.length / 2)]);
     return p95(ms);
   };
+  const medians: number[] = [];
 
   const rows: BenchRow[] = [];
   rows.push({ name: `list first page (50, newest discovery) of ${n}, p95`, value: await time(200, () => api('incidents.list', { limit: 50 })), unit: 'ms', goal: { op: '<=', value: 5 } });
@@ -82,6 +85,8 @@ export const incidentsBench: BenchSection = async (ctx) => {
   rows.push({ name: 'list first page, jurisdiction US-CA + open only, p95', value: await time(100, () => api('incidents.list', { limit: 50, jurisdiction: 'US-CA', openOnly: true })), unit: 'ms' });
   rows.push({ name: 'list first page, has overdue, p95', value: await time(100, () => api('incidents.list', { limit: 50, hasOverdue: true })), unit: 'ms' });
   rows.push({ name: 'list search by title ("泄露"), p95', value: await time(50, () => api('incidents.list', { limit: 50, search: '泄露' })), unit: 'ms' });
+  rows.push({ name: 'list first page, median', value: medians[0], unit: 'ms' });
+  rows.push({ name: 'open one incident, median', value: medians[1], unit: 'ms' });
   const page1 = (await api('incidents.list', { limit: 50 })) as { ok: true; value: { nextCursor: string } };
   rows.push({ name: 'list next page (keyset), p95', value: await time(100, () => api('incidents.list', { limit: 50, cursor: page1.value.nextCursor })), unit: 'ms' });
   now = new Date(NOW + 60_000);
