@@ -39,6 +39,8 @@ export const transfersMigrations: Migration[] = [
           PRIMARY KEY (transfer_id, year)
         ) STRICT;
         CREATE INDEX transfer_volumes_year ON transfer_volumes(year, counted, non_sensitive, sensitive);
+        -- the year's largest volumes, for the totals panel, without sorting the whole year
+        CREATE INDEX transfer_volumes_largest ON transfer_volumes(year, (non_sensitive + sensitive) DESC);
 
         CREATE TABLE transfer_company_years (
           year INTEGER PRIMARY KEY,
