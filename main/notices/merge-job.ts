@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import type { JobStatus, MergeFormat, noticesChannels } from '../../preload/contract/notices';
@@ -92,7 +92,8 @@ function openOutput(format: MergeFormat, path: string, jobId: string): MergeOutp
 
 async function run(session: Session, l: Loaded, input: In<'notices.mailMergeStart'>, job: Job, output: MergeOutput | null, mergeColumns: string[]): Promise<void> {
   const s = job.status;
-  const seen = new FingerprintSet();
+  // Sized up front from the file (~32 bytes a row), so memory stays flat during the run rather than growing with it.
+  const seen = new FingerprintSet(fingerprintCapacity(input.source));
   const addressColumn = ADDRESS_COLUMN[input.format];
   const wanted = [...new Set([addressColumn, 'name', ...mergeColumns])];
   let index: number[] = [];
@@ -156,6 +157,13 @@ async function run(session: Session, l: Loaded, input: In<'notices.mailMergeStar
     s.error = error instanceof AppError ? error.message : error instanceof Error ? `The run stopped: ${error.message}` : 'The run stopped';
     finish(job, 'failed', session);
   }
+}
+
+function fingerprintCapacity(source: In<'notices.mailMergeStart'>['source']): number {
+  const bytes = 'path' in source ? statSync(source.path).size : source.csv.length;
+  let capacity = 1 << 16;
+  while (capacity < (bytes / 32) * 2 && capacity < 1 << 22) capacity <<= 1;
+  return capacity;
 }
 
 function finish(job: Job, state: JobStatus['state'], session: Session): void {

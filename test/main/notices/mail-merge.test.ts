@@ -134,6 +134,15 @@ describe('mail-merge', () => {
     expect(audit.items[0].action).not.toBe('notices.output');
   });
 
+  it('counts lines as the file has them: quoted line breaks and blank lines included', async () => {
+    const n = await approvedPolicyChange(tv, { opening: personal });
+    const csv = ['email,name', '"a@example.com","张\n三"', '', 'bad-address,李四', '"c@example.com",', 'd@example.com,赵六'].join('\n');
+    const status = await merge({ id: n.id, language: 'zh-CN', format: 'mbox', source: { csv }, dryRun: true });
+    // Line 2 holds a two-line name, line 4 is blank: the bad rows sit on lines 5 and 6.
+    expect(status.problems.map((p) => [p.line, p.problem])).toEqual([[5, 'invalidEmail'], [6, 'missingColumn']]);
+    expect(status).toMatchObject({ rowsRead: 4, written: 2, badRows: 2 });
+  });
+
   it('a dry run checks the recipients and writes nothing', async () => {
     const n = await approvedPolicyChange(tv, { opening: personal });
     const status = await merge({ id: n.id, language: 'zh-CN', format: 'mbox', source: { csv: CSV }, dryRun: true });
