@@ -20,14 +20,23 @@ export class SearchRepo {
   constructor(private readonly db: Db) {}
 
   upsert(doc: SearchDoc): void {
-    this.remove(doc.module, doc.recordId);
+    const id = this.db
+      .prepare<[string, string], { id: number }>(
+        `INSERT INTO search_docs (module, record_id) VALUES (?, ?)
+         ON CONFLICT (module, record_id) DO UPDATE SET module = excluded.module RETURNING id`,
+      )
+      .get(doc.module, doc.recordId)!.id;
+    this.db.prepare('DELETE FROM search_index WHERE rowid = ?').run(id);
     this.db
-      .prepare('INSERT INTO search_index (module, record_id, ref, title, body) VALUES (?, ?, ?, ?, ?)')
-      .run(doc.module, doc.recordId, doc.ref, doc.title, doc.body);
+      .prepare('INSERT INTO search_index (rowid, module, record_id, ref, title, body) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, doc.module, doc.recordId, doc.ref, doc.title, doc.body);
   }
 
   remove(module: string, recordId: string): void {
-    this.db.prepare('DELETE FROM search_index WHERE module = ? AND record_id = ?').run(module, recordId);
+    const row = this.db
+      .prepare<[string, string], { id: number }>('DELETE FROM search_docs WHERE module = ? AND record_id = ? RETURNING id')
+      .get(module, recordId);
+    if (row) this.db.prepare('DELETE FROM search_index WHERE rowid = ?').run(row.id);
   }
 
   /** Trigram MATCH for 3+ characters (quoted, so user text is never FTS syntax). */

@@ -39,4 +39,21 @@ export const foundationMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'search index keyed by record',
+    up(db) {
+      // FTS5 cannot index its UNINDEXED columns, so removing a record by (module, record_id)
+      // scanned the whole index. A keyed table gives each record a fixed rowid instead.
+      db.exec(`
+        CREATE TABLE search_docs (
+          id INTEGER PRIMARY KEY,
+          module TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          UNIQUE (module, record_id)
+        ) STRICT;
+        INSERT INTO search_docs (id, module, record_id) SELECT rowid, module, record_id FROM search_index;
+      `);
+    },
+  },
 ];
