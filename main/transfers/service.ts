@@ -98,6 +98,8 @@ export function updateTransfer(session: Session, input: TransferUpdate): Transfe
     checkRecord(after, today);
     const changeDate = input.changeDate ?? today;
     checkPastDate('changeDate', changeDate, today);
+    const sections = (Object.keys(after) as (keyof StoredTransfer)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    if (sections.length === 0) return toTransfer(session, repo, row, yearOf(session)); // nothing changed: nothing written
     const kinds = materialChanges(before.annex1, after.annex1);
     const now = session.now().toISOString();
     repo.update({ id: row.id, updated_at: now, ...columns(after), filing_state: row.filing_state, next_due_at: row.next_due_at });
@@ -109,12 +111,11 @@ export function updateTransfer(session: Session, input: TransferUpdate): Transfe
       change = { kinds, triggersRefiling };
     }
     refresh(session, repo, row.id);
-    const sections = (Object.keys(after) as (keyof StoredTransfer)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
     session.audit.append({
       action: 'transfers.update',
       entity: 'transfer',
       entityId: row.id,
-      summary: `Transfer ${row.ref} updated: ${sections.join(', ') || 'no change'}${change?.triggersRefiling ? ' — re-filing required' : ''}`,
+      summary: `Transfer ${row.ref} updated: ${sections.join(', ')}${change?.triggersRefiling ? ' — re-filing required' : ''}`,
       details: { sections, before: pickSections(before, sections), after: pickSections(after, sections), change },
     });
     return toTransfer(session, repo, load(repo, row.id), yearOf(session));

@@ -174,6 +174,9 @@ describe('changes before the term and route changes', () => {
     expect((await tv.ok('transfers.changes', { id: t.id })).items).toMatchObject([{ kinds: ['purpose'], triggersRefiling: false }]);
     const effective = await tv.ok('transfers.update', { id: t.id, contract: { effectiveDate: '2026-11-02' } });
     expect(effective.deadlines.map((d) => d.key)).toEqual(['scc.filing']);
+    const audited = (await tv.ok('audit.list', { limit: 1 })).total;
+    await tv.ok('transfers.update', { id: t.id, annex1: { purpose: 'Support and analytics' } });
+    expect((await tv.ok('audit.list', { limit: 1 })).total).toBe(audited); // the same value again writes nothing
     const certified = await tv.ok('transfers.update', { id: t.id, route: { chosen: 'certification' } });
     expect(certified.deadlines).toEqual([]);
     expect(certified.filingState).toBe('notRequired');
