@@ -145,3 +145,38 @@ test('from an incident: draft the individuals’ notice, see what is missing, co
   await page.getByRole('button', { name: '全部通知' }).click();
   await page.screenshot({ path: '/tmp/notices-zh-light-list.png', fullPage: true });
 });
+
+test('edit the policy-change template: the next draft starts from the new version; the mail-merge dialog reports bad rows by line', async ({ app }) => {
+  test.setTimeout(180_000);
+  const page = app;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Notices' }).click();
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('combobox', { name: 'Kind of notice' }).selectOption('policy.change');
+  await page.getByRole('textbox', { name: 'Subject / title (中文)', exact: true }).fill('《隐私政策》更新通知（2026年12月）');
+  await page.getByRole('button', { name: 'Save as new version' }).click();
+  await expect(page.getByRole('combobox', { name: 'Template version' })).toContainText('1 · Li Wei');
+  await expectNoSeriousA11yViolations(page, 'templates');
+  await page.screenshot({ path: '/tmp/notices-en-light-templates.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'All notices' }).click();
+  await page.getByRole('button', { name: 'New notice' }).first().click();
+  await page.getByRole('combobox', { name: 'Kind of notice' }).selectOption('policy.change');
+  await page.getByRole('combobox', { name: 'Language of the notice' }).selectOption('zh-CN');
+  await page.getByRole('button', { name: 'Create draft' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('NTC-2026-0001 · 《隐私政策》更新通知（2026年12月）');
+
+  // Recipients pasted into the mail-merge dialog: a dry run names each bad row by its line.
+  await page.getByRole('button', { name: 'Mail-merge…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mail-merge' });
+  await dialog.getByRole('textbox', { name: 'Or paste the CSV here' }).fill('email,name\nzhang@example.com,张三\nnot-an-email,李四\nzhang@example.com,张三\n');
+  await dialog.getByRole('button', { name: 'Check recipients' }).click();
+  await expect(dialog.getByText('Checked: nothing was written.')).toBeVisible();
+  await expect(dialog.getByRole('status')).toContainText('3 row(s) read · 1 good · 2 bad');
+  const bad = dialog.getByRole('table', { name: 'Bad rows' });
+  await expect(bad.getByRole('row').nth(1)).toContainText('3email"not-an-email" is not a valid e-mail address');
+  await expect(bad.getByRole('row').nth(2)).toContainText('4emailDuplicate of line 2 (zhang@example.com)');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByRole('article')).toContainText('《隐私政策》更新通知（2026年12月）');
+  await expectNoSeriousA11yViolations(page, 'mail-merge dialog');
+  await page.screenshot({ path: '/tmp/notices-en-light-mailmerge.png' });
+});

@@ -56,7 +56,12 @@ export function List() {
       <PageHeader
         title={t('title')}
         subtitle={t('subtitle')}
-        actions={<button type="button" className="primary" onClick={() => navigate({ page: 'notices', id: 'new' })}>{t('newNotice')}</button>}
+        actions={
+          <>
+            <button type="button" onClick={() => navigate({ page: 'notices', id: 'templates' })}>{t('templates')}</button>
+            <button type="button" className="primary" onClick={() => navigate({ page: 'notices', id: 'new' })}>{t('newNotice')}</button>
+          </>
+        }
       />
       <div className="notices-filters" role="search">
         <SelectField<'' | NoticeState> label={t('filterState')} value={state} onChange={setState} options={[{ value: '', label: t('all') }, ...STATES.map((s) => ({ value: s, label: t(`s_${s}`) }))]} />
