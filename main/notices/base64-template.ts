@@ -67,10 +67,18 @@ export function fillBase64(t: Base64Template, values: Record<string, string>): s
  */
 export function fillBase64Parts(t: Base64Template, values: Record<string, string>): string[] {
   const out: string[] = [];
+  // Short pieces (a straddling group, a name) are joined into one string: fewer copies for the writer.
+  let small = '';
   const push = (s: string) => {
     if (!s) return;
-    if (out.length) out.push(t.eol);
-    out.push(s);
+    const piece = out.length || small ? t.eol + s : s;
+    if (s.length < 160) {
+      small += piece;
+      return;
+    }
+    if (small) out.push(small);
+    small = '';
+    out.push(piece);
   };
   // `used` bytes at the start of scratch are carried (not yet encoded): fewer than 3 between pieces.
   let used = 0;
@@ -107,5 +115,6 @@ export function fillBase64Parts(t: Base64Template, values: Record<string, string
     }
   }
   push(scratch.toString('base64', 0, used));
+  if (small) out.push(small);
   return out;
 }
