@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../i18n';
 import { commonText } from './i18n';
 
@@ -19,6 +19,8 @@ export function ConfirmDialog({ open, title, children, confirmLabel, reasonLabel
   const ref = useRef<HTMLDialogElement>(null);
   const t = useT(commonText);
   const [reason, setReason] = useState('');
+  // Unique per dialog: two dialogs on one page must not share their accessible names.
+  const id = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -30,7 +32,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, reasonLabel
   }, [open]);
   const canConfirm = !reasonLabel || reason.trim().length > 0;
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="confirm-title" onCancel={(e) => { e.preventDefault(); onCancel(); }}>
+    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`} onCancel={(e) => { e.preventDefault(); onCancel(); }}>
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -38,12 +40,12 @@ export function ConfirmDialog({ open, title, children, confirmLabel, reasonLabel
           if (canConfirm) onConfirm(reason.trim());
         }}
       >
-        <h2 id="confirm-title">{title}</h2>
+        <h2 id={`${id}-title`}>{title}</h2>
         {children}
         {reasonLabel ? (
           <div className="field">
-            <label htmlFor="confirm-reason">{reasonLabel}</label>
-            <textarea id="confirm-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus />
+            <label htmlFor={`${id}-reason`}>{reasonLabel}</label>
+            <textarea id={`${id}-reason`} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus />
           </div>
         ) : null}
         <div className="dialog__actions">
