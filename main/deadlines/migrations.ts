@@ -6,8 +6,10 @@ export const deadlinesMigrations: Migration[] = [
     name: 'stored deadlines with board, alert and calendar-recompute indexes',
     up(db) {
       db.exec(`
+        -- Clustered on the board's order (WITHOUT ROWID, primary key (stored_state, due_at, id)):
+        -- a board page is a run of neighbouring rows, a few pages read instead of one per row.
         CREATE TABLE deadlines (
-          id TEXT PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
           module TEXT NOT NULL,
           record_id TEXT NOT NULL,
           record_ref TEXT NOT NULL,
@@ -34,10 +36,10 @@ export const deadlinesMigrations: Migration[] = [
           dpo_waived_reason TEXT,
           override_reason TEXT,
           changed_at TEXT NOT NULL,
+          PRIMARY KEY (stored_state, due_at, id),
           UNIQUE (module, record_id, key)
-        ) STRICT;
-        -- The board: keyset on (due_at, id) within a state, optionally within a module.
-        CREATE INDEX deadlines_board ON deadlines (stored_state, due_at, id);
+        ) STRICT, WITHOUT ROWID;
+        -- The board within one module: keyset on (due_at, id).
         CREATE INDEX deadlines_module_board ON deadlines (module, stored_state, due_at, id);
         -- Alerts: open rows written since the last poll.
         CREATE INDEX deadlines_changed ON deadlines (changed_at) WHERE stored_state = 'open';

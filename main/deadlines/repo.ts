@@ -55,6 +55,47 @@ export interface BoardQuery {
   limit: number;
 }
 
+
+// Board pages read rows as arrays and build each object with one fixed shape: about twice as
+// fast as the driver's generic row objects on a 100-row page.
+const COLUMNS = 'id, module, record_id, record_ref, record_title, key, rule_key, label, start, until, clock, start_at, due_at, computed_due_at, zone, calendar, cal_country, cal_first_year, cal_last_year, explanation, stored_state, met_at, met_note, request_waived_reason, dpo_waived_reason, override_reason, changed_at';
+function fromRaw(r: unknown[]): DeadlineRow {
+  return {
+    id: r[0] as DeadlineRow['id'],
+    module: r[1] as DeadlineRow['module'],
+    record_id: r[2] as DeadlineRow['record_id'],
+    record_ref: r[3] as DeadlineRow['record_ref'],
+    record_title: r[4] as DeadlineRow['record_title'],
+    key: r[5] as DeadlineRow['key'],
+    rule_key: r[6] as DeadlineRow['rule_key'],
+    label: r[7] as DeadlineRow['label'],
+    start: r[8] as DeadlineRow['start'],
+    until: r[9] as DeadlineRow['until'],
+    clock: r[10] as DeadlineRow['clock'],
+    start_at: r[11] as DeadlineRow['start_at'],
+    due_at: r[12] as DeadlineRow['due_at'],
+    computed_due_at: r[13] as DeadlineRow['computed_due_at'],
+    zone: r[14] as DeadlineRow['zone'],
+    calendar: r[15] as DeadlineRow['calendar'],
+    cal_country: r[16] as DeadlineRow['cal_country'],
+    cal_first_year: r[17] as DeadlineRow['cal_first_year'],
+    cal_last_year: r[18] as DeadlineRow['cal_last_year'],
+    explanation: r[19] as DeadlineRow['explanation'],
+    stored_state: r[20] as DeadlineRow['stored_state'],
+    met_at: r[21] as DeadlineRow['met_at'],
+    met_note: r[22] as DeadlineRow['met_note'],
+    request_waived_reason: r[23] as DeadlineRow['request_waived_reason'],
+    dpo_waived_reason: r[24] as DeadlineRow['dpo_waived_reason'],
+    override_reason: r[25] as DeadlineRow['override_reason'],
+    changed_at: r[26] as DeadlineRow['changed_at'],
+  };
+}
+
+/** Runs a SELECT of COLUMNS and maps the rows. */
+function allRows(stmt: Statement<Record<string, unknown> | unknown[], unknown>, params: Record<string, unknown> | unknown[]): DeadlineRow[] {
+  return (stmt.raw(true).all(params as never) as unknown[][]).map(fromRaw);
+}
+
 export class DeadlinesRepo {
   constructor(private readonly db: Db) {}
 
@@ -117,8 +158,9 @@ export class DeadlinesRepo {
     if (q.derived === 'open') where.push(`clock = 'due' AND due_at > @soonUntil`);
     if (q.dueBefore) where.push('due_at <= @dueBefore');
     if (q.after) where.push('(due_at, id) > (@afterDueAt, @afterId)');
-    const sql = `SELECT * FROM deadlines WHERE ${where.join(' AND ')} ORDER BY due_at, id LIMIT @limit`;
-    return prepared<Record<string, unknown>, DeadlineRow>(this.db, sql).all({
+    // Within one module, its own index: a small module must not scan every open row of the others.
+    const sql = `SELECT ${COLUMNS} FROM deadlines ${q.module ? 'INDEXED BY deadlines_module_board ' : ''}WHERE ${where.join(' AND ')} ORDER BY stored_state, due_at, id LIMIT @limit`;
+    return allRows(prepared(this.db, sql), {
       storedState: q.storedState,
       module: q.module ?? null,
       now: q.now,
@@ -138,7 +180,7 @@ export class DeadlinesRepo {
            SUM(due_at >= @now AND due_at <= @endOfToday) AS today,
            SUM(due_at > @endOfToday AND due_at <= @endOfWeek) AS week,
            SUM(due_at > @endOfWeek) AS later
-         FROM deadlines INDEXED BY deadlines_module_board WHERE stored_state = 'open' GROUP BY module`,
+         FROM deadlines WHERE stored_state = 'open' GROUP BY module`,
       )
       .all(b);
   }
@@ -146,25 +188,27 @@ export class DeadlinesRepo {
   /** Every open row now due soon or overdue (immediate clocks have due_at = start, so they are in). */
   alerting(soonUntil: string, limit: number): DeadlineRow[] {
     return prepared<[string, number], DeadlineRow>(this.db,
-        `SELECT * FROM deadlines WHERE stored_state = 'open' AND due_at <= ? ORDER BY due_at, id LIMIT ?`,
+        `SELECT * FROM deadlines WHERE stored_state = 'open' AND due_at <= ? ORDER BY stored_state, due_at, id LIMIT ?`,
       )
       .all(soonUntil, limit);
   }
 
   /**
    * Open rows that may have entered due soon / overdue after `since`: by time passing (due_at
-   * crossed now, or due_at − window crossed now) or by a write (changed_at). Each part is an
-   * index range.
+   * crossed now, or due_at − window crossed now) or by a write (changed_at) of a row that is now
+   * alerting. Each part is an index range.
    */
   alertCandidates(p: { since: string; now: string; soonUntil: string; windowStart: string; limit: number }): DeadlineRow[] {
-    return prepared<Record<string, string | number>, DeadlineRow>(this.db,
-        `SELECT * FROM deadlines WHERE stored_state = 'open' AND due_at > @since AND due_at <= @now
+    return prepared<Record<string, string | number>, DeadlineRow>(
+      this.db,
+      `SELECT * FROM deadlines WHERE id IN (
+         SELECT id FROM deadlines WHERE stored_state = 'open' AND due_at > @since AND due_at <= @now
          UNION
-         SELECT * FROM deadlines WHERE stored_state = 'open' AND due_at > @windowStart AND due_at <= @soonUntil
+         SELECT id FROM deadlines WHERE stored_state = 'open' AND due_at > @windowStart AND due_at <= @soonUntil
          UNION
-         SELECT * FROM deadlines WHERE stored_state = 'open' AND changed_at > @since
-         ORDER BY due_at, id LIMIT @limit`,
-      )
-      .all(p);
+         SELECT id FROM deadlines WHERE stored_state = 'open' AND changed_at > @since AND due_at <= @soonUntil
+       )
+       ORDER BY stored_state, due_at, id LIMIT @limit`,
+    ).all(p);
   }
 }

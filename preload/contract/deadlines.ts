@@ -120,7 +120,7 @@ export const DeadlinesListInput = z
     module: ModuleName.optional(),
     dueBefore: IsoInstant.optional(),
     cursor: Cursor,
-    limit: z.number().int().min(1).max(500).default(100),
+    limit: z.number().int().min(1).max(500).default(50),
     zone: ZoneName.optional(),
   })
   .strict();

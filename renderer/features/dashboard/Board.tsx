@@ -50,7 +50,7 @@ export function Board({ module, zone, counts, onChanged, version }: Props) {
     async (reset: boolean) => {
       if (loading.current || (!reset && cursor.current === null)) return;
       loading.current = true;
-      const r = await api.call('deadlines.list', { limit: 100, zone, ...(module ? { module } : {}), ...(reset ? {} : { cursor: cursor.current }) });
+      const r = await api.call('deadlines.list', { limit: 50, zone, ...(module ? { module } : {}), ...(reset ? {} : { cursor: cursor.current }) });
       loading.current = false;
       if (!r.ok) return setError(r.error);
       setError(undefined);

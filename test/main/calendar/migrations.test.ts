@@ -8,7 +8,7 @@ import { deadlinesMigrations } from '../../../main/deadlines/migrations';
 import { DeadlinesRepo } from '../../../main/deadlines/repo';
 import { openDatabase, type Db } from '../../../main/store/database';
 import { foundationMigrations } from '../../../main/store/foundation-migrations';
-import { migrate } from '../../../main/store/migrate';
+import { latestVersion, migrate } from '../../../main/store/migrate';
 import { allMigrations } from '../../../main/store/migrations';
 
 let dir: string | undefined;
@@ -36,7 +36,8 @@ describe('calendar and deadlines migrations (100–199)', () => {
   it('upgrade a foundation-only vault and seed China 2025 and 2026', () => {
     const d = open();
     migrate(d, foundationMigrations);
-    expect(d.pragma('user_version', { simple: true })).toBe(1);
+    expect(d.pragma('user_version', { simple: true })).toBe(latestVersion(foundationMigrations));
+    expect(d.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'calendar_years'").get()).toEqual({ n: 0 });
     migrate(d, allMigrations);
     const years = d.prepare('SELECT country, year, origin FROM calendar_years ORDER BY year').all();
     expect(years).toEqual([
@@ -59,7 +60,7 @@ describe('calendar and deadlines migrations (100–199)', () => {
     const plans: string[] = [];
     const spy = d.prepare.bind(d);
     (d as unknown as { prepare: typeof d.prepare }).prepare = ((sql: string) => {
-      if (sql.startsWith('SELECT * FROM deadlines WHERE stored_state')) {
+      if (/^SELECT [\w, ]+ FROM deadlines (INDEXED BY \w+ )?WHERE stored_state/.test(sql)) {
         plans.push(
           (spy(`EXPLAIN QUERY PLAN ${sql}`).all({ storedState: 'open', module: 'inbox', now: 'a', soonUntil: 'b', dueBefore: null, afterDueAt: 'a', afterId: 'b', limit: 1 }) as { detail: string }[])
             .map((r) => r.detail)
@@ -75,9 +76,11 @@ describe('calendar and deadlines migrations (100–199)', () => {
     repo.page({ ...base, module: 'inbox' });
     repo.page({ ...base, derived: 'overdue' });
     expect(plans).toHaveLength(4);
-    for (const plan of plans) {
-      expect(plan).toMatch(/USING (COVERING )?INDEX deadlines_(module_)?board/);
-      expect(plan).not.toContain('TEMP B-TREE');
-    }
+    // The table is clustered on (stored_state, due_at, id); a module's page uses its own index.
+    expect(plans[0]).toBe('SEARCH deadlines USING PRIMARY KEY (stored_state=?)');
+    expect(plans[1]).toBe('SEARCH deadlines USING PRIMARY KEY (stored_state=? AND (due_at,id)>(?,?))');
+    expect(plans[2]).toMatch(/^SEARCH deadlines USING INDEX deadlines_module_board \(module=\? AND stored_state=\?\)$/);
+    expect(plans[3]).toBe('SEARCH deadlines USING PRIMARY KEY (stored_state=? AND due_at<?)');
+    for (const plan of plans) expect(plan).not.toContain('TEMP B-TREE');
   });
 });
