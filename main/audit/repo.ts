@@ -4,7 +4,7 @@ import type { AuditRow } from './model';
 export class AuditRepo {
   private readonly lastStmt;
   private readonly insertStmt;
-  private readonly allStmt;
+  private readonly pageStmt;
 
   constructor(private readonly db: Db) {
     this.lastStmt = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
@@ -12,7 +12,12 @@ export class AuditRepo {
       `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, summary, details, prev_hash, hash)
        VALUES (@seq, @at, @actor, @action, @entity, @entity_id, @summary, @details, @prev_hash, @hash)`,
     );
-    this.allStmt = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq');
+    this.pageStmt = db
+      .prepare<[number, number], unknown[]>(
+        `SELECT seq, at, actor, action, entity, entity_id, summary, details, prev_hash, hash
+         FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?`,
+      )
+      .raw();
   }
 
   last(): { seq: number; hash: string } | undefined {
@@ -23,8 +28,20 @@ export class AuditRepo {
     this.insertStmt.run(row);
   }
 
-  iterateAll(): IterableIterator<AuditRow> {
-    return this.allStmt.iterate();
+  /**
+   * Every entry in seq order, read in keyset pages of raw arrays: a long chain is read several
+   * times faster than row by row as objects, and memory stays bounded.
+   */
+  *iterateAll(pageSize = 20_000): Generator<AuditRow> {
+    let after = 0;
+    for (;;) {
+      const rows = this.pageStmt.all(after, pageSize) as [number, string, string, string, string, string | null, string, string, string, string][];
+      for (const [seq, at, actor, action, entity, entity_id, summary, details, prev_hash, hash] of rows) {
+        yield { seq, at, actor, action, entity, entity_id, summary, details, prev_hash, hash };
+      }
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1][0];
+    }
   }
 
   /** Newest first, keyset on seq. */
