@@ -41,6 +41,9 @@ export const deadlinesMigrations: Migration[] = [
         ) STRICT, WITHOUT ROWID;
         -- The board within one module: keyset on (due_at, id).
         CREATE INDEX deadlines_module_board ON deadlines (module, stored_state, due_at, id);
+        -- Counts per module: with the primary key appended, (stored_state, module, due_at, id)
+        -- covers the count query without reading the wide rows.
+        CREATE INDEX deadlines_counts ON deadlines (stored_state, module);
         -- Alerts: open rows written since the last poll.
         CREATE INDEX deadlines_changed ON deadlines (changed_at) WHERE stored_state = 'open';
         -- Calendar edits recompute the deadlines whose counting touched the edited year.

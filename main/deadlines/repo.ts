@@ -180,7 +180,7 @@ export class DeadlinesRepo {
            SUM(due_at >= @now AND due_at <= @endOfToday) AS today,
            SUM(due_at > @endOfToday AND due_at <= @endOfWeek) AS week,
            SUM(due_at > @endOfWeek) AS later
-         FROM deadlines WHERE stored_state = 'open' GROUP BY module`,
+         FROM deadlines INDEXED BY deadlines_counts WHERE stored_state = 'open' GROUP BY module`,
       )
       .all(b);
   }
@@ -206,7 +206,7 @@ export class DeadlinesRepo {
          UNION
          SELECT id FROM deadlines WHERE stored_state = 'open' AND due_at > @windowStart AND due_at <= @soonUntil
          UNION
-         SELECT id FROM deadlines WHERE stored_state = 'open' AND changed_at > @since AND due_at <= @soonUntil
+         SELECT id FROM deadlines INDEXED BY deadlines_changed WHERE stored_state = 'open' AND changed_at > @since AND due_at <= @soonUntil
        )
        ORDER BY stored_state, due_at, id LIMIT @limit`,
     ).all(p);
