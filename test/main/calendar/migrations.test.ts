@@ -84,3 +84,25 @@ describe('calendar and deadlines migrations (100–199)', () => {
     for (const plan of plans) expect(plan).not.toContain('TEMP B-TREE');
   });
 });
+
+describe('board counts and alerts read indexes, not the wide rows', () => {
+  it('counts through the covering index and finds recent writes through the changed_at index', () => {
+    const d = open();
+    migrate(d, allMigrations);
+    const plans = new Map<string, string>();
+    const real = d.prepare.bind(d);
+    (d as unknown as { prepare: typeof d.prepare }).prepare = ((sql: string) => {
+      const params = { since: 'a', now: 'b', soonUntil: 'c', windowStart: 'd', limit: 1, endOfToday: 'e', endOfWeek: 'f' };
+      if (sql.includes('GROUP BY module') || sql.includes('UNION')) {
+        plans.set(sql.includes('UNION') ? 'alerts' : 'counts', (real(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join(' | '));
+      }
+      return real(sql);
+    }) as typeof d.prepare;
+    const repo = new DeadlinesRepo(d);
+    repo.counts({ now: 'b', endOfToday: 'e', endOfWeek: 'f' });
+    repo.alertCandidates({ since: 'a', now: 'b', soonUntil: 'c', windowStart: 'd', limit: 1 });
+    expect(plans.get('counts')).toBe('SEARCH deadlines USING COVERING INDEX deadlines_counts (stored_state=?)');
+    expect(plans.get('alerts')).toContain('SEARCH deadlines USING COVERING INDEX deadlines_changed (changed_at>?)');
+    expect(plans.get('alerts')).not.toMatch(/SCAN deadlines/);
+  });
+});
