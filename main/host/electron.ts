@@ -4,7 +4,7 @@
 import type * as ElectronNS from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { channels, type DpoEvent } from '../../preload/contract';
+import { channels, type DpoEvent, type Output } from '../../preload/contract';
 import { createApi, type ApiCall } from '../api';
 import { VaultManager } from '../vault/service';
 import { startAutoLock } from './auto-lock';
@@ -153,25 +153,33 @@ export function buildMenu(electron: Electron, locale: string, onLock: () => void
 }
 
 /** Polls the deadline engine and raises an OS notification when a clock turns due-soon or overdue. */
-export function startDeadlineNotifications(electron: Electron, vault: VaultManager, api: ApiCall, focus: () => void): () => void {
+export function startDeadlineNotifications(
+  electron: Electron,
+  vault: Pick<VaultManager, 'status'>,
+  api: ApiCall,
+  focus: () => void,
+  locale: string,
+  everyMs = 60_000,
+): () => void {
+  const zh = locale.toLowerCase().startsWith('zh');
   let since = new Date().toISOString();
   const timer = setInterval(async () => {
     if (vault.status() !== 'unlocked' || !electron.Notification.isSupported()) return;
-    const checkedAt = new Date().toISOString();
     const result = await api('deadlines.alerts', { since });
-    since = checkedAt;
     if (!result.ok) return;
-    const items = (result.value as { items?: { recordRef: string; rule: { en: string }; state: string }[] }).items ?? [];
-    for (const item of items.slice(0, 5)) {
+    const { now, items } = result.value as Output<'deadlines.alerts'>;
+    since = now;
+    for (const { deadline, state } of items.slice(0, 5)) {
+      const label = zh ? (state === 'overdue' ? '已逾期' : '即将到期') : state === 'overdue' ? 'Overdue' : 'Due soon';
       const n = new electron.Notification({
-        title: item.state === 'overdue' ? `Overdue: ${item.recordRef}` : `Due soon: ${item.recordRef}`,
-        body: item.rule.en,
+        title: `${label}: ${deadline.recordRef}`,
+        body: zh ? deadline.rule.zh : deadline.rule.en,
       });
       n.on('click', focus);
       n.show();
     }
-  }, 60_000);
-  timer.unref();
+  }, everyMs);
+  timer.unref?.();
   return () => clearInterval(timer);
 }
 
@@ -196,7 +204,7 @@ export async function startElectronHost(electron: Electron, paths: ElectronHostP
   };
   electron.Menu.setApplicationMenu(buildMenu(electron, app.getLocale(), () => vault.lock('menu')));
   const stopAutoLock = startAutoLock(vault);
-  const stopNotifications = startDeadlineNotifications(electron, vault, api, focus);
+  const stopNotifications = startDeadlineNotifications(electron, vault, api, focus, app.getLocale());
   app.on('second-instance', focus);
   app.on('before-quit', () => {
     stopAutoLock();

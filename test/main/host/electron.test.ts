@@ -158,3 +158,38 @@ describe('Electron host (with a stand-in electron module)', () => {
     expect(isTrustedSender({ url: 'not a url' })).toBe(false);
   });
 });
+
+describe('deadline notifications under Electron', () => {
+  it('raises an OS notification per alert in the OS language and asks again from the returned time', async () => {
+    vi.useFakeTimers();
+    const { startDeadlineNotifications } = await import('../../../main/host/electron');
+    const shown: { title: string; body: string }[] = [];
+    class Notification {
+      constructor(private readonly o: { title: string; body: string }) {}
+      static isSupported = () => true;
+      on() {}
+      show() {
+        shown.push(this.o);
+      }
+    }
+    const calls: unknown[] = [];
+    const api = async (_channel: string, input: unknown) => {
+      calls.push(input);
+      return {
+        ok: true as const,
+        value: {
+          now: '2026-11-29T03:00:00.000Z',
+          more: false,
+          items: [{ state: 'overdue', since: '2026-11-29T02:59:00.000Z', deadline: { recordRef: 'INC-2026-0001', rule: { en: 'CAC report within 4 hours', zh: '4小时内向网信部门报告' } } }],
+        },
+      };
+    };
+    const stop = startDeadlineNotifications({ Notification } as never, { status: () => 'unlocked' }, api as never, () => {}, 'zh-CN', 1000);
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(1000);
+    stop();
+    vi.useRealTimers();
+    expect(shown[0]).toEqual({ title: '已逾期: INC-2026-0001', body: '4小时内向网信部门报告' });
+    expect(calls[1]).toEqual({ since: '2026-11-29T03:00:00.000Z' });
+  });
+});
