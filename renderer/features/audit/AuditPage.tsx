@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry, AuditVerification } from '../../../preload/contract/audit';
+import { useState } from 'react';
+import type { AuditVerification } from '../../../preload/contract/audit';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
 import { EmptyState } from '../../components/EmptyState';
 import { formatInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { useKeysetList } from '../../components/useKeysetList';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
 import { auditText } from './i18n';
@@ -12,27 +13,10 @@ import { auditText } from './i18n';
 export function AuditPage() {
   const t = useT(auditText);
   const language = useApp((s) => s.language);
-  const [items, setItems] = useState<AuditEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
+  const list = useKeysetList('audit.list', {}, { limit: 100 });
+  const { items, loaded } = list;
+  const total = list.page?.total ?? 0;
   const [verification, setVerification] = useState<AuditVerification | 'busy' | null>(null);
-
-  const loadMore = useCallback(async () => {
-    if (loading || cursor === null) return;
-    setLoading(true);
-    const r = await api.call('audit.list', { cursor: cursor ?? null, limit: 100 });
-    setLoading(false);
-    if (!r.ok) return;
-    setItems((prev) => [...prev, ...r.value.items]);
-    setCursor(r.value.nextCursor);
-    setTotal(r.value.total);
-  }, [cursor, loading]);
-
-  useEffect(() => {
-    void loadMore();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   return (
     <div className="page">
@@ -64,7 +48,7 @@ export function AuditPage() {
         </div>
       ) : null}
       <p className="muted">{t('total', { n: total })}</p>
-      {items.length === 0 && !loading ? (
+      {items.length === 0 && loaded ? (
         <EmptyState title={t('empty')} />
       ) : (
         <>
@@ -80,7 +64,7 @@ export function AuditPage() {
             items={items}
             rowHeight={36}
             getKey={(e) => String(e.seq)}
-            onEndReached={() => void loadMore()}
+            onEndReached={list.loadMore}
             renderRow={(e) => (
               <div className="audit-row">
                 <span className="mono">{e.seq}</span>

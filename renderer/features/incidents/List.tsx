@@ -1,16 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Jurisdiction } from '../../../preload/contract/common';
-import type { CacGrade, IncidentListItem, IncidentState } from '../../../preload/contract/incidents';
-import { api } from '../../app/api';
+import type { CacGrade, IncidentState } from '../../../preload/contract/incidents';
 import { useApp } from '../../app/store';
 import { EmptyState } from '../../components/EmptyState';
 import { CheckboxField, ErrorBanner, SelectField, TextField } from '../../components/Field';
 import { formatInstant, formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
+import { useKeysetList } from '../../components/useKeysetList';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
-import type { AppErrorDto } from '../../../preload/contract/result';
 import { GRADES, JURISDICTIONS, STATES, gradeTone } from './options';
 import { incidentsText } from './i18n';
 
@@ -26,50 +25,22 @@ export function List() {
   const [overdue, setOverdue] = useState(false);
   const [sort, setSort] = useState<'discovered' | 'nextDue'>('discovered');
   const [search, setSearch] = useState('');
-  const [items, setItems] = useState<IncidentListItem[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [total, setTotal] = useState(0);
-  const [capped, setCapped] = useState(false);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<AppErrorDto>();
-  const busy = useRef(false);
-  const query = { state, grade, jurisdiction, overdue, sort, search };
-  const filterKey = JSON.stringify(query);
-
-  const load = useCallback(
-    async (from: string | null) => {
-      busy.current = true;
-      const r = await api.call('incidents.list', {
-        ...(state === 'open' ? { openOnly: true } : state ? { state } : {}),
-        ...(grade ? { grade } : {}),
-        ...(jurisdiction ? { jurisdiction } : {}),
-        ...(overdue ? { hasOverdue: true } : {}),
-        ...(search.trim() ? { search: search.trim() } : {}),
-        sort,
-        cursor: from,
-        limit: 50,
-      });
-      busy.current = false;
-      if (!r.ok) return setError(r.error);
-      setError(undefined);
-      setItems((prev) => (from ? [...prev, ...r.value.items] : r.value.items));
-      setCursor(r.value.nextCursor);
-      setTotal(r.value.total);
-      setCapped(r.value.totalCapped);
-      setLoaded(true);
+  const list = useKeysetList(
+    'incidents.list',
+    {
+      ...(state === 'open' ? { openOnly: true } : state ? { state } : {}),
+      ...(grade ? { grade } : {}),
+      ...(jurisdiction ? { jurisdiction } : {}),
+      ...(overdue ? { hasOverdue: true } : {}),
+      ...(search.trim() ? { search: search.trim() } : {}),
+      sort,
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filterKey],
+    { debounceMs: search ? 200 : 0 },
   );
-
-  useEffect(() => {
-    const timer = setTimeout(() => void load(null), search ? 200 : 0);
-    return () => clearTimeout(timer);
-  }, [load, search]);
-
-  const onEnd = useCallback(() => {
-    if (cursor && !busy.current) void load(cursor);
-  }, [cursor, load]);
+  const { items, loaded, error } = list;
+  const total = list.page?.total ?? 0;
+  const capped = list.page?.totalCapped ?? false;
+  const onEnd = list.loadMore;
 
   const filtered = state || grade || jurisdiction || overdue || search;
   const newButton = (

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AppErrorDto } from '../../../preload/contract/result';
-import type { ChosenRoute, FilingState, TransferListItem } from '../../../preload/contract/transfers';
+import type { ChosenRoute, FilingState } from '../../../preload/contract/transfers';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
 import { saveFile } from '../../components/download';
@@ -9,6 +9,7 @@ import { CheckboxField, ErrorBanner, SelectField } from '../../components/Field'
 import { formatInstant, formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
+import { useKeysetList } from '../../components/useKeysetList';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
 import { transfersText } from './i18n';
@@ -29,38 +30,18 @@ export function List() {
   const [country, setCountry] = useState('');
   const [filingState, setFilingState] = useState<'' | FilingState>('');
   const [overdue, setOverdue] = useState(false);
-  const [items, setItems] = useState<TransferListItem[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [total, setTotal] = useState(0);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<AppErrorDto>();
-  const busy = useRef(false);
   const filter = { ...(route ? { route } : {}), ...(country ? { country } : {}), ...(filingState ? { filingState } : {}), ...(overdue ? { overdue: true } : {}) };
-  const filterKey = JSON.stringify(filter);
-
-  const load = useCallback(
-    async (from: string | null) => {
-      busy.current = true;
-      const r = await api.call('transfers.list', { ...filter, cursor: from, limit: 50 });
-      busy.current = false;
-      if (!r.ok) return setError(r.error);
-      setError(undefined);
-      setItems((prev) => (from ? [...prev, ...r.value.items] : r.value.items));
-      setCursor(r.value.nextCursor);
-      setTotal(r.value.total);
-      setLoaded(true);
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filterKey],
-  );
-  useEffect(() => void load(null), [load]);
-  const onEnd = useCallback(() => {
-    if (cursor && !busy.current) void load(cursor);
-  }, [cursor, load]);
+  const list = useKeysetList('transfers.list', filter);
+  const { items, loaded } = list;
+  const total = list.page?.total ?? 0;
+  const onEnd = list.loadMore;
+  const [exportError, setExportError] = useState<AppErrorDto>();
+  const error = exportError ?? list.error;
 
   const exportCsv = async () => {
     const r = await api.call('transfers.exportCsv', { ...filter, language });
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) return setExportError(r.error);
+    setExportError(undefined);
     saveFile(r.value.filename, r.value.csv, 'text/csv;charset=utf-8');
     toast(t('exported', { n: r.value.rows }));
   };
@@ -85,7 +66,7 @@ export function List() {
           </>
         }
       />
-      {total > 0 || filtered ? <CompanyTotalsCard refreshKey={total} onSaved={() => void load(null)} /> : null}
+      {total > 0 || filtered ? <CompanyTotalsCard refreshKey={total} onSaved={list.reload} /> : null}
       <div className="transfer-filters" role="search">
         <SelectField<'' | ChosenRoute> label={t('filterRoute')} value={route} onChange={setRoute} options={[{ value: '', label: t('all') }, ...ROUTES.map((r) => ({ value: r, label: t(`r_${r}`) }))]} />
         <SelectField label={t('filterCountry')} value={country} onChange={setCountry} options={countries} />
