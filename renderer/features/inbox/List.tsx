@@ -1,14 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Jurisdiction } from '../../../preload/contract/common';
-import type { RequestState, RequestSummary, RequestType } from '../../../preload/contract/inbox';
-import type { AppErrorDto } from '../../../preload/contract/result';
-import { api } from '../../app/api';
+import type { RequestState, RequestType } from '../../../preload/contract/inbox';
 import { useApp } from '../../app/store';
 import { EmptyState } from '../../components/EmptyState';
 import { CheckboxField, ErrorBanner, SelectField, TextField } from '../../components/Field';
 import { formatInstant, formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { DeadlineStatePill, Pill } from '../../components/StatePill';
+import { useKeysetList } from '../../components/useKeysetList';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
 import { ImportZone } from './ImportZone';
@@ -24,48 +23,18 @@ export function List() {
   const [jurisdiction, setJurisdiction] = useState<'' | Jurisdiction>('');
   const [overdue, setOverdue] = useState(false);
   const [dueWithin, setDueWithin] = useState('');
-  const [items, setItems] = useState<RequestSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [total, setTotal] = useState({ n: 0, atLeast: false });
-  const [counts, setCounts] = useState<Record<RequestState, number> | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<AppErrorDto>();
-  const busy = useRef(false);
   const within = dueWithin.trim() === '' ? undefined : Number(dueWithin);
-  const filterKey = JSON.stringify({ state, type, jurisdiction, overdue, within });
-
-  const load = useCallback(
-    async (from: string | null) => {
-      busy.current = true;
-      const r = await api.call('inbox.list', {
-        ...(state ? { state } : {}),
-        ...(type ? { type } : {}),
-        ...(jurisdiction ? { jurisdiction } : {}),
-        ...(overdue ? { overdue: true } : {}),
-        ...(within !== undefined && Number.isInteger(within) ? { dueWithinDays: within } : {}),
-        cursor: from,
-        limit: 50,
-      });
-      busy.current = false;
-      if (!r.ok) return setError(r.error);
-      setError(undefined);
-      setItems((prev) => (from ? [...prev, ...r.value.items] : r.value.items));
-      setCursor(r.value.nextCursor);
-      setTotal({ n: r.value.total, atLeast: r.value.totalIsAtLeast });
-      setCounts(r.value.counts);
-      setLoaded(true);
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [filterKey],
-  );
-
-  useEffect(() => {
-    void load(null);
-  }, [load]);
-
-  const onEnd = useCallback(() => {
-    if (cursor && !busy.current) void load(cursor);
-  }, [cursor, load]);
+  const list = useKeysetList('inbox.list', {
+    ...(state ? { state } : {}),
+    ...(type ? { type } : {}),
+    ...(jurisdiction ? { jurisdiction } : {}),
+    ...(overdue ? { overdue: true } : {}),
+    ...(within !== undefined && Number.isInteger(within) ? { dueWithinDays: within } : {}),
+  });
+  const { items, loaded, error } = list;
+  const total = { n: list.page?.total ?? 0, atLeast: list.page?.totalIsAtLeast ?? false };
+  const counts = list.page?.counts ?? null;
+  const onEnd = list.loadMore;
 
   const filtered = state || type || jurisdiction || overdue || within !== undefined;
   const actions = (
@@ -95,7 +64,7 @@ export function List() {
         <CheckboxField label={t('filterOverdue')} checked={overdue} onChange={setOverdue} />
       </div>
       <ErrorBanner error={error} />
-      <ImportZone onImported={() => void load(null)}>
+      <ImportZone onImported={list.reload}>
         {loaded && items.length === 0 ? (
           filtered ? (
             <EmptyState title={t('emptyFiltered')} />

@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { NoticeKind, NoticeState, NoticeSummary } from '../../../preload/contract/notices';
-import type { AppErrorDto } from '../../../preload/contract/result';
+import { useState } from 'react';
+import type { NoticeKind, NoticeState } from '../../../preload/contract/notices';
 import { api, useQuery } from '../../app/api';
 import { useApp } from '../../app/store';
 import { EmptyState } from '../../components/EmptyState';
@@ -8,6 +7,7 @@ import { ErrorBanner, SelectField } from '../../components/Field';
 import { formatInstant, formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
+import { useKeysetList } from '../../components/useKeysetList';
 import { VirtualList } from '../../components/VirtualList';
 import { useLocalized, useT } from '../../i18n';
 import { noticesText } from './i18n';
@@ -23,33 +23,10 @@ export function List() {
   const kinds = useQuery('notices.kinds', {}, []);
   const [state, setState] = useState<'' | NoticeState>('');
   const [kind, setKind] = useState<'' | NoticeKind>('');
-  const [items, setItems] = useState<NoticeSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [total, setTotal] = useState(0);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<AppErrorDto>();
-  const busy = useRef(false);
-
-  const load = useCallback(
-    async (from: string | null) => {
-      busy.current = true;
-      const r = await api.call('notices.list', { ...(state ? { state } : {}), ...(kind ? { kind } : {}), cursor: from, limit: 50 });
-      busy.current = false;
-      if (!r.ok) return setError(r.error);
-      setError(undefined);
-      setItems((prev) => (from ? [...prev, ...r.value.items] : r.value.items));
-      setCursor(r.value.nextCursor);
-      setTotal(r.value.total);
-      setLoaded(true);
-    },
-    [state, kind],
-  );
-  useEffect(() => {
-    void load(null);
-  }, [load]);
-  const onEnd = useCallback(() => {
-    if (cursor && !busy.current) void load(cursor);
-  }, [cursor, load]);
+  const list = useKeysetList('notices.list', { ...(state ? { state } : {}), ...(kind ? { kind } : {}) });
+  const { items, loaded, error } = list;
+  const total = list.page?.total ?? 0;
+  const onEnd = list.loadMore;
 
   return (
     <div className="page">
