@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type { Language } from '../../../preload/contract/common';
 import type { ChannelName, NoticeDto } from '../../../preload/contract/notices';
 import { useQuery } from '../../app/api';
-import { useApp } from '../../app/store';
 import { ErrorBanner, SelectField } from '../../components/Field';
 import { Pill } from '../../components/StatePill';
 import { useLocalized, useT } from '../../i18n';
