@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { NoticeKind, NoticeState } from '../../../preload/contract/notices';
-import { api, useQuery } from '../../app/api';
+import { useQuery } from '../../app/api';
 import { useApp } from '../../app/store';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, SelectField } from '../../components/Field';
