@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { contract, type Channel, type Output, type ParsedInput } from '../preload/contract';
+import type { filesChannels } from '../preload/contract/files';
 import type { AppErrorDto, Result } from '../preload/contract/result';
 import { BACKGROUND_CHANNELS, type vaultChannels } from '../preload/contract/vault';
 import { auditHandlers } from './audit/handlers';
 import { calendarHandlers } from './calendar/handlers';
 import { deadlinesHandlers } from './deadlines/handlers';
+import { filesHandlers } from './files/handlers';
 import { inboxHandlers } from './inbox/handlers';
 import { incidentsHandlers } from './incidents/handlers';
+import { jobsHandlers } from './jobs/handlers';
 import { noticesHandlers } from './notices/handlers';
 import { searchHandlers } from './search/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -17,11 +20,13 @@ import { vaultHandlers } from './vault/handlers';
 import type { VaultManager } from './vault/service';
 
 type VaultChannel = keyof typeof vaultChannels;
-type SessionChannel = Exclude<Channel, VaultChannel>;
+type FilesChannel = keyof typeof filesChannels;
+type SessionChannel = Exclude<Channel, VaultChannel | FilesChannel>;
 
 // The compiler proves every non-vault channel of the contract has exactly one handler.
 const sessionHandlers = {
   ...settingsHandlers,
+  ...jobsHandlers,
   ...auditHandlers,
   ...searchHandlers,
   ...calendarHandlers,
@@ -44,7 +49,8 @@ export type ApiCall = (channel: string, input: unknown) => Promise<Result<unknow
 /** Maps each channel to its handler and turns every failure into a result value. */
 export function createApi(vault: VaultManager, options: ApiOptions = {}): ApiCall {
   const logError = options.logError ?? ((channel, error) => console.error(`[api] ${channel} failed:`, error));
-  const vaultTable = vaultHandlers(vault);
+  // Channels that need no unlocked session: the vault's own and file choice.
+  const vaultTable = { ...vaultHandlers(vault), ...filesHandlers(vault.files) };
 
   return async function call(channel, rawInput) {
     if (!Object.hasOwn(contract, channel)) {

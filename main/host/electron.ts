@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { channels, type DpoEvent, type Output } from '../../preload/contract';
 import { createApi, type ApiCall } from '../api';
+import { FileAccess, type NativePicker } from '../files/access';
 import { VaultManager } from '../vault/service';
 import { startAutoLock } from './auto-lock';
 import { CONTENT_SECURITY_POLICY } from './http';
@@ -183,10 +184,37 @@ export function startDeadlineNotifications(
   return () => clearInterval(timer);
 }
 
+/**
+ * Files come only from the system dialog the DPO answered (DESIGN.md); main keeps the path as a
+ * grant and the renderer gets its id. `window` parents the dialog so it is modal to the app.
+ */
+export function dialogPicker(electron: Electron, window: () => ElectronNS.BrowserWindow | null): NativePicker {
+  return {
+    async pick({ mode, suggestedName, extensions }) {
+      const filters = extensions.length ? [{ name: extensions.map((e) => `.${e}`).join(', '), extensions }] : [];
+      const parent = window();
+      if (mode === 'open') {
+        const options: ElectronNS.OpenDialogOptions = { properties: ['openFile'], filters };
+        const r = parent ? await electron.dialog.showOpenDialog(parent, options) : await electron.dialog.showOpenDialog(options);
+        return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+      }
+      const options: ElectronNS.SaveDialogOptions = {
+        defaultPath: suggestedName,
+        filters: mode === 'folder' ? [] : filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const r = parent ? await electron.dialog.showSaveDialog(parent, options) : await electron.dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+  };
+}
+
 /** Wires everything once the app is ready. Returns the window and the vault for tests. */
 export async function startElectronHost(electron: Electron, paths: ElectronHostPaths) {
   const { app } = electron;
-  const vault = new VaultManager({ dataDir: paths.dataDir, nativeBinding: paths.nativeBinding });
+  let mainWindow: ElectronNS.BrowserWindow | null = null;
+  const files = new FileAccess({ picker: dialogPicker(electron, () => mainWindow) });
+  const vault = new VaultManager({ dataDir: paths.dataDir, nativeBinding: paths.nativeBinding, files });
   const api = createApi(vault);
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   await app.whenReady();
@@ -194,6 +222,7 @@ export async function startElectronHost(electron: Electron, paths: ElectronHostP
   serveRenderer(electron, paths.rendererDir);
   registerIpc(electron, api);
   const win = createMainWindow(electron, paths);
+  mainWindow = win;
   const send = (event: DpoEvent) => {
     if (!win.isDestroyed()) win.webContents.send('dpo:event', event);
   };

@@ -7,7 +7,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createApi, type ApiCall } from '../api';
 import { VaultManager } from '../vault/service';
 import { startAutoLock } from './auto-lock';
-import { argValue, resolveDataDir } from './paths';
+import { FileAccess } from '../files/access';
+import { allowedDirs, argValue, resolveDataDir } from './paths';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -158,7 +159,7 @@ async function main(): Promise<void> {
     console.error(`--port must be a number from 0 to 65535, not "${portArg}"`);
     process.exit(2);
   }
-  const vault = new VaultManager({ dataDir });
+  const vault = new VaultManager({ dataDir, files: new FileAccess({ extraRoots: allowedDirs(argv) }) });
   const stopAutoLock = startAutoLock(vault);
   const host = await startHttpHost({ port, vault, rendererDir: resolve(__dirname, '../renderer') });
   console.log(`DPO Workstation listening at ${host.url}`);

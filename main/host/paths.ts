@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 
 export const APP_FOLDER_NAME = 'DPO Workstation';
 
@@ -20,4 +20,18 @@ export function argValue(argv: string[], name: string): string | undefined {
   if (i >= 0 && i + 1 < argv.length) return argv[i + 1];
   const prefixed = argv.find((a) => a.startsWith(`${name}=`));
   return prefixed?.slice(name.length + 1);
+}
+
+/**
+ * Folders the HTTP host allows beside those granted in Settings: every `--allow-dir DIR` and
+ * the entries of DPO_FILE_ROOTS (separated like PATH). For scripted use and tests.
+ */
+export function allowedDirs(argv: string[], env = process.env): string[] {
+  const dirs: string[] = [];
+  argv.forEach((a, i) => {
+    if (a === '--allow-dir' && i + 1 < argv.length) dirs.push(argv[i + 1]);
+    else if (a.startsWith('--allow-dir=')) dirs.push(a.slice('--allow-dir='.length));
+  });
+  for (const d of (env.DPO_FILE_ROOTS ?? '').split(delimiter)) if (d.trim()) dirs.push(d.trim());
+  return dirs.map((d) => resolve(d));
 }

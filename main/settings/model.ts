@@ -6,4 +6,5 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'profile'> = {
   ciiOperator: false,
   dueSoonHours: 48,
   pauseClockForIdentity: false,
+  fileRoots: null,
 };

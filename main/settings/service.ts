@@ -42,7 +42,7 @@ function changedPaths(a: Settings, b: Settings): string[] {
       for (const p of Object.keys(b.profile) as (keyof Settings['profile'])[]) {
         if (a.profile[p] !== b.profile[p]) out.push(`profile.${p}`);
       }
-    } else if (a[k] !== b[k]) out.push(k);
+    } else if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) out.push(k);
   }
   return out;
 }

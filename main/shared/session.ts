@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { FileAccess } from '../files/access';
+import type { JobRegistry } from '../jobs/registry';
 
 export interface AuditInput {
   /** Channel-like verb, e.g. "incidents.create". */
@@ -30,4 +32,8 @@ export interface Session {
   actor(): string;
   /** Runs fn in one IMMEDIATE transaction (nested calls become savepoints). */
   tx<T>(fn: () => T): T;
+  /** The only way to a file: `files.resolve(grantId, …)` gives the checked path of a grant. */
+  readonly files: Pick<FileAccess, 'resolve'>;
+  /** Long work of the session; lock cancels it and removes its partial output. */
+  readonly jobs: JobRegistry;
 }

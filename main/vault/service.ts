@@ -5,6 +5,8 @@ import type { VaultUnlock } from '../../preload/contract/vault';
 import { AuditRepo } from '../audit/repo';
 import { AuditService } from '../audit/service';
 import { initSettings } from '../settings/service';
+import { FileAccess } from '../files/access';
+import { JobRegistry } from '../jobs/registry';
 import { AppError, conflict } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { openDatabase, type Db } from '../store/database';
@@ -27,6 +29,8 @@ export interface VaultOptions {
   kdf?: KdfParams;
   nativeBinding?: string;
   now?: () => Date;
+  /** The host's file access (native dialog in Electron, granted folders under HTTP). */
+  files?: FileAccess;
 }
 
 interface OpenVault {
@@ -48,11 +52,17 @@ export class VaultManager {
   private lastActivity = Date.now();
   private readonly lockListeners = new Set<(reason: LockReason) => void>();
   private busy: Promise<unknown> = Promise.resolve();
+  /** Grants outlive no session: they are cleared at every lock. */
+  readonly files: FileAccess;
+  /** Kept across locks so that after the next unlock the DPO reads "cancelled by lock". */
+  readonly jobs: JobRegistry;
 
   constructor(private readonly options: VaultOptions) {
     this.paths = vaultPaths(options.dataDir);
     this.kdf = options.kdf ?? DEFAULT_KDF;
     this.now = options.now ?? (() => new Date());
+    this.files = options.files ?? new FileAccess();
+    this.jobs = new JobRegistry(() => new Date());
   }
 
   status(): 'none' | 'locked' | 'unlocked' {
@@ -188,8 +198,23 @@ export class VaultManager {
       );
       const actor = () => actorStmt.get()?.name || 'DPO';
       const audit = new AuditService(new AuditRepo(db), hmacKey, this.now, actor);
-      const session: Session = { db, audit, now: this.now, actor, tx: (fn) => db.transaction(fn).immediate() };
+      const session: Session = {
+        db,
+        audit,
+        now: this.now,
+        actor,
+        tx: (fn) => db.transaction(fn).immediate(),
+        files: this.files,
+        jobs: this.jobs,
+      };
       this.open = { db, dbKey, hmacKey, session };
+      const rootsStmt = db.prepare<[], { roots: string | null }>(
+        `SELECT json_extract(value, '$.fileRoots') AS roots FROM settings WHERE key = 'settings'`,
+      );
+      this.files.useSettingsRoots(() => {
+        const raw = rootsStmt.get()?.roots;
+        return raw ? (JSON.parse(raw) as string[]) : null;
+      });
       session.tx(() => {
         afterOpen(session);
       });
@@ -206,6 +231,10 @@ export class VaultManager {
     const open = this.open;
     this.open = null;
     if (!open) return;
+    // Work of the session ends with it, before the handle closes (DESIGN.md: no job outlives a lock).
+    this.jobs.cancelAll('lock');
+    this.files.clear();
+    this.files.useSettingsRoots(() => null);
     try {
       open.db.close();
     } finally {

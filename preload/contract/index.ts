@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { auditChannels } from './audit';
 import { calendarChannels } from './calendar';
 import { deadlinesChannels } from './deadlines';
+import { filesChannels } from './files';
 import { inboxChannels } from './inbox';
 import { incidentsChannels } from './incidents';
+import { jobsChannels } from './jobs';
 import { noticesChannels } from './notices';
 import { searchChannels } from './search';
 import { settingsChannels } from './settings';
@@ -23,7 +25,9 @@ export interface ChannelSpec {
  */
 export const contract = {
   ...vaultChannels,
+  ...filesChannels,
   ...settingsChannels,
+  ...jobsChannels,
   ...auditChannels,
   ...searchChannels,
   ...calendarChannels,

@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'WRONG_PASSPHRASE'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  /** Refused on principle: a path outside the granted folders, a call from a foreign frame. */
+  | 'FORBIDDEN'
   | 'INTERNAL';
 
 export interface AppErrorDto {

@@ -26,6 +26,22 @@ export const Settings = z.object({
   dueSoonHours: z.number().int().min(1).max(24 * 30),
   /** Whether a rights-request clock pauses while identity proof is awaited (policy is silent: off). */
   pauseClockForIdentity: z.boolean(),
+  /**
+   * Folders inside which the HTTP host may read or write a typed path (DESIGN.md: the API is
+   * no general file reader). null: the user's Documents and Downloads. The desktop app uses the
+   * system's file dialog instead.
+   */
+  fileRoots: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(4096)
+        .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'Give the full path of a folder'),
+    )
+    .max(20)
+    .nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 

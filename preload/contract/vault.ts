@@ -58,6 +58,9 @@ export const UNLOCKED_NOT_REQUIRED = new Set<string>([
   'vault.unlock',
   'vault.lock',
   'vault.passphraseStrength',
+  'files.pick',
+  'files.grantPath',
+  'files.roots',
 ]);
 
 /** Channels the app polls by itself: they do not count as the DPO's activity for auto-lock. */

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { CalendarSettings } from '../calendar/CalendarSettings';
 import { settingsText } from './i18n';
+import { FileRootsSettings } from './FileRootsSettings';
 import { PassphraseForm } from './PassphraseForm';
 
 export function SettingsPage() {
@@ -33,7 +34,9 @@ export function SettingsPage() {
         aria-labelledby="settings-profile"
         onSubmit={async (e) => {
           e.preventDefault();
-          const saved = await save.run(draft);
+          // The granted folders have their own card and save; this form never writes them back.
+          const { fileRoots: _ownCard, ...update } = draft;
+          const saved = await save.run(update);
           if (saved) {
             setDraft(saved);
             window.dispatchEvent(new CustomEvent('dpo:autolock-minutes', { detail: saved.autoLockMinutes }));
@@ -96,6 +99,7 @@ export function SettingsPage() {
       </section>
 
       <PassphraseForm />
+      <FileRootsSettings />
       <CalendarSettings />
     </div>
   );

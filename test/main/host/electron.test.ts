@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +6,9 @@ import { channels } from '../../../preload/contract';
 import { isTrustedSender, startElectronHost } from '../../../main/host/electron';
 
 type Listener = (...args: any[]) => any;
+
+/** What the stand-in's file dialogs answer ('' = the DPO cancelled a save). */
+const dialogAnswer = { path: '' };
 
 /** A stand-in for the parts of the electron module the host uses, recording what it was told. */
 function fakeElectron() {
@@ -57,6 +60,10 @@ function fakeElectron() {
     nativeTheme: { shouldUseDarkColors: false },
     Menu: { buildFromTemplate: (t: any[]) => ((menuTemplate = t), { t }), setApplicationMenu: vi.fn() },
     Notification: Object.assign(vi.fn(), { isSupported: () => false }),
+    dialog: {
+      showOpenDialog: vi.fn(async (..._args: any[]) => ({ canceled: false, filePaths: [dialogAnswer.path] })),
+      showSaveDialog: vi.fn(async (..._args: any[]) => ({ canceled: dialogAnswer.path === '', filePath: dialogAnswer.path })),
+    },
   };
   const createContents = () => appListeners['web-contents-created']?.forEach((l) => l({}, contents));
   return {
@@ -148,6 +155,23 @@ describe('Electron host (with a stand-in electron module)', () => {
     const { fake, host } = await start();
     const vaultMenu = fake.menuTemplate.find((m) => m.label === '保险库');
     expect(vaultMenu.submenu[0]).toMatchObject({ label: '锁定', accelerator: 'CmdOrCtrl+L' });
+    host.vault.close();
+  });
+
+  it('files come from the native dialog the DPO answered; a typed path is refused', async () => {
+    const { fake, host } = await start();
+    const frame = { senderFrame: { url: 'app://dpo/index.html' } };
+    const picked = join(dir, 'recipients.csv');
+    writeFileSync(picked, 'email\n');
+    dialogAnswer.path = picked;
+    const open = await fake.handlers.get('files.pick')!(frame, { purpose: 'recipients', mode: 'open' });
+    expect(open).toMatchObject({ ok: true, value: { grant: { name: 'recipients.csv', size: 6, purpose: 'recipients' } } });
+    const [, options] = fake.electron.dialog.showOpenDialog.mock.calls[0];
+    expect(options).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['csv', 'txt'] }] });
+    dialogAnswer.path = '';
+    expect(await fake.handlers.get('files.pick')!(frame, { purpose: 'backup', mode: 'save', suggestedName: 'vault.dpobackup' })).toEqual({ ok: true, value: { grant: null } });
+    const typed = await fake.handlers.get('files.grantPath')!(frame, { purpose: 'recipients', mode: 'open', path: picked });
+    expect(typed).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     host.vault.close();
   });
 

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Empty, Id } from './common';
+
+export const JobState = z.enum(['running', 'done', 'failed', 'cancelled']);
+export type JobState = z.infer<typeof JobState>;
+
+/** A long piece of work of the session (mail-merge, backup, export, verify). */
+export const JobInfo = z.object({
+  jobId: z.string(),
+  /** What runs, e.g. "notices.mailMerge", "vault.backup"; the renderer names it. */
+  kind: z.string(),
+  state: JobState,
+  /** Work units done and expected (rows, bytes, entries); total null while unknown. */
+  done: z.number(),
+  total: z.number().nullable(),
+  /** 0..1 when the total is known. */
+  progress: z.number().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** Who stopped it: the DPO, or the vault locking (auto-lock included). */
+  cancelledBy: z.enum(['user', 'lock']).nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** The job's own result once done (its kind's channel documents the shape). */
+  result: z.unknown(),
+});
+export type JobInfo = z.infer<typeof JobInfo>;
+
+export const jobsChannels = {
+  'jobs.status': { input: z.object({ jobId: Id }).strict(), output: JobInfo },
+  'jobs.cancel': { input: z.object({ jobId: Id }).strict(), output: JobInfo },
+  'jobs.list': { input: Empty, output: z.array(JobInfo) },
+} as const;
