@@ -2,14 +2,14 @@
 // thin: it wires the core's API to IPC, hardens the window, and adds what only a desktop
 // host can (single instance, menu, OS notifications, native dialogs).
 import type * as ElectronNS from 'electron';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { channels, type DpoEvent, type Output } from '../../preload/contract';
 import { createApi, type ApiCall } from '../api';
 import { FileAccess, type NativePicker } from '../files/access';
 import { VaultManager } from '../vault/service';
 import { startAutoLock } from './auto-lock';
-import { CONTENT_SECURITY_POLICY } from './http';
+import { CONTENT_SECURITY_POLICY } from './csp';
 import { argValue } from './paths';
 import { menuLabels } from './menu-labels';
 
@@ -80,25 +80,48 @@ export function hardenSession(session: ElectronNS.Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-export function registerIpc(electron: Electron, api: ApiCall): void {
+export function registerIpc(electron: Electron, api: ApiCall, log: (message: string) => void = console.warn): void {
   for (const channel of channels) {
     electron.ipcMain.handle(channel, (event, input: unknown) => {
       if (!isTrustedSender(event.senderFrame)) {
-        return { ok: false, error: { code: 'INTERNAL', message: 'Refused: the request did not come from the app window.' } };
+        // Logged (the frame, never the input) so a stray or hostile frame shows in the app's log;
+        // FORBIDDEN, not INTERNAL, so the caller can tell "refused" from "broke".
+        log(`[ipc] refused ${channel} from ${frameUrl(event.senderFrame)}`);
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Refused: the request did not come from the app window.' } };
       }
       return api(channel, input);
     });
   }
 }
 
-export function serveRenderer(electron: Electron, rendererDir: string): void {
+const frameUrl = (frame: { url: string } | null | undefined): string => (frame ? JSON.stringify(frame.url.slice(0, 200)) : 'no frame');
+
+const plain = (status: number, text: string) => new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+
+/**
+ * The app:// answer for one request URL. Never throws: a malformed escape is a 400, a path
+ * outside the renderer a 403, a folder (or anything but a regular file) a 404; an unknown
+ * file falls back to index.html (routes live in the hash, so this only catches stale links).
+ */
+export function rendererResponse(rendererDir: string, requestUrl: string): Response {
   const root = resolve(rendererDir);
-  electron.protocol.handle(APP_SCHEME, (request) => {
-    const url = new URL(request.url);
-    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+  try {
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(requestUrl).pathname);
+    } catch {
+      return plain(400, 'Bad request: malformed path');
+    }
+    if (pathname.includes('\0')) return plain(400, 'Bad request: malformed path');
+    const relative = normalize(pathname).replace(/^([/\\])+/, '');
     let file = resolve(root, relative || 'index.html');
-    if (!file.startsWith(root + sep)) return new Response('Forbidden', { status: 403 });
-    if (!existsSync(file)) file = join(root, 'index.html');
+    if (!file.startsWith(root + sep)) return plain(403, 'Forbidden');
+    let stat = statOrUndefined(file);
+    if (!stat) {
+      file = join(root, 'index.html');
+      stat = statOrUndefined(file);
+    }
+    if (!stat?.isFile()) return plain(404, 'Not found');
     return new Response(readFileSync(file), {
       headers: {
         'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
@@ -106,7 +129,22 @@ export function serveRenderer(electron: Electron, rendererDir: string): void {
         'X-Content-Type-Options': 'nosniff',
       },
     });
-  });
+  } catch {
+    return plain(500, 'The file could not be read');
+  }
+}
+
+// Not statSync's throwIfNoEntry: Electron's asar layer has honoured it only in some versions.
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+export function serveRenderer(electron: Electron, rendererDir: string): void {
+  electron.protocol.handle(APP_SCHEME, (request) => rendererResponse(rendererDir, request.url));
 }
 
 export function createMainWindow(electron: Electron, paths: ElectronHostPaths): ElectronNS.BrowserWindow {
@@ -118,7 +156,8 @@ export function createMainWindow(electron: Electron, paths: ElectronHostPaths): 
     show: false,
     title: 'DPO Workstation',
     backgroundColor: electron.nativeTheme.shouldUseDarkColors ? '#14171c' : '#f7f8fa',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: paths.preloadFile },
+    // DevTools only in development: in an installed app they would hand the vault's open session to anyone at the keyboard.
+    webPreferences: { ...SECURE_WEB_PREFERENCES, devTools: !electron.app.isPackaged, preload: paths.preloadFile },
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
@@ -257,14 +296,17 @@ export function electronPaths(electron: Electron, appRoot: string, argv: string[
   };
 }
 
-if (process.versions.electron && typeof require !== 'undefined' && require.main === module) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const electron = require('electron') as Electron;
+/** The entry: single instance, scheme, host. `bundleDir` is out/main, inside app.asar when packaged. */
+export function launch(electron: Electron, bundleDir: string, argv: string[]) {
   if (!electron.app.requestSingleInstanceLock()) {
     electron.app.quit();
-  } else {
-    registerScheme(electron);
-    const appRoot = resolve(__dirname, '..', '..');
-    void startElectronHost(electron, electronPaths(electron, appRoot, process.argv));
+    return undefined;
   }
+  registerScheme(electron);
+  return startElectronHost(electron, electronPaths(electron, resolve(bundleDir, '..', '..'), argv));
+}
+
+if (process.versions.electron && typeof require !== 'undefined' && require.main === module) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  void launch(require('electron') as Electron, __dirname, process.argv);
 }

@@ -8,6 +8,7 @@ import { createApi, type ApiCall } from '../api';
 import { VaultManager } from '../vault/service';
 import { startAutoLock } from './auto-lock';
 import { FileAccess } from '../files/access';
+import { CONTENT_SECURITY_POLICY } from './csp';
 import { allowedDirs, argValue, resolveDataDir } from './paths';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -22,10 +23,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.map': 'application/json',
 };
-
-/** Same policy as the Electron window: nothing but our own origin. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface HttpHostOptions {
   port: number;

@@ -1,99 +1,18 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../../preload/contract';
-import { isTrustedSender, startElectronHost } from '../../../main/host/electron';
-
-type Listener = (...args: any[]) => any;
-
-/** What the stand-in's file dialogs answer ('' = the DPO cancelled a save). */
-const dialogAnswer = { path: '' };
-
-/** A stand-in for the parts of the electron module the host uses, recording what it was told. */
-function fakeElectron() {
-  const appListeners: Record<string, Listener[]> = {};
-  const contentsListeners: Record<string, Listener[]> = {};
-  const handlers = new Map<string, Listener>();
-  const windows: { options: any; url?: string }[] = [];
-  let windowOpenHandler: Listener | undefined;
-  let permissionRequest: Listener | undefined;
-  let permissionCheck: Listener | undefined;
-  let menuTemplate: any[] = [];
-  const contents = {
-    on: (event: string, l: Listener) => ((contentsListeners[event] ??= []).push(l), contents),
-    setWindowOpenHandler: (h: Listener) => (windowOpenHandler = h),
-    send: vi.fn(),
-  };
-  class BrowserWindow {
-    webContents = contents;
-    constructor(options: any) {
-      windows.push({ options });
-    }
-    once() {}
-    loadURL(url: string) {
-      windows[windows.length - 1].url = url;
-      return Promise.resolve();
-    }
-    isDestroyed() {
-      return false;
-    }
-  }
-  const electron = {
-    app: {
-      on: (e: string, l: Listener) => (appListeners[e] ??= []).push(l),
-      whenReady: () => Promise.resolve(),
-      getLocale: () => 'zh-CN',
-      quit: vi.fn(),
-      isPackaged: false,
-      getPath: () => tmpdir(),
-    },
-    ipcMain: { handle: (channel: string, l: Listener) => handlers.set(channel, l) },
-    protocol: { handle: vi.fn(), registerSchemesAsPrivileged: vi.fn() },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (h: Listener) => (permissionRequest = h),
-        setPermissionCheckHandler: (h: Listener) => (permissionCheck = h),
-      },
-    },
-    BrowserWindow,
-    nativeTheme: { shouldUseDarkColors: false },
-    Menu: { buildFromTemplate: (t: any[]) => ((menuTemplate = t), { t }), setApplicationMenu: vi.fn() },
-    Notification: Object.assign(vi.fn(), { isSupported: () => false }),
-    dialog: {
-      showOpenDialog: vi.fn(async (..._args: any[]) => ({ canceled: false, filePaths: [dialogAnswer.path] })),
-      showSaveDialog: vi.fn(async (..._args: any[]) => ({ canceled: dialogAnswer.path === '', filePath: dialogAnswer.path })),
-    },
-  };
-  const createContents = () => appListeners['web-contents-created']?.forEach((l) => l({}, contents));
-  return {
-    electron,
-    handlers,
-    windows,
-    contentsListeners,
-    createContents,
-    get windowOpenHandler() {
-      return windowOpenHandler;
-    },
-    get permissionRequest() {
-      return permissionRequest;
-    },
-    get permissionCheck() {
-      return permissionCheck;
-    },
-    get menuTemplate() {
-      return menuTemplate;
-    },
-    appListeners,
-  };
-}
+import { isTrustedSender, rendererResponse, startElectronHost } from '../../../main/host/electron';
+import { CONTENT_SECURITY_POLICY } from '../../../main/host/csp';
+import { dialogAnswer, fakeElectron } from '../../helpers/fake-electron';
 
 let dir: string;
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-async function start() {
+async function start(options: { isPackaged?: boolean } = {}) {
   dir = mkdtempSync(join(tmpdir(), 'dpo-electron-'));
-  const fake = fakeElectron();
+  const fake = fakeElectron(options);
   const host = await startElectronHost(fake.electron as never, {
     rendererDir: join(dir, 'renderer'),
     preloadFile: join(dir, 'preload.cjs'),
@@ -142,13 +61,28 @@ describe('Electron host (with a stand-in electron module)', () => {
     host.vault.close();
   });
 
-  it('answers IPC from its own frame and refuses any other sender', async () => {
+  it('answers IPC from its own frame; refuses any other sender with FORBIDDEN and logs it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { fake, host } = await start();
     const status = fake.handlers.get('vault.status')!;
     expect(await status({ senderFrame: { url: 'app://dpo/index.html' } }, {})).toEqual({ ok: true, value: { state: 'none' } });
-    expect(await status({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false });
-    expect(await status({ senderFrame: null }, {})).toMatchObject({ ok: false });
+    expect(warn).not.toHaveBeenCalled();
+    expect(await status({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(warn).toHaveBeenLastCalledWith('[ipc] refused vault.status from "https://evil.example/"');
+    expect(await fake.handlers.get('vault.create')!({ senderFrame: null }, { passphrase: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(warn).toHaveBeenLastCalledWith('[ipc] refused vault.create from no frame');
+    expect(host.vault.status()).toBe('none');
+    warn.mockRestore();
     host.vault.close();
+  });
+
+  it('turns DevTools off in a packaged build and leaves them on in development', async () => {
+    const packaged = await start({ isPackaged: true });
+    expect(packaged.fake.windows[0].options.webPreferences.devTools).toBe(false);
+    packaged.host.vault.close();
+    const dev = await start({ isPackaged: false });
+    expect(dev.fake.windows[0].options.webPreferences.devTools).toBe(true);
+    dev.host.vault.close();
   });
 
   it('has a Lock item on Ctrl/Cmd+L in the OS language', async () => {
@@ -172,6 +106,22 @@ describe('Electron host (with a stand-in electron module)', () => {
     expect(await fake.handlers.get('files.pick')!(frame, { purpose: 'backup', mode: 'save', suggestedName: 'vault.dpobackup' })).toEqual({ ok: true, value: { grant: null } });
     const typed = await fake.handlers.get('files.grantPath')!(frame, { purpose: 'recipients', mode: 'open', path: picked });
     expect(typed).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    host.vault.close();
+  });
+
+  it('serves the renderer over app:// with the CSP, through the handler it registers', async () => {
+    const { fake, host } = await start();
+    mkdirSync(join(dir, 'renderer', 'assets'), { recursive: true });
+    writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>DPO</title>');
+    writeFileSync(join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
+    const page = await fake.fetchApp('app://dpo/index.html');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await page.text()).toContain('<title>DPO</title>');
+    const script = await fake.fetchApp('app://dpo/assets/app.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toBe('console.log(1)');
     host.vault.close();
   });
 
@@ -215,5 +165,48 @@ describe('deadline notifications under Electron', () => {
     vi.useRealTimers();
     expect(shown[0]).toEqual({ title: '已逾期: INC-2026-0001', body: '4小时内向网信部门报告' });
     expect(calls[1]).toEqual({ since: '2026-11-29T03:00:00.000Z' });
+  });
+});
+
+describe('the app:// handler on hostile or odd paths (answers, never throws)', () => {
+  function renderer() {
+    dir = mkdtempSync(join(tmpdir(), 'dpo-app-scheme-'));
+    const root = join(dir, 'renderer');
+    mkdirSync(join(root, 'assets'), { recursive: true });
+    writeFileSync(join(root, 'index.html'), 'INDEX');
+    writeFileSync(join(root, 'assets', 'app.js'), 'APP');
+    writeFileSync(join(dir, 'secret.txt'), 'SECRET');
+    return root;
+  }
+  const answer = async (root: string, url: string) => {
+    const res = rendererResponse(root, url);
+    return { status: res.status, body: await res.text() };
+  };
+
+  it.each([
+    ['a malformed percent escape', 'app://dpo/%E0%A4%A', 400],
+    ['a lone percent sign', 'app://dpo/assets/%', 400],
+    ['a NUL byte', 'app://dpo/assets/app.js%00.html', 400],
+    ['a folder with a trailing slash', 'app://dpo/assets/', 404],
+    ['a folder without one', 'app://dpo/assets', 404],
+  ])('%s (%s) → %i', async (_why, url, status) => {
+    expect((await answer(renderer(), url)).status).toBe(status);
+  });
+
+  it.each([
+    ['the root', 'app://dpo/', 'INDEX'],
+    ['a file', 'app://dpo/assets/app.js', 'APP'],
+    ['an escaped name', 'app://dpo/assets/%61pp.js', 'APP'],
+    ['an unknown file (stale link)', 'app://dpo/nothing-here.js', 'INDEX'],
+    ['dot segments, escaped, stay inside the renderer', 'app://dpo/..%2F..%2Fsecret.txt', 'INDEX'],
+    ['backslash segments stay inside the renderer', 'app://dpo/..%5C..%5Csecret.txt', 'INDEX'],
+  ])('%s (%s) → %s', async (_why, url, body) => {
+    expect(await answer(renderer(), url)).toEqual({ status: 200, body });
+  });
+
+  it('a renderer folder without index.html answers 404, not a crash', async () => {
+    const root = renderer();
+    rmSync(join(root, 'index.html'));
+    expect((await answer(root, 'app://dpo/')).status).toBe(404);
   });
 });
