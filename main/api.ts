@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contract, type Channel, type Output, type ParsedInput } from '../preload/contract';
+import type { appChannels } from '../preload/contract/app';
 import type { filesChannels } from '../preload/contract/files';
 import type { AppErrorDto, Result } from '../preload/contract/result';
 import { BACKGROUND_CHANNELS, type vaultChannels } from '../preload/contract/vault';
@@ -13,15 +14,16 @@ import { jobsHandlers } from './jobs/handlers';
 import { noticesHandlers } from './notices/handlers';
 import { searchHandlers } from './search/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { appInfo } from './shared/app-info';
 import { AppError } from './shared/errors';
 import type { SessionHandler } from './shared/handlers';
 import { transfersHandlers } from './transfers/handlers';
 import { vaultHandlers } from './vault/handlers';
 import type { VaultManager } from './vault/service';
 
-type VaultChannel = keyof typeof vaultChannels;
-type FilesChannel = keyof typeof filesChannels;
-type SessionChannel = Exclude<Channel, VaultChannel | FilesChannel>;
+// Channels that need no unlocked session: the vault's own, file choice, and what build this is.
+type OpenChannel = keyof typeof vaultChannels | keyof typeof filesChannels | keyof typeof appChannels;
+type SessionChannel = Exclude<Channel, OpenChannel>;
 
 // The compiler proves every non-vault channel of the contract has exactly one handler.
 const sessionHandlers = {
@@ -49,8 +51,8 @@ export type ApiCall = (channel: string, input: unknown) => Promise<Result<unknow
 /** Maps each channel to its handler and turns every failure into a result value. */
 export function createApi(vault: VaultManager, options: ApiOptions = {}): ApiCall {
   const logError = options.logError ?? ((channel, error) => console.error(`[api] ${channel} failed:`, error));
-  // Channels that need no unlocked session: the vault's own and file choice.
-  const vaultTable = { ...vaultHandlers(vault), ...filesHandlers(vault.files) };
+  // Channels that need no unlocked session: the vault's own, file choice, and what build this is.
+  const vaultTable = { ...vaultHandlers(vault), ...filesHandlers(vault.files), 'app.info': () => appInfo() };
 
   return async function call(channel, rawInput) {
     if (!Object.hasOwn(contract, channel)) {

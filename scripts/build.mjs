@@ -1,19 +1,40 @@
 // Builds the three environments with Vite: the renderer (browser), main and bench (Node,
 // CommonJS), and the preload (one bundled CommonJS file, so the Electron sandbox can stay on).
 // DPO_OUT_DIR lets parallel builds (e.g. several Playwright runs) use separate folders.
+// DPO_BUILD_ID names the build (default: the commit, "+dirty" with local changes), shown in About.
 import react from '@vitejs/plugin-react';
+import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
-import { build } from 'vite';
+import { build, runnerImport } from 'vite';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, process.env.DPO_OUT_DIR ?? 'out');
 const nodeExternal = ['electron', 'better-sqlite3-multiple-ciphers', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+function gitBuildId() {
+  const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    const commit = git('rev-parse', '--short=8', 'HEAD');
+    return git('status', '--porcelain', '--untracked-files=no') ? `${commit}+dirty` : commit;
+  } catch {
+    return 'unversioned'; // a source tree without git (e.g. an unpacked tarball)
+  }
+}
+const buildId = process.env.DPO_BUILD_ID || gitBuildId();
+
+// The policy has one home (main/host/csp.ts); the page carries it as a <meta> tag too.
+const { module: csp } = await runnerImport(resolve(root, 'main/host/csp.ts'));
+const cspMeta = {
+  name: 'dpo-csp-meta',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: csp.META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+};
+
 const nodeBuild = (input, outDir) => ({
   configFile: false,
   root,
   logLevel: 'warn',
+  define: { __DPO_BUILD_ID__: JSON.stringify(buildId) },
   ssr: { noExternal: true, external: ['electron', 'better-sqlite3-multiple-ciphers'] },
   build: {
     ssr: true,
@@ -31,10 +52,10 @@ await build({
   root: resolve(root, 'renderer'),
   base: './',
   logLevel: 'warn',
-  plugins: [react()],
+  plugins: [react(), cspMeta],
   build: { outDir: resolve(out, 'renderer'), emptyOutDir: true, target: 'chrome120', sourcemap: true },
 });
 await build(nodeBuild({ http: resolve(root, 'main/host/http.ts'), electron: resolve(root, 'main/host/electron.ts') }, resolve(out, 'main')));
 await build(nodeBuild({ bench: resolve(root, 'bench/bench.ts') }, resolve(out, 'bench')));
 await build(nodeBuild({ index: resolve(root, 'preload/index.ts') }, resolve(out, 'preload')));
-console.log(`built into ${out}`);
+console.log(`built ${buildId} into ${out}`);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { calendarChannels } from './calendar';
 import { deadlinesChannels } from './deadlines';
@@ -24,6 +25,7 @@ export interface ChannelSpec {
  * side only.
  */
 export const contract = {
+  ...appChannels,
   ...vaultChannels,
   ...filesChannels,
   ...settingsChannels,

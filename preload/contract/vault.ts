@@ -53,6 +53,7 @@ export const vaultChannels = {
 
 /** Channels that work while the vault is locked or absent. */
 export const UNLOCKED_NOT_REQUIRED = new Set<string>([
+  'app.info',
   'vault.status',
   'vault.create',
   'vault.unlock',

@@ -8,6 +8,7 @@ import { commonText } from '../../components/i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { CalendarSettings } from '../calendar/CalendarSettings';
+import { About } from './About';
 import { settingsText } from './i18n';
 import { FileRootsSettings } from './FileRootsSettings';
 import { PassphraseForm } from './PassphraseForm';
@@ -101,6 +102,7 @@ export function SettingsPage() {
       <PassphraseForm />
       <FileRootsSettings />
       <CalendarSettings />
+      <About />
     </div>
   );
 }

@@ -35,6 +35,11 @@ export const settingsText = defineMessages({
     filesRootsHint: 'One full folder path a line.',
     filesUseDefaults: 'Use the defaults',
     filesLineError: 'Line {line}: {message}',
+    about: 'About',
+    appVersion: 'App version',
+    schemaVersion: 'Vault schema version',
+    buildId: 'Build',
+    aboutHint: 'Give these three when you report a problem.',
   },
   'zh-CN': {
     title: '设置',
@@ -70,5 +75,10 @@ export const settingsText = defineMessages({
     filesRootsHint: '每行一个文件夹的完整路径。',
     filesUseDefaults: '恢复默认',
     filesLineError: '第 {line} 行：{message}',
+    about: '关于',
+    appVersion: '应用版本',
+    schemaVersion: '保险库结构版本',
+    buildId: '构建编号',
+    aboutHint: '报告问题时请提供这三项。',
   },
 });
