@@ -296,8 +296,8 @@ export function electronPaths(electron: Electron, appRoot: string, argv: string[
   };
 }
 
-/** The entry: single instance, scheme, host. `bundleDir` is out/main, inside app.asar when packaged. */
-export function launch(electron: Electron, bundleDir: string, argv: string[]) {
+/** The entry: single instance, scheme, host. The bundle sits in out/main, inside app.asar when packaged. */
+export function launch(electron: Electron, bundleDir = __dirname, argv = process.argv) {
   if (!electron.app.requestSingleInstanceLock()) {
     electron.app.quit();
     return undefined;
@@ -308,5 +308,5 @@ export function launch(electron: Electron, bundleDir: string, argv: string[]) {
 
 if (process.versions.electron && typeof require !== 'undefined' && require.main === module) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  void launch(require('electron') as Electron, __dirname, process.argv);
+  void launch(require('electron') as Electron);
 }
