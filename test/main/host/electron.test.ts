@@ -31,12 +31,19 @@ describe('Electron host (with a stand-in electron module)', () => {
   it('opens the window with the security baseline and the bundled preload, from the app:// scheme', async () => {
     const { fake, host } = await start();
     const { options, url } = fake.windows[0];
-    expect(options.webPreferences).toMatchObject({
+    expect(options.webPreferences).toEqual({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webviewTag: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: true,
       preload: join(dir, 'preload.cjs'),
     });
     expect(url).toBe('app://dpo/index.html');
