@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { findChromium } from './scripts/find-chromium.mjs';
 
-// Debian's Chromium (installed by .ci/run); never Playwright's own download.
-const chromium = process.env.DPO_CHROMIUM ?? '/usr/bin/chromium';
+// A Chromium or Chrome on the machine (Debian's, installed by .ci/run, or DPO_CHROMIUM); never
+// Playwright's own download. `npm run test:e2e` stops first with what to install when there is none.
+const chromium = findChromium().path ?? undefined;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -27,7 +28,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         launchOptions: {
-          executablePath: existsSync(chromium) ? chromium : undefined,
+          executablePath: chromium,
           args: [
             '--disable-gpu',
             '--disable-background-networking',
