@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // GitHub's workflow parser imports its JSON schema without an import attribute: let Vite load it.
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });

@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 // @ts-expect-error plain .mjs helper shared with scripts/start.mjs
 import { electronBinary } from '../../../scripts/electron-binary.mjs';
@@ -23,5 +23,10 @@ export function electronTarget(env = process.env): ElectronTarget {
     return { executablePath: env.DPO_ELECTRON_APP, args: [], packaged: true, reason: null };
   }
   const { path, reason } = electronBinary() as { path: string | null; reason: string | null };
-  return path ? { executablePath: path, args: [resolve('.')], packaged: false, reason: null } : { executablePath: null, args: [], packaged: false, reason };
+  if (!path) return { executablePath: null, args: [], packaged: false, reason };
+  // A development Electron opens the vault with native-electron/'s build; node_modules' is Node's ABI.
+  if (!existsSync(resolve('native-electron', 'better_sqlite3.node'))) {
+    return { executablePath: null, args: [], packaged: false, reason: 'the Electron-ABI SQLite module is missing: run node scripts/rebuild-native-for-electron.mjs' };
+  }
+  return { executablePath: path, args: [resolve('.')], packaged: false, reason: null };
 }
