@@ -72,7 +72,7 @@ test('first run → recovery code → lock → wrong passphrase → unlock → e
     await expectNoSeriousA11yViolations(page, 'settings');
     await page.getByLabel('Registered address').fill('北京市海淀区中关村大街1号');
     await page.getByLabel('DPO e-mail').fill('privacy@example.cn');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('form', { name: 'Organisation profile' }).getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Saved')).toBeVisible();
 
     // Audit log lists it and verifies.
