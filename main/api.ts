@@ -16,6 +16,7 @@ import { searchHandlers } from './search/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { appInfo } from './shared/app-info';
 import { AppError } from './shared/errors';
+import { fieldMap, guardInput } from './shared/input-guard';
 import type { SessionHandler } from './shared/handlers';
 import { transfersHandlers } from './transfers/handlers';
 import { vaultHandlers } from './vault/handlers';
@@ -60,7 +61,11 @@ export function createApi(vault: VaultManager, options: ApiOptions = {}): ApiCal
     }
     const spec = contract[channel as Channel];
     try {
-      const parsed = spec.input.safeParse(rawInput ?? {});
+      // One walk for every channel before its schema: broken Unicode and reserved keys are
+      // refused by field, and every string is normalised once (main/shared/input-guard.ts).
+      const guarded = guardInput(rawInput ?? {});
+      if (!guarded.ok) return failure(validationFailure(guarded.fields));
+      const parsed = spec.input.safeParse(guarded.value);
       if (!parsed.success) return failure(validationError(parsed.error));
       let value: unknown;
       if (channel in vaultTable) {
@@ -75,7 +80,7 @@ export function createApi(vault: VaultManager, options: ApiOptions = {}): ApiCal
       return { ok: true, value: value as Output<Channel> };
     } catch (error) {
       if (error instanceof AppError) {
-        return failure({ code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
+        return failure({ code: error.code, message: error.message, ...(error.fields ? { fields: fieldMap(Object.entries(error.fields)) } : {}) });
       }
       if (error instanceof z.ZodError) return failure(validationError(error));
       logError(channel, error);
@@ -87,7 +92,8 @@ export function createApi(vault: VaultManager, options: ApiOptions = {}): ApiCal
 const failure = (error: AppErrorDto): Result<never> => ({ ok: false, error });
 
 export function validationError(error: z.ZodError): AppErrorDto {
-  const fields: Record<string, string> = {};
+  // No prototype: a field named "__proto__" or "constructor" is a key like any other.
+  const fields = fieldMap();
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
@@ -97,5 +103,9 @@ export function validationError(error: z.ZodError): AppErrorDto {
     }
     fields[path || '(input)'] ??= issue.message;
   }
+  return validationFailure(fields);
+}
+
+function validationFailure(fields: Record<string, string>): AppErrorDto {
   return { code: 'VALIDATION', message: `Please check: ${Object.keys(fields).join(', ')}`, fields };
 }

@@ -15,14 +15,18 @@ export class AuditService implements AuditWriter {
 
   append(input: AuditInput): void {
     const last = this.repo.last();
+    // The hash is over exactly what SQLite stores: it keeps text as UTF-8, turning an unpaired
+    // surrogate into U+FFFD, so every string is made well-formed the same way first (details'
+    // JSON already escapes them). The contract refuses such input; this covers text a service
+    // derived itself (a parsed file, a truncated name), so no stored string can break verify.
     const base = {
       seq: (last?.seq ?? 0) + 1,
       at: this.now().toISOString(),
-      actor: this.actor(),
-      action: input.action,
-      entity: input.entity,
-      entity_id: input.entityId ?? null,
-      summary: input.summary,
+      actor: this.actor().toWellFormed(),
+      action: input.action.toWellFormed(),
+      entity: input.entity.toWellFormed(),
+      entity_id: input.entityId?.toWellFormed() ?? null,
+      summary: input.summary.toWellFormed(),
       details: JSON.stringify(input.details ?? null),
     };
     const prev_hash = last?.hash ?? GENESIS_HASH;

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import type { CalendarDay } from './model';
+import { fieldMap } from '../shared/input-guard';
 
 // Parses a DPO's calendar file: pure, no I/O. Bad rows are named by line so the DPO can fix them.
 
@@ -34,7 +35,7 @@ const nameOf = (en?: string, zh?: string): CalendarDay['name'] => {
 
 /** CSV: one date a line, `date,kind[,name_en[,name_zh]]`; an optional header line starting with "date". */
 export function parseCalendarCsv(text: string): ParseResult {
-  const problems: Record<string, string> = {};
+  const problems = fieldMap();
   const out: ParsedCalendar = { holidays: [], workdays: [] };
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -71,7 +72,7 @@ export function parseCalendarJson(text: string): ParseResult {
     const line = pos ? lineAt(text, Number(pos[1])) : 1;
     return { ok: false, problems: { [`line.${line}`]: `Line ${line}: not valid JSON` } };
   }
-  const problems: Record<string, string> = {};
+  const problems = fieldMap();
   const out: ParsedCalendar = { holidays: [], workdays: [] };
   let searchFrom = 0;
   const locate = (date: unknown): number => {

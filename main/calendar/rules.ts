@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { CalendarDay, CalendarYear, DayKind, WorkCalendar } from './model';
+import { fieldMap } from '../shared/input-guard';
 
 // Pure day arithmetic on YYYY-MM-DD dates. No clock, no I/O: the calendars come in as values.
 
@@ -113,7 +114,7 @@ export function runsOf(dates: string[]): [string, string][] {
  * day, and a declared working day on a weekend. Returns field → message.
  */
 export function checkCalendarYear(year: number, holidays: string[], workdays: string[]): Record<string, string> {
-  const problems: Record<string, string> = {};
+  const problems = fieldMap();
   const seen = new Set<string>();
   holidays.forEach((d, i) => {
     if (yearOf(d) !== year) problems[`holidays.${i}`] = `${d} is not in ${year}`;

@@ -11,6 +11,7 @@ import { toDeadline } from './dto';
 import type { DeadlineRequest, RecordRef } from './model';
 import { DeadlinesRepo, type DeadlineRow } from './repo';
 import { computeDeadline, parseStart } from './rules';
+import { fieldMap } from '../shared/input-guard';
 
 // The engine's entry for the other modules. Deadlines are derived data: syncing them writes no
 // audit entry of its own (the calling module audits the change that produced them); the DPO's
@@ -22,7 +23,7 @@ const isInstant = (s: unknown): s is string => typeof s === 'string' && !Number.
 
 /** Checks what the schema cannot (the requests come from code, not from a zod-parsed channel). */
 function checkRequests(record: RecordRef, requests: DeadlineRequest[]): void {
-  const problems: Record<string, string> = {};
+  const problems = fieldMap();
   if (!ModuleName.safeParse(record.module).success) problems['record.module'] = 'Unknown module';
   if (typeof record.recordId !== 'string' || !record.recordId) problems['record.recordId'] = 'Required';
   const keys = new Set<string>();

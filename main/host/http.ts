@@ -61,7 +61,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (origin !== undefined && origin !== `http://${req.headers.host}`) {
       return send(res, 403, { error: 'Forbidden origin' });
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    } catch {
+      return send(res, 400, { error: 'Bad address' });
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, { error: 'Use POST' });
       const auth = Buffer.from(req.headers.authorization ?? '');
@@ -72,13 +77,18 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       if (declared > MAX_BODY_BYTES) return send(res, 413, { error: 'Body too large' }, true);
       const body = await readBody(req);
       if (body === 'too-large') return send(res, 413, { error: 'Body too large' }, true);
+      const channel = decodePath(url.pathname.slice('/api/'.length));
+      if (channel === null) return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The channel name in the address is not valid percent-encoding.' } });
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch {
         return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request body is not JSON.' } });
+      } finally {
+        // The body may hold a passphrase: its bytes go now, not when the collector gets to them
+        // (the parsed strings cannot be wiped: see main/store/keyfile.ts).
+        body.fill(0);
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       return send(res, 200, await api(channel, input));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'Method not allowed' });
@@ -129,9 +139,20 @@ function send(res: ServerResponse, status: number, body: unknown, close = false)
   res.end(json);
 }
 
+/** decodeURIComponent that answers null for malformed escapes ("%E0%A4%A") instead of throwing. */
+export function decodePath(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
 function serveStatic(pathname: string, res: ServerResponse, rendererDir: string): void {
   const root = resolve(rendererDir);
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  const decoded = decodePath(pathname);
+  if (decoded === null || decoded.includes('\0')) return send(res, 400, { error: 'Bad path' });
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   let file = resolve(root, relative || 'index.html');
   if (!file.startsWith(root + sep) && file !== root) return send(res, 403, { error: 'Forbidden path' });
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');

@@ -9,6 +9,7 @@ import { OPEN_STATES, REFUSAL_GROUNDS, type RequestRow } from './model';
 import { InboxRepo } from './repo';
 import { decisionErrors, holdErrors, stateAfterReply, type DecisionInput } from './rules';
 import { applyState, reindex, timeline } from './service';
+import { fieldMap } from '../shared/input-guard';
 
 function write(session: Session, repo: InboxRepo, row: RequestRow, audit: { action: string; summary: string; details: unknown }): InboxRequest {
   repo.updateRequest(row.id, { updated_at: session.now().toISOString() });
@@ -36,7 +37,7 @@ export function verifyIdentity(session: Session, input: VerifyIdentityInput): In
   const repo = new InboxRepo(session.db);
   const row = loadRow(repo, input.id);
   const at = input.verifiedAt ?? session.now().toISOString();
-  const errors: Record<string, string> = {};
+  const errors = fieldMap();
   if (!OPEN_STATES.includes(row.state as RequestState)) errors.id = 'Identity is checked while the request is being handled';
   if (Date.parse(at) < Date.parse(row.received_at)) errors.verifiedAt = 'Cannot be before the request was received';
   if (Date.parse(at) > session.now().getTime() + 5 * 60_000) errors.verifiedAt = 'Cannot be in the future';

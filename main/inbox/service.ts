@@ -12,6 +12,7 @@ import { loadRow, toRequest } from './dto';
 import { MODULE, OPEN_STATES, type RequestRow } from './model';
 import { InboxRepo } from './repo';
 import { intakeErrors, transitionErrors } from './rules';
+import { fieldMap } from '../shared/input-guard';
 
 export type NewRequest = Omit<RequestRow, 'id' | 'ref' | 'state' | 'is_open' | 'created_at' | 'updated_at' | 'due_at' | 'gdpr_due_at'> &
   Partial<Pick<RequestRow, 'due_at' | 'gdpr_due_at'>>;
@@ -236,7 +237,7 @@ export function extend(session: Session, input: { id: string; noticeSentAt?: str
   const row = loadRow(repo, input.id);
   if (row.extension_notice_at) throw conflict(`Request ${row.ref} was already extended on ${row.extension_notice_at}`);
   const sentAt = input.noticeSentAt ?? session.now().toISOString();
-  const errors: Record<string, string> = {};
+  const errors = fieldMap();
   if (row.jurisdiction !== 'EU' || row.type === 'complaint' || !row.gdpr_due_at) {
     errors.id = 'The two-month extension applies to GDPR requests of EU requesters only (Art. 12(3))';
   } else if (Date.parse(sentAt) > Date.parse(row.gdpr_due_at)) {

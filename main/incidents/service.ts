@@ -9,6 +9,7 @@ import { IncidentsRepo, NO_DUE, type IncidentRow } from './repo';
 import { addTimeline, evaluate, load, settle, toDto, touch, type Loaded } from './record';
 import { gdprLateReasonRequired } from './rules';
 import { changedFacts, describeChanges, factProblems } from './validate';
+import { fieldMap } from '../shared/input-guard';
 
 // Use-cases of the incident register: validate → one transaction writing the change, its
 // timeline entry, its clocks, its search entry and its audit entry → the incident as the DPO sees it.
@@ -145,7 +146,7 @@ export function markObligation(session: Session, input: z.output<typeof MarkObli
       repo.saveObligation(l.row.id, { key, override: json(l.overrides.get(key)), done: null });
       addTimeline(session, l.row.id, 'obligation', { en: `${label.en}: done mark withdrawn — ${input.reason}`, zh: `${label.zh}：撤销完成标记——${input.reason}` });
     } else {
-      const problems: Record<string, string> = {};
+      const problems = fieldMap();
       if (Date.parse(input.doneAt) > session.now().getTime() + 5 * 60_000) problems.doneAt = 'Cannot be in the future';
       if (Date.parse(input.doneAt) < Date.parse(l.facts.discoveredAt)) problems.doneAt = 'Cannot be before the discovery';
       if (REFERENCE_EXPECTED.has(key) && !input.reference) {

@@ -1,11 +1,12 @@
 import { FACT_LABELS, type IncidentFacts, type Localized } from './model';
+import { fieldMap } from '../shared/input-guard';
 
 // Pure checks the schema cannot express (cross-field) and the wording of fact changes for the
 // timeline. No I/O; `now` is a parameter.
 
 /** Returns field → message for every cross-field problem; empty when the facts hold together. */
 export function factProblems(f: IncidentFacts, now: Date): Record<string, string> {
-  const problems: Record<string, string> = {};
+  const problems = fieldMap();
   const t = (s: string | null) => (s === null ? null : Date.parse(s));
   const found = t(f.discoveredAt)!;
   // A clock cannot start in the future; a few minutes' slack absorbs clock drift between machines.

@@ -5,6 +5,7 @@ import type { Session } from '../shared/session';
 import { OBLIGATION_LABELS, STATE_NAMES, type IncidentState } from './model';
 import { checkTransition, openObligations } from './obligations';
 import { addTimeline, evaluate, load, settle, toDto, touch } from './record';
+import { fieldMap } from '../shared/input-guard';
 
 // Workflow (detected → assessing → contained → notifying → monitoring → closed) and the DPO's notes.
 
@@ -16,7 +17,7 @@ export function transitionIncident(session: Session, input: z.output<typeof Tran
     if (!check.allowed) throw conflict(`The incident is already ${STATE_NAMES[from].en.toLowerCase()}.`);
     const reason = input.reason?.trim() ?? '';
     const at = input.at ?? session.now().toISOString();
-    const problems: Record<string, string> = {};
+    const problems = fieldMap();
     if (check.needsReason && !reason) problems.reason = check.kind === 'reopen' ? 'Say why the incident is reopened' : 'Say why the incident goes back a step';
     if (Date.parse(at) < Date.parse(l.facts.discoveredAt)) problems.at = 'Cannot be before the discovery';
     if (Date.parse(at) > session.now().getTime() + 5 * 60_000) problems.at = 'Cannot be in the future';

@@ -1,6 +1,7 @@
 import type { BilingualText, NoticeContent, NoticeKind, NoticeUpdate } from '../../preload/contract/notices';
 import { KINDS, conditionsOf } from './model';
 import { fillMergeFields, mergeFieldsIn, sectionKeys, weakWaivers } from './rules';
+import { fieldMap } from '../shared/input-guard';
 
 /**
  * Applies an edit to a draft's content (pure): returns the new content, the VALIDATION fields
@@ -8,7 +9,7 @@ import { fillMergeFields, mergeFieldsIn, sectionKeys, weakWaivers } from './rule
  * and which parts changed, for the audit entry.
  */
 export function applyPatch(kind: NoticeKind, language: string, before: NoticeContent, input: NoticeUpdate, values: Record<string, string>) {
-  const fields: Record<string, string> = {};
+  const fields = fieldMap();
   const changed: string[] = [];
   const after: NoticeContent = structuredClone(before);
   const known = (text: string, where: string) => {

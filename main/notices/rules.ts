@@ -2,6 +2,7 @@ import type { LocalizedText } from '../../preload/contract/common';
 import type { Language } from '../../preload/contract/common';
 import type { Checklist, ChecklistElement, NoticeCondition, NoticeContent, NoticeKind } from '../../preload/contract/notices';
 import { CLOSING, CONDITIONS, KINDS, MIN_WAIVER_REASON, OPENING, type ElementSpec } from './model';
+import { fieldMap } from '../shared/input-guard';
 
 // Pure rules of the studio: no I/O, no clock (`now` is a parameter).
 
@@ -119,7 +120,7 @@ export function mergeFieldProblems(content: NoticeContent, known: Record<string,
 
 /** VALIDATION fields for approval: one per missing element (named), one per unknown merge field. */
 export function approvalBlockers(elements: ChecklistElement[], problems: Checklist['mergeFieldProblems']): Record<string, string> {
-  const fields: Record<string, string> = {};
+  const fields = fieldMap();
   for (const e of elements) {
     if (e.status === 'missing') fields[`elements.${e.key}`] = `Missing: ${e.rule.en} (${e.missingLanguages.join(', ')}) — ${e.basis.en}`;
   }
@@ -154,7 +155,7 @@ export function initialConditions(kind: NoticeKind, values: Record<string, strin
 
 /** Waiver reasons that are too short to say why (each named). */
 export function weakWaivers(waivers: Record<string, string | null>): Record<string, string> {
-  const fields: Record<string, string> = {};
+  const fields = fieldMap();
   for (const [key, reason] of Object.entries(waivers)) {
     if (reason !== null && reason.trim().length < MIN_WAIVER_REASON) fields[`waivers.${key}`] = `Give the reason for waiving (at least ${MIN_WAIVER_REASON} characters)`;
   }

@@ -22,6 +22,7 @@ import { approvalBlockers, fillMergeFields, initialConditions, isBlank, mergeFie
 import { noticeSource } from './sources';
 import { currentTemplate } from './templates-service';
 import { applyPatch } from './draft-patch';
+import { fieldMap } from '../shared/input-guard';
 
 type In<C extends keyof typeof noticesChannels> = z.output<(typeof noticesChannels)[C]['input']>;
 
@@ -43,7 +44,7 @@ const usable = (t: BilingualText | undefined, values: Record<string, string>): B
 
 export function createNotice(session: Session, input: In<'notices.create'>): NoticeDto {
   const languages = input.languages ? [...new Set(input.languages)] : [input.language];
-  const fields: Record<string, string> = {};
+  const fields = fieldMap();
   if (!languages.includes(input.language)) fields.languages = 'Must include the notice’s language';
   const links = dedupeLinks(input.links);
   links.forEach((l, i) => {
@@ -209,7 +210,7 @@ export function markDispatched(session: Session, input: In<'notices.markDispatch
   const row = loadNotice(repo, input.id);
   const v = repo.version(row.id, row.version)!;
   if (v.state !== 'approved') throw conflict(`Only an approved notice can be dispatched; ${row.ref} is ${v.state}.`);
-  const fields: Record<string, string> = {};
+  const fields = fieldMap();
   const output = input.outputId ? repo.output(input.outputId) : null;
   if (input.outputId && (!output || output.notice_id !== row.id || output.version !== v.version)) fields.outputId = 'Not an output of this version of the notice';
   if (Date.parse(input.dispatchedAt) > session.now().getTime() + 5 * 60_000) fields.dispatchedAt = 'Cannot be in the future';

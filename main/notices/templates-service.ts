@@ -6,6 +6,7 @@ import { KINDS } from './model';
 import { NoticesRepo } from './repo';
 import { mergeFieldsIn, sectionKeys } from './rules';
 import { BUILT_IN_TEMPLATES, type BuiltInTemplate } from './templates-builtin';
+import { fieldMap } from '../shared/input-guard';
 
 type TemplateInput = z.output<(typeof noticesChannels)['notices.templateUpdate']['input']>;
 
@@ -45,7 +46,7 @@ const TEMPLATE_FIELD = /^(org\.(legalName|address|dpoName|dpoEmail|phone)|(incid
 
 export function updateTemplate(session: Session, input: TemplateInput): Template {
   const keys = new Set(sectionKeys(input.kind));
-  const fields: Record<string, string> = {};
+  const fields = fieldMap();
   input.sections.forEach((s, i) => {
     if (!keys.has(s.key)) fields[`sections.${i}.key`] = `Not a section of ${KINDS[input.kind].label.en}`;
   });

@@ -12,6 +12,7 @@ import { TransfersRepo, type ListFilter, type TransferRow } from './repo';
 import { classifyRoute } from './rules';
 import { checkPastDate, checkRecord } from './validate';
 import { assess, changeFacts, companyTotals, eventFacts, listItemMaker, parseData, toTransfer, windowTotals, type StoredTransfer } from './view';
+import { fieldMap } from '../shared/input-guard';
 
 // Use-cases of the register: validate, then one transaction that writes the change, its audit
 // entry, the search index and the deadlines the engine computes from it.
@@ -152,7 +153,7 @@ export function recordFiling(session: Session, input: { id: string; kind: Transf
   return session.tx(() => {
     const row = load(repo, input.id);
     const d = parseData(row);
-    const bad: Record<string, string> = {};
+    const bad = fieldMap();
     if (d.route.chosen !== 'standardContract') bad.kind = 'Filing applies to the standard-contract route only';
     else if (!d.contract.effectiveDate) bad.date = "Record the contract's effective date first";
     else if (input.date < d.contract.effectiveDate) bad.date = 'Cannot be before the contract took effect';
@@ -223,7 +224,7 @@ export function recordVolumes(session: Session, input: { id: string; year: numbe
 export function recordCompanyYear(session: Session, input: { year: number; duplicateNonSensitive: number; duplicateSensitive: number; processedTotal: number | null; note: string }): CompanyTotals {
   const repo = repoOf(session);
   const totals = companyTotals(repo, input.year);
-  const bad: Record<string, string> = {};
+  const bad = fieldMap();
   if (input.duplicateNonSensitive > totals.nonSensitive) bad.duplicateNonSensitive = `Cannot exceed the ${totals.nonSensitive} individuals counted this year`;
   if (input.duplicateSensitive > totals.sensitive) bad.duplicateSensitive = `Cannot exceed the ${totals.sensitive} individuals counted this year`;
   if (Object.keys(bad).length) throw invalid(bad);

@@ -1,10 +1,11 @@
 import { invalid } from '../shared/errors';
 import type { StoredTransfer } from './view';
+import { fieldMap } from '../shared/input-guard';
 
 // Cross-field rules the schema cannot state; each names the field the DPO must fix.
 
 export function checkRecord(d: StoredTransfer, today: string): void {
-  const bad: Record<string, string> = {};
+  const bad = fieldMap();
   const { annex1, route, contract, pipia, consent } = d;
   if (annex1.retentionFrom && annex1.retentionTo && annex1.retentionTo < annex1.retentionFrom) {
     bad['annex1.retentionTo'] = 'The end of retention abroad cannot be before its start';

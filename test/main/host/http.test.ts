@@ -99,4 +99,16 @@ describe('loopback HTTP host', () => {
     const escape = await raw({ path: '/../vault/vault.key', method: 'GET', headers: { Host: `127.0.0.1:${host.port}` } });
     expect(escape.body).not.toContain('dpo-vault-key');
   });
+
+  // Issue 10, item 8: a malformed escape made decodeURIComponent throw, answered 500.
+  it.each(['/api/%E0%A4%A', '/api/notices.%', '/api/%ZZ'])('answers a malformed escape in an API address (%s) with 400, not 500', async (path) => {
+    const res = await raw({ path, headers: good(), body: '{}' });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it.each(['/%E0%A4%A', '/assets/%C0', '/%00'])('answers a malformed or NUL escape in a page address (%s) with 400, not 500', async (path) => {
+    const res = await raw({ path, method: 'GET', headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(res.status).toBe(400);
+  });
 });
