@@ -39,25 +39,26 @@ export class SearchRepo {
     if (row) this.db.prepare('DELETE FROM search_index WHERE rowid = ?').run(row.id);
   }
 
-  /** Trigram MATCH for 3+ characters (quoted, so user text is never FTS syntax). */
-  match(text: string, limit: number): SearchRow[] {
-    const phrase = `"${text.replace(/"/g, '""')}"`;
+  /**
+   * Trigram MATCH of every term (each 3+ characters), all required. Each term is one quoted FTS5
+   * string, so user text is never FTS syntax (quotes doubled; NEAR, *, -, ( ) are just text).
+   */
+  match(terms: string[], limit: number): SearchRow[] {
+    const query = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
     return this.db
       .prepare<[string, number], SearchRow>(
         `SELECT module, record_id, ref, title, snippet(search_index, 4, '', '', '…', 12) AS snippet
          FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
       )
-      .all(phrase, limit);
+      .all(query, limit);
   }
 
-  /** Trigrams cannot match one or two characters (common in Chinese): scan with LIKE instead. */
-  like(text: string, limit: number): SearchRow[] {
-    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  /** Trigrams cannot match one or two characters (common in Chinese): scan with LIKE instead, every term required. */
+  like(terms: string[], limit: number): SearchRow[] {
+    const patterns = terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const where = patterns.map(() => `(ref LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')`).join(' AND ');
     return this.db
-      .prepare<[string, string, string, number], SearchRow>(
-        `SELECT module, record_id, ref, title, substr(body, 1, 80) AS snippet FROM search_index
-         WHERE ref LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\' LIMIT ?`,
-      )
-      .all(pattern, pattern, pattern, limit);
+      .prepare<unknown[], SearchRow>(`SELECT module, record_id, ref, title, substr(body, 1, 80) AS snippet FROM search_index WHERE ${where} LIMIT ?`)
+      .all(...patterns.flatMap((p) => [p, p, p]), limit);
   }
 }

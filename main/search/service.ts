@@ -1,4 +1,5 @@
 import type { SearchHit } from '../../preload/contract/search';
+import { invalid } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { SearchRepo, type SearchDoc } from './repo';
 
@@ -11,9 +12,20 @@ export function unindexRecord(session: Session, module: string, recordId: string
   new SearchRepo(session.db).remove(module, recordId);
 }
 
+/**
+ * The terms of a query: control characters (NUL, tabs, line breaks) separate terms instead of
+ * reaching SQLite, whose FTS5 and LIKE read text only up to a NUL (issue 10, item 7).
+ */
+export function searchTerms(text: string): string[] {
+  // eslint-disable-next-line no-control-regex
+  return [...new Set(text.split(/[\u0000-\u001f\u007f]+/).map((t) => t.trim()).filter(Boolean))];
+}
+
 export function searchAll(session: Session, text: string, limit: number): SearchHit[] {
+  const terms = searchTerms(text);
+  if (terms.length === 0) throw invalid({ text: 'Type the letters, digits or words to search for' });
   const repo = new SearchRepo(session.db);
-  const rows = [...text].length >= 3 ? repo.match(text, limit) : repo.like(text, limit);
+  const rows = terms.every((t) => [...t].length >= 3) ? repo.match(terms, limit) : repo.like(terms, limit);
   return rows.map((r) => ({
     module: r.module as SearchHit['module'],
     recordId: r.record_id,
