@@ -10,9 +10,30 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+const HEX = Buffer.from('0123456789abcdef', 'latin1');
+
+/**
+ * SQLCipher's raw-key form `x'<64 hex digits>'`, written byte by byte into a Buffer the caller
+ * zeroes: a `PRAGMA key="x'…'"` string (or `key.toString('hex')`) would leave the key in the V8
+ * heap as an immutable string nobody can wipe.
+ */
+export function rawKeySpec(key: Buffer): Buffer {
+  const spec = Buffer.alloc(key.length * 2 + 3);
+  spec[0] = 0x78; // x
+  spec[1] = 0x27; // '
+  for (let i = 0; i < key.length; i++) {
+    spec[2 + 2 * i] = HEX[key[i] >> 4];
+    spec[3 + 2 * i] = HEX[key[i] & 15];
+  }
+  spec[spec.length - 1] = 0x27;
+  return spec;
+}
+
 /**
  * Opens the vault: SQLCipher v4 page encryption with a raw 256-bit key (no KDF at open: the
  * key is random, the passphrase KDF happened when it was unwrapped), WAL, synchronous=FULL.
+ * The key goes to sqlite3_key through `db.key(buffer)`, which hands SQLite the Buffer's own
+ * bytes (no copy on the JS side); the spec is zeroed as soon as SQLite has taken it.
  */
 export function openDatabase(path: string, { key, nativeBinding }: OpenOptions): Db {
   const db = new Database(path, nativeBinding ? { nativeBinding } : {});
@@ -20,7 +41,12 @@ export function openDatabase(path: string, { key, nativeBinding }: OpenOptions):
     if (key) {
       db.pragma(`cipher='sqlcipher'`);
       db.pragma('legacy=4');
-      db.pragma(`key="x'${key.toString('hex')}'"`);
+      const spec = rawKeySpec(key);
+      try {
+        db.key(spec);
+      } finally {
+        spec.fill(0);
+      }
     }
     // Reading the schema proves the key: a wrong one fails here with "file is not a database".
     db.prepare('SELECT count(*) FROM sqlite_master').get();

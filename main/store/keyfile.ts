@@ -35,6 +35,16 @@ export interface KeyFile {
 
 const AAD = Buffer.from('dpo-vault-key-v1');
 
+/*
+ * What JavaScript cannot promise about secrets. A passphrase arrives as a string (from the
+ * HTTP body's JSON or Electron's IPC). JS strings are immutable and V8 may copy, flatten or
+ * intern them; no API can overwrite one, so a passphrase stays in the heap until the collector
+ * reuses its memory. What the code can do, it does: the string is turned into UTF-8 bytes here,
+ * once, and those bytes, the derived key-encryption key and every buffer that held the database
+ * key are zeroed after use; the HTTP host zeroes the raw request body after parsing; the vault
+ * keeps no reference to the passphrase past the unlock, and lock zeroes the database and HMAC
+ * keys. The strings' lifetime is the collector's.
+ */
 async function deriveKek(secret: string, salt: Buffer, kdf: KdfParams): Promise<Buffer> {
   // NFKC so the same passphrase typed on another keyboard layout derives the same key.
   const password = Buffer.from(secret.normalize('NFKC'), 'utf8');
@@ -65,18 +75,32 @@ export async function wrapKey(dbKey: Buffer, secret: string, kdf: KdfParams): Pr
   }
 }
 
-/** Returns the database key, or null when the secret is wrong (GCM authentication fails). */
+/**
+ * Returns the database key, or null when the secret is wrong (GCM authentication fails). Every
+ * intermediate buffer that held key bytes (the decipher's output pieces, a key of the wrong
+ * length) is zeroed here; the caller owns the returned Buffer and zeroes it at lock.
+ */
 export async function unwrapKey(wrapped: WrappedKey, secret: string): Promise<Buffer | null> {
   const kek = await deriveKek(secret, Buffer.from(wrapped.salt, 'base64'), wrapped.kdf);
+  const pieces: Buffer[] = [];
   try {
     const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(wrapped.iv, 'base64'));
     decipher.setAAD(AAD);
     decipher.setAuthTag(Buffer.from(wrapped.tag, 'base64'));
-    const key = Buffer.concat([decipher.update(Buffer.from(wrapped.ciphertext, 'base64')), decipher.final()]);
-    return key.length === 32 ? key : null;
+    pieces.push(decipher.update(Buffer.from(wrapped.ciphertext, 'base64')));
+    pieces.push(decipher.final());
+    const length = pieces.reduce((n, p) => n + p.length, 0);
+    if (length !== 32) return null;
+    // Buffer.alloc (not allocUnsafe/concat): the key gets its own memory, outside Node's shared
+    // pool, so zeroing it later wipes the only copy.
+    const key = Buffer.alloc(32);
+    let at = 0;
+    for (const p of pieces) at += p.copy(key, at);
+    return key;
   } catch {
     return null;
   } finally {
+    for (const p of pieces) p.fill(0);
     kek.fill(0);
   }
 }
