@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApi, type ApiCall } from '../main/api';
+import { FileAccess } from '../main/files/access';
 import { VaultManager } from '../main/vault/service';
 import type { BenchRow, BenchSection } from './types';
 
@@ -43,7 +44,12 @@ async function writeRecipients(path: string, n: number): Promise<void> {
 
 export const noticesBench: BenchSection = async (ctx) => {
   const n = Math.max(2_000, Math.round(1_000_000 * ctx.scale));
-  const vault = new VaultManager({ dataDir: join(ctx.dir, 'vault'), kdf: { N: 2 ** 12, r: 8, p: 1 }, now: () => new Date('2026-11-29T02:00:00Z') });
+  const vault = new VaultManager({
+    dataDir: join(ctx.dir, 'vault'),
+    kdf: { N: 2 ** 12, r: 8, p: 1 },
+    now: () => new Date('2026-11-29T02:00:00Z'),
+    files: new FileAccess({ extraRoots: [ctx.dir] }),
+  });
   await vault.create('bench passphrase 1234', PROFILE);
   const api = createApi(vault, { logError: (c, e) => ctx.log(`  ${c}: ${String(e)}`) });
 
@@ -62,21 +68,24 @@ export const noticesBench: BenchSection = async (ctx) => {
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
+  const source = await ok<{ grantId: string }>(api, 'files.grantPath', { purpose: 'recipients', mode: 'open', path: csvPath });
+  const output = await ok<{ grantId: string }>(api, 'files.grantPath', { purpose: 'mergeOutput', mode: 'save', path: join(ctx.dir, 'all.mbox') });
   const started = await ok<{ jobId: string }>(api, 'notices.mailMergeStart', {
     id: notice.id,
     language: 'zh-CN',
     format: 'mbox',
-    source: { path: csvPath },
-    outputPath: join(ctx.dir, 'all.mbox'),
+    source: { grantId: source.grantId },
+    output: { grantId: output.grantId },
   });
-  let status: { state: string; written: number; bytes: number; error: string | null; rowsRead: number };
+  let job: { state: string; error: { message: string } | null; result: { written: number; bytes: number; rowsRead: number } | null };
   let rssAtTenth = 0;
   for (;;) {
     await new Promise((r) => setTimeout(r, 100));
-    status = await ok(api, 'notices.jobStatus', { jobId: started.jobId });
-    if (!rssAtTenth && status.rowsRead >= n / 10) rssAtTenth = process.memoryUsage().rss;
-    if (status.state !== 'running') break;
+    job = await ok(api, 'jobs.status', { jobId: started.jobId });
+    if (!rssAtTenth && (job.result?.rowsRead ?? 0) >= n / 10) rssAtTenth = process.memoryUsage().rss;
+    if (job.state !== 'running') break;
   }
+  const status = { state: job.state, error: job.error?.message ?? null, written: job.result?.written ?? 0, bytes: job.result?.bytes ?? 0 };
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;

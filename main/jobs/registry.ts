@@ -7,10 +7,17 @@ export interface JobContext {
   readonly signal: AbortSignal;
   /** Reports work done (and the total once known). Cheap: call it as often as you like. */
   progress(done: number, total?: number | null): void;
+  /**
+   * Publishes the job's live result (the object may go on changing; each status reads a copy).
+   * The value the run resolves with replaces it at the end.
+   */
+  report(result: unknown): void;
 }
 
 export interface JobSpec<T> {
   kind: string;
+  /** What it works on, in the DPO's words (shown with "cancelled by lock" after the next unlock). */
+  subject?: string;
   run(ctx: JobContext): Promise<T>;
   /**
    * Removes partial output; must be safe to call twice. Runs when a cancelled or failed run
@@ -42,6 +49,7 @@ export class JobRegistry {
     const info: JobInfo = {
       jobId: randomUUID(),
       kind: spec.kind,
+      subject: spec.subject ?? null,
       state: 'running',
       done: 0,
       total: null,
@@ -61,6 +69,9 @@ export class JobRegistry {
         info.done = done;
         if (total !== undefined) info.total = total;
         info.progress = info.total ? Math.min(1, done / info.total) : null;
+      },
+      report(result) {
+        if (info.state === 'running') info.result = result ?? null;
       },
     };
     // Started on the next tick so the caller gets the job id before any work happens.
@@ -108,6 +119,13 @@ export class JobRegistry {
       }
     }
     return snapshot(job.info);
+  }
+
+  /** Forgets a finished job; a running one must be cancelled first. */
+  dismiss(jobId: string): { dismissed: boolean } {
+    const job = this.get(jobId);
+    if (job.info.state === 'running') throw new AppError('CONFLICT', 'This job is still running; cancel it first.');
+    return { dismissed: this.jobs.delete(jobId) };
   }
 
   /** Lock: every running job stops now and leaves no partial output. */

@@ -2,7 +2,7 @@ import type { noticesChannels } from '../../preload/contract/notices';
 import type { SessionHandlers } from '../shared/handlers';
 import { conditionMetaOf, sectionMetaOf } from './context';
 import { exportEml, exportText, previewNotice, recordPrint } from './export-service';
-import { cancelJob, jobStatus, mergePreview, startMailMerge } from './merge-job';
+import { mergeOutputName, mergePreview, startMailMerge } from './merge-job';
 import { KINDS } from './model';
 import {
   approveNotice,
@@ -47,6 +47,5 @@ export const noticesHandlers: SessionHandlers<typeof noticesChannels> = {
   'notices.templateUpdate': (input, session) => updateTemplate(session, input),
   'notices.mergePreview': (input, session) => mergePreview(session, input),
   'notices.mailMergeStart': (input, session) => startMailMerge(session, input),
-  'notices.jobStatus': (input) => jobStatus(input.jobId),
-  'notices.jobCancel': (input) => cancelJob(input.jobId),
+  'notices.mergeOutputName': (input, session) => mergeOutputName(session, input),
 };

@@ -1,32 +1,32 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import type { z } from 'zod';
-import type { JobStatus, MergeFormat, noticesChannels } from '../../preload/contract/notices';
-import { AppError, invalid, notFound } from '../shared/errors';
+import type { JobInfo } from '../../preload/contract/jobs';
+import { MERGE_JOB_KIND, type MergeFormat, type MergeResult, type noticesChannels } from '../../preload/contract/notices';
+import { extensionOf } from '../files/rules';
+import type { JobContext } from '../jobs/registry';
+import { invalid } from '../shared/errors';
 import type { Session } from '../shared/session';
-import { ensurePrivateDir } from '../store/files';
 import { loadCurrent, previewOf, recordOutput, renderStrict, requireApproved, type Loaded } from './export-service';
 import { FingerprintSet } from './fingerprints';
 import { FolderOutput, SingleFileOutput, type MergeOutput } from './merge-output';
 import { ADDRESS_COLUMN, addressKey, missingHeaderColumns, PROBLEM_TEXT, rowProblem } from './merge-rules';
 import { makeComposer } from './merge-message';
-import { readHeader, readRecipients } from './recipients-csv';
+import { readHeader, readRecipients, type RecipientInput } from './recipients-csv';
 import { mergeFieldsIn } from './rules';
 
 type In<C extends keyof typeof noticesChannels> = z.output<(typeof noticesChannels)[C]['input']>;
 
-/** Bad rows kept in the status for the DPO to read; all are counted. */
+/** Bad rows kept in the result for the DPO to read; all are counted. */
 const MAX_PROBLEMS = 1000;
-const EXTENSION: Record<MergeFormat, string> = { mbox: '.mbox', emlFolder: '', smsText: '-sms.csv', pushText: '-push.csv' };
-
-interface Job {
-  status: JobStatus;
-  cancelled: boolean;
-  started: number;
-}
-
-const jobs = new Map<string, Job>();
+const SUFFIX: Record<MergeFormat, string> = { mbox: '.mbox', emlFolder: '', smsText: '-sms.csv', pushText: '-push.csv' };
+/** The output each format writes: a new file with this extension, or a new folder. */
+const OUTPUT_KIND: Record<MergeFormat, { mode: 'save' | 'folder'; extension: string | null }> = {
+  mbox: { mode: 'save', extension: 'mbox' },
+  emlFolder: { mode: 'folder', extension: null },
+  smsText: { mode: 'save', extension: 'csv' },
+  pushText: { mode: 'save', extension: 'csv' },
+};
 
 /** The `{{recipient.x}}` columns a notice uses in one language. */
 function mergeColumnsOf(l: Loaded, language: 'zh-CN' | 'en'): string[] {
@@ -35,82 +35,118 @@ function mergeColumnsOf(l: Loaded, language: 'zh-CN' | 'en'): string[] {
   return [...new Set(names.filter((n) => n.startsWith('recipient.')).map((n) => n.slice('recipient.'.length)))];
 }
 
-function defaultOutputPath(session: Session, l: Loaded, language: string, format: MergeFormat): string {
-  const dir = join(dirname(session.db.name), 'exports');
-  ensurePrivateDir(dir);
+/**
+ * A name for the output, unique up front: to the second, plus a random tag, so two runs in the
+ * same second never collide (issue 10, item 4). The DPO still chooses where it goes.
+ */
+export function mergeOutputName(session: Session, input: In<'notices.mergeOutputName'>): { name: string } {
+  const l = loadCurrent(session, input.id);
   const stamp = session.now().toISOString().replace(/[-:]/g, '').slice(0, 15);
-  return join(dir, `${l.row.ref}-v${l.version.version}-${language}-${stamp}${EXTENSION[format]}`);
+  return { name: `${l.row.ref}-v${l.version.version}-${input.language}-${stamp}-${randomBytes(3).toString('hex')}${SUFFIX[input.format]}` };
 }
 
-export async function startMailMerge(session: Session, input: In<'notices.mailMergeStart'>): Promise<JobStatus> {
+/** The recipients a channel input names: a granted file (checked again now) or pasted text. */
+function recipientsOf(session: Session, source: In<'notices.mailMergeStart'>['source']): RecipientInput {
+  if ('csv' in source) return { csv: source.csv };
+  return { path: session.files.resolve(source.grantId, { purpose: 'recipients', modes: ['open'], field: 'source.grantId' }).path };
+}
+
+function outputOf(session: Session, input: In<'notices.mailMergeStart'>): string | null {
+  if (input.dryRun) return null;
+  const field = 'output.grantId';
+  if (!input.output) throw invalid({ [field]: 'Choose where to write the merged messages' });
+  const kind = OUTPUT_KIND[input.format];
+  const file = session.files.resolve(input.output.grantId, { purpose: 'mergeOutput', modes: [kind.mode], field });
+  if (kind.extension && extensionOf(file.name) !== kind.extension) throw invalid({ [field]: `Choose a .${kind.extension} file for this output` });
+  return file.path;
+}
+
+export async function startMailMerge(session: Session, input: In<'notices.mailMergeStart'>): Promise<JobInfo> {
   const l = loadCurrent(session, input.id);
   if (!input.dryRun) requireApproved(l);
   const mergeColumns = mergeColumnsOf(l, input.language);
-  const outputPath = input.dryRun ? null : (input.outputPath ?? defaultOutputPath(session, l, input.language, input.format));
-  if (outputPath && input.outputPath) {
-    if (existsSync(outputPath)) throw invalid({ outputPath: 'Something already exists at this path; choose a new name (nothing is overwritten)' });
-    if (!existsSync(dirname(outputPath))) throw invalid({ outputPath: 'The folder does not exist' });
-  }
-  const header = await readHeader(input.source);
+  const source = recipientsOf(session, input.source);
+  const outputPath = outputOf(session, input);
+  const header = await readHeader(source);
   const missing = missingHeaderColumns(input.format, header, mergeColumns);
   if (missing.length) {
     throw invalid({ source: `The CSV has no column ${missing.map((c) => `"${c}"`).join(', ')} (needed for ${ADDRESS_COLUMN[input.format] === missing[0] ? 'the address' : 'the merge fields'})` });
   }
-  const jobId = randomUUID();
-  const status: JobStatus = {
-    jobId,
-    state: 'running',
+  const result: MergeResult = {
+    noticeId: l.row.id,
+    noticeRef: l.row.ref,
+    language: input.language,
     dryRun: input.dryRun,
     format: input.format,
     rowsRead: 0,
     written: 0,
     badRows: 0,
     problems: [],
-    progress: 0,
     outputPath,
     outputId: null,
     sha256: null,
     bytes: 0,
-    error: null,
-    startedAt: session.now().toISOString(),
-    finishedAt: null,
     messagesPerSecond: 0,
   };
-  const job: Job = { status, cancelled: false, started: performance.now() };
-  jobs.set(jobId, job);
-  const output = outputPath ? openOutput(input.format, outputPath, jobId) : null;
-  void run(session, l, input, job, output, mergeColumns);
-  return { ...status };
+  // Reserved now (the name is taken before the job starts) and removed by the job's discard,
+  // which the registry runs on cancel, failure and lock.
+  const runId = randomBytes(8).toString('hex');
+  const output = outputPath ? openOutput(input.format, outputPath, runId) : null;
+  try {
+    return session.jobs.start({
+      kind: MERGE_JOB_KIND,
+      subject: `${l.row.ref} v${l.version.version} · ${input.language}`,
+      run: (ctx) => run(session, l, input, source, result, output, mergeColumns, runId, ctx),
+      discard: () => output?.discard(),
+    });
+  } catch (error) {
+    output?.discard();
+    throw error;
+  }
 }
 
-function openOutput(format: MergeFormat, path: string, jobId: string): MergeOutput {
-  if (format === 'emlFolder') return new FolderOutput(path, jobId);
-  if (format === 'smsText') return new SingleFileOutput(path, jobId, '\ufeffline,phone,segments,text\r\n');
-  if (format === 'pushText') return new SingleFileOutput(path, jobId, '\ufeffline,userId,title,body\r\n');
-  return new SingleFileOutput(path, jobId, '', 'latin1');
+function openOutput(format: MergeFormat, path: string, runId: string): MergeOutput {
+  if (format === 'emlFolder') return new FolderOutput(path, runId);
+  if (format === 'smsText') return new SingleFileOutput(path, runId, '\ufeffline,phone,segments,text\r\n');
+  if (format === 'pushText') return new SingleFileOutput(path, runId, '\ufeffline,userId,title,body\r\n');
+  return new SingleFileOutput(path, runId, '', 'latin1');
 }
 
-async function run(session: Session, l: Loaded, input: In<'notices.mailMergeStart'>, job: Job, output: MergeOutput | null, mergeColumns: string[]): Promise<void> {
-  const s = job.status;
+async function run(
+  session: Session,
+  l: Loaded,
+  input: In<'notices.mailMergeStart'>,
+  source: RecipientInput,
+  s: MergeResult,
+  output: MergeOutput | null,
+  mergeColumns: string[],
+  runId: string,
+  ctx: JobContext,
+): Promise<MergeResult> {
+  ctx.report(s);
+  const started = performance.now();
+  const stopped = () => ctx.signal.aborted;
   // Sized up front from the file (~32 bytes a row), so memory stays flat during the run rather than growing with it.
-  const seen = new FingerprintSet(fingerprintCapacity(input.source));
+  const seen = new FingerprintSet(fingerprintCapacity(source));
   const addressColumn = ADDRESS_COLUMN[input.format];
   const wanted = [...new Set([addressColumn, 'name', ...mergeColumns])];
   let index: number[] = [];
   let reader: ReturnType<typeof readRecipients> | null = null;
+  const rate = () => Math.round(s.written / Math.max(0.001, (performance.now() - started) / 1000));
   try {
-    const compose = output ? await makeComposer(l, input.language, input.format, mergeColumns, session.now(), s.jobId) : null;
+    const compose = output ? await makeComposer(l, input.language, input.format, mergeColumns, session.now(), runId) : null;
     reader = readRecipients(
-      input.source,
+      source,
       (columns) => (index = wanted.map((c) => columns.indexOf(c))),
       ({ line, values }) => {
-        if (job.cancelled) return reader!.stop();
+        if (stopped()) return reader!.stop();
         s.rowsRead++;
         if ((s.rowsRead & 1023) === 0) {
-          s.progress = reader!.size ? Math.min(1, reader!.bytes() / reader!.size) : 0;
-          s.messagesPerSecond = Math.round(s.written / ((performance.now() - job.started) / 1000));
+          ctx.progress(reader!.bytes(), reader!.size);
+          s.messagesPerSecond = rate();
         }
-        const row: Record<string, string | undefined> = {};
+        // No prototype: a CSV column may be called "__proto__" or "constructor".
+        const row = Object.create(null) as Record<string, string | undefined>;
         for (let i = 0; i < wanted.length; i++) row[wanted[i]] = index[i] >= 0 ? values[index[i]] : undefined;
         const bad = rowProblem(input.format, row, mergeColumns);
         const firstLine = bad ? 0 : seen.addOrGet(addressKey(input.format, row[addressColumn]!), line);
@@ -132,89 +168,55 @@ async function run(session: Session, l: Loaded, input: In<'notices.mailMergeStar
       },
     );
     await reader.done;
-    if (job.cancelled) {
-      output?.discard();
-      return finish(job, 'cancelled', session);
-    }
-    s.progress = 1;
+    s.messagesPerSecond = rate();
+    if (stopped()) return s;
+    ctx.progress(reader.size, reader.size);
     if (output) {
       const done = await output.finish();
+      if (stopped()) return s;
       s.sha256 = done.sha256;
       s.bytes = done.bytes;
-      try {
-        const fileName = s.outputPath!.split(/[\\/]/).pop()!;
-        s.outputId = recordOutput(session, l, { format: input.format, language: input.language, fileName, path: s.outputPath, bytes: null, sha256: done.sha256, size: done.bytes, messages: s.written }).outputId;
-      } catch (error) {
-        // Not recorded, not kept: an output the audit log does not know of must not exist.
-        rmSync(s.outputPath!, { recursive: true, force: true });
-        throw error;
-      }
+      const fileName = s.outputPath!.split(/[\\/]/).pop()!;
+      // Not recorded, not kept: an output the audit log does not know of must not exist (the
+      // registry's discard removes it when this throws).
+      s.outputId = recordOutput(session, l, { format: input.format, language: input.language, fileName, path: s.outputPath, bytes: null, sha256: done.sha256, size: done.bytes, messages: s.written }).outputId;
+      output.commit();
     }
-    finish(job, 'done', session);
+    return s;
   } catch (error) {
     reader?.stop();
-    output?.discard();
-    s.error = error instanceof AppError ? error.message : error instanceof Error ? `The run stopped: ${error.message}` : 'The run stopped';
-    finish(job, 'failed', session);
+    throw error;
   }
 }
 
-function fingerprintCapacity(source: In<'notices.mailMergeStart'>['source']): number {
+function fingerprintCapacity(source: RecipientInput): number {
   const bytes = 'path' in source ? statSync(source.path).size : source.csv.length;
   let capacity = 1 << 16;
   while (capacity < (bytes / 32) * 2 && capacity < 1 << 22) capacity <<= 1;
   return capacity;
 }
 
-function finish(job: Job, state: JobStatus['state'], session: Session): void {
-  const s = job.status;
-  s.state = state;
-  s.messagesPerSecond = Math.round(s.written / Math.max(0.001, (performance.now() - job.started) / 1000));
-  try {
-    s.finishedAt = session.now().toISOString();
-  } catch {
-    s.finishedAt = new Date().toISOString();
-  }
-}
-
-export function jobStatus(jobId: string): JobStatus {
-  const job = jobs.get(jobId);
-  if (!job) throw notFound('Mail-merge run', jobId);
-  return structuredClone(job.status);
-}
-
-export function cancelJob(jobId: string): JobStatus {
-  const job = jobs.get(jobId);
-  if (!job) throw notFound('Mail-merge run', jobId);
-  if (job.status.state === 'running') job.cancelled = true;
-  return structuredClone(job.status);
-}
-
-/** Waits until a run ends (tests and the benchmark; the UI polls jobStatus). */
-export async function waitForJob(jobId: string, pollMs = 20): Promise<JobStatus> {
-  for (;;) {
-    const s = jobStatus(jobId);
-    if (s.state !== 'running') return s;
-    await new Promise((r) => setTimeout(r, pollMs));
-  }
-}
-
 /** Shows the notice as one recipient of the CSV will get it. */
 export async function mergePreview(session: Session, input: In<'notices.mergePreview'>) {
   const l = loadCurrent(session, input.id);
+  const source = recipientsOf(session, input.source);
   let columns: string[] = [];
   let found: Record<string, string> | null = null;
   const reader = readRecipients(
-    input.source,
+    source,
     (c) => (columns = c),
     ({ line, values }) => {
       if (line < input.line) return;
-      if (line === input.line) found = Object.fromEntries(columns.map((c, i) => [c, values[i] ?? '']));
+      if (line === input.line) {
+        const recipient = Object.create(null) as Record<string, string>;
+        columns.forEach((c, i) => (recipient[c] = values[i] ?? ''));
+        found = recipient;
+      }
       reader.stop();
     },
   );
   await reader.done;
   if (!found) throw invalid({ line: `No recipient on line ${input.line}` });
   const rendered = renderStrict(l, input.language, found);
-  return { line: input.line, recipient: found, preview: previewOf(l, rendered, 'email', input.language, session.now()) };
+  return { line: input.line, recipient: { ...(found as Record<string, string>) }, preview: previewOf(l, rendered, 'email', input.language, session.now()) };
 }

@@ -1,11 +1,14 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
-import { basename, join } from 'node:path';
+import { closeSync, createWriteStream, mkdirSync, openSync, renameSync, rmdirSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { invalid } from '../shared/errors';
 
 /**
- * Where a mail-merge writes. Everything goes to a temporary name beside the target and is
- * renamed into place only when the run completes, so a cancelled or failed run leaves no
- * half-written file (the temporary is removed).
+ * Where a mail-merge writes. The final name is reserved up front (created empty, exclusively),
+ * so two runs can never pick the same output and a run never fails at its very end because a
+ * file "appeared" (issue 10, item 4). Everything is written to a temporary name beside it and
+ * renamed into place only when the run completes; a cancelled or failed run (or a lock) leaves
+ * nothing: the temporary and the reservation are both removed.
  */
 export interface MergeOutput {
   readonly tempPath: string;
@@ -13,8 +16,31 @@ export interface MergeOutput {
   write(name: string, content: string | string[]): Promise<void> | void;
   /** Flushes, renames into place, and returns the SHA-256 recorded for the output. */
   finish(): Promise<{ sha256: string; bytes: number }>;
-  /** Removes the temporary output. */
+  /** The audit log now knows the output: discard no longer removes it. */
+  commit(): void;
+  /** Removes the temporary and, unless committed, the output itself. Safe to call twice. */
   discard(): void;
+}
+
+const TAKEN = 'Something already exists at this path; choose a new name (nothing is overwritten)';
+
+/** Creates the final file empty and exclusively; refuses (by field) when anything is there. */
+function reserveFile(path: string, field: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw invalid({ [field]: TAKEN });
+    throw error;
+  }
+}
+
+function reserveFolder(path: string, field: string): void {
+  try {
+    mkdirSync(path, { mode: 0o700 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw invalid({ [field]: TAKEN });
+    throw error;
+  }
 }
 
 const BATCH = 8 << 20;
@@ -28,6 +54,8 @@ export class SingleFileOutput implements MergeOutput {
   private used = 0;
   private bytes = 0;
   private failure: Error | null = null;
+  private committed = false;
+  private discarded = false;
 
   constructor(
     private readonly finalPath: string,
@@ -35,14 +63,17 @@ export class SingleFileOutput implements MergeOutput {
     header = '',
     /** latin1 for the all-ASCII mbox (a plain copy, faster than UTF-8); utf8 for the text CSVs. */
     private readonly encoding: 'utf8' | 'latin1' = 'utf8',
+    field = 'output.grantId',
   ) {
     this.tempPath = `${finalPath}.partial-${jobId}`;
+    reserveFile(finalPath, field);
     this.stream = createWriteStream(this.tempPath, { flags: 'wx', mode: 0o600 });
     this.stream.on('error', (e) => (this.failure = e));
     if (header) void this.write('', header);
   }
 
   write(_name: string, content: string | string[]): Promise<void> | void {
+    if (this.discarded) throw new Error('The output was discarded');
     // Pieces are copied one by one: joining them first would build (and flatten) a rope per message.
     const parts = typeof content === 'string' ? [content] : content;
     let length = 0;
@@ -75,14 +106,23 @@ export class SingleFileOutput implements MergeOutput {
     await this.flush();
     await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
     if (this.failure) throw this.failure;
-    if (existsSync(this.finalPath)) throw new Error(`${this.finalPath} appeared during the run; nothing was overwritten`);
+    if (this.discarded) throw new Error('The output was discarded');
+    // Over our own empty reservation: the name was ours from the start.
     renameSync(this.tempPath, this.finalPath);
     return { sha256: this.hash.digest('hex'), bytes: this.bytes };
   }
 
+  commit(): void {
+    this.committed = true;
+  }
+
   discard(): void {
+    this.discarded = true;
     this.stream.destroy();
     rmSync(this.tempPath, { force: true });
+    // A stream destroyed while still opening creates its file after all: remove it once closed.
+    if (!this.stream.closed) this.stream.once('close', () => rmSync(this.tempPath, { force: true }));
+    if (!this.committed) rmSync(this.finalPath, { force: true });
   }
 }
 
@@ -94,16 +134,21 @@ export class FolderOutput implements MergeOutput {
   readonly tempPath: string;
   private sums: string[] = [];
   private bytes = 0;
+  private committed = false;
+  private discarded = false;
 
   constructor(
     private readonly finalPath: string,
     jobId: string,
+    field = 'output.grantId',
   ) {
     this.tempPath = `${finalPath}.partial-${jobId}`;
+    reserveFolder(finalPath, field);
     mkdirSync(this.tempPath, { mode: 0o700 });
   }
 
   write(name: string, content: string | string[]): void {
+    if (this.discarded) throw new Error('The output was discarded');
     const buf = Buffer.from(typeof content === 'string' ? content : content.join(''), 'utf8');
     writeFileSync(join(this.tempPath, name), buf, { flag: 'wx', mode: 0o600 });
     this.sums.push(`${createHash('sha256').update(buf).digest('hex')}  ${name}\n`);
@@ -113,12 +158,20 @@ export class FolderOutput implements MergeOutput {
   async finish(): Promise<{ sha256: string; bytes: number }> {
     const manifest = Buffer.from(this.sums.join(''), 'utf8');
     writeFileSync(join(this.tempPath, 'SHA256SUMS'), manifest, { mode: 0o600 });
-    if (existsSync(this.finalPath)) throw new Error(`${basename(this.finalPath)} appeared during the run; nothing was overwritten`);
+    if (this.discarded) throw new Error('The output was discarded');
+    // Our reserved folder is still empty; a folder cannot be renamed over another everywhere.
+    rmdirSync(this.finalPath);
     renameSync(this.tempPath, this.finalPath);
     return { sha256: createHash('sha256').update(manifest).digest('hex'), bytes: this.bytes };
   }
 
+  commit(): void {
+    this.committed = true;
+  }
+
   discard(): void {
+    this.discarded = true;
     rmSync(this.tempPath, { recursive: true, force: true });
+    if (!this.committed) rmSync(this.finalPath, { recursive: true, force: true });
   }
 }

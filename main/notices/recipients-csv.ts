@@ -1,8 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse, type Parser } from 'csv-parse';
-import type { RecipientSource } from '../../preload/contract/notices';
-import { invalid } from '../shared/errors';
+import { AppError, invalid } from '../shared/errors';
 
 // Streams a recipient CSV (UTF-8 with or without BOM) through csv-parse, one row at a time with
 // the line it starts on. Rows come as arrays in 'data' events (csv-parse's fastest mode: its
@@ -25,9 +24,12 @@ export interface RecipientReader {
   stop(): void;
 }
 
-function open(source: RecipientSource): { input: Readable; size: number } {
+/** Recipients as main reads them: the checked path of a grant, or pasted text. */
+export type RecipientInput = { path: string } | { csv: string };
+
+function open(source: RecipientInput): { input: Readable; size: number } {
   if ('path' in source) {
-    if (!existsSync(source.path) || !statSync(source.path).isFile()) throw invalid({ 'source.path': 'No file at this path' });
+    if (!existsSync(source.path) || !statSync(source.path).isFile()) throw invalid({ 'source.grantId': 'The chosen file is no longer there; choose it again' });
     return { input: createReadStream(source.path, { highWaterMark: 1 << 20 }), size: statSync(source.path).size };
   }
   return { input: Readable.from([source.csv]), size: Buffer.byteLength(source.csv) };
@@ -42,11 +44,29 @@ const breaksIn = (values: string[]): number => {
 const isEmptyRecord = (values: string[]) => values.length === 1 && values[0].trim() === '';
 
 /**
+ * A CSV syntax error as the DPO can fix it: the line first ("line 3: …", issue 10 item 9), then
+ * what is wrong in words. `recordLine` is where the record being read started.
+ */
+export function csvSyntaxError(error: { code?: string; lines?: number; message: string }, recordLine: number): AppError {
+  const at = error.code === 'CSV_QUOTE_NOT_CLOSED' ? recordLine : (error.lines ?? recordLine);
+  const what =
+    error.code === 'INVALID_OPENING_QUOTE' || error.code === 'CSV_INVALID_OPENING_QUOTE'
+      ? 'a quote (") inside a field that does not start with one; put the whole field in quotes and write the quote twice ("")'
+      : error.code === 'CSV_INVALID_CLOSING_QUOTE'
+        ? 'text right after a closing quote; inside a quoted field write a quote twice ("")'
+        : error.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'a quoted field starts on this line and is never closed'
+          : `the CSV cannot be read here (${error.message})`;
+  const message = `line ${at}: ${what}`;
+  return new AppError('VALIDATION', message, { source: message });
+}
+
+/**
  * Calls onHeader with the first row's column names, then onRow for each data row. When onRow
  * returns a promise (the output is full), reading pauses until it settles.
  */
 export function readRecipients(
-  source: RecipientSource,
+  source: RecipientInput,
   onHeader: (columns: string[]) => void,
   onRow: (row: RecipientRow) => void | Promise<void>,
 ): RecipientReader {
@@ -90,7 +110,7 @@ export function readRecipients(
       settle.resolve();
     }
   });
-  parser.on('error', (e) => fail(invalid({ source: `The CSV cannot be read near line ${line}: ${e.message}` })));
+  parser.on('error', (e) => fail(csvSyntaxError(e as Error & { code?: string; lines?: number }, line)));
   input.on('error', (e) => fail(e));
   input.pipe(parser);
   return {
@@ -108,7 +128,7 @@ export function readRecipients(
 }
 
 /** Reads only the header row (to refuse a file that lacks a needed column before any job starts). */
-export async function readHeader(source: RecipientSource): Promise<string[]> {
+export async function readHeader(source: RecipientInput): Promise<string[]> {
   let columns: string[] = [];
   const reader = readRecipients(
     source,

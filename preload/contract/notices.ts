@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Cursor, Id, IsoInstant, Language, LocalizedText, PageLimit, pageOf } from './common';
+import { GrantRef } from './files';
+import { JobInfo } from './jobs';
 
 // ---------------------------------------------------------------------------------------------
 // Kinds, links, content
@@ -217,12 +219,16 @@ export const ChannelPreview = z.object({
 
 export const MergeFormat = z.enum(['mbox', 'emlFolder', 'smsText', 'pushText']);
 export type MergeFormat = z.infer<typeof MergeFormat>;
-const AbsPath = z.string().trim().min(1).max(4096).refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'Give a full path');
 
 export const RecipientProblem = z.object({ line: z.number().int(), column: z.string().nullable(), problem: z.string(), message: LocalizedText });
-export const JobStatus = z.object({
-  jobId: z.string(),
-  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+/**
+ * A mail-merge run's own facts: the `result` of its session job (kind "notices.mailMerge"),
+ * live while it runs. State, progress, error and "cancelled by lock" are the job's (jobs.status).
+ */
+export const MergeResult = z.object({
+  noticeId: z.string(),
+  noticeRef: z.string(),
+  language: Language,
   dryRun: z.boolean(),
   format: MergeFormat,
   rowsRead: z.number().int(),
@@ -230,18 +236,15 @@ export const JobStatus = z.object({
   badRows: z.number().int(),
   /** The first bad rows (line numbers from the CSV, header = line 1). */
   problems: z.array(RecipientProblem),
-  /** 0..1 by bytes of the CSV read. */
-  progress: z.number(),
+  /** Where the output goes, for display (the grant's path); null for a check. */
   outputPath: z.string().nullable(),
   outputId: z.string().nullable(),
   sha256: z.string().nullable(),
   bytes: z.number().int(),
-  error: z.string().nullable(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
   messagesPerSecond: z.number(),
 });
-export type JobStatus = z.infer<typeof JobStatus>;
+export type MergeResult = z.infer<typeof MergeResult>;
+export const MERGE_JOB_KIND = 'notices.mailMerge';
 
 // ---------------------------------------------------------------------------------------------
 // Channels
@@ -294,10 +297,8 @@ export const MarkDispatched = z
   })
   .strict();
 
-export const RecipientSource = z.union([
-  z.object({ path: AbsPath }).strict(),
-  z.object({ csv: z.string().max(5_000_000) }).strict(),
-]);
+/** Recipients: a CSV file the DPO chose (a `recipients` grant), or CSV text pasted in. */
+export const RecipientSource = z.union([GrantRef, z.object({ csv: z.string().max(5_000_000) }).strict()]);
 export type RecipientSource = z.infer<typeof RecipientSource>;
 
 export const MailMergeStart = z
@@ -306,8 +307,12 @@ export const MailMergeStart = z
     language: Language,
     format: MergeFormat,
     source: RecipientSource,
-    /** Where to write; default under the data folder's exports/. Never overwrites. */
-    outputPath: AbsPath.optional(),
+    /**
+     * Where to write: a `mergeOutput` grant (a new .mbox/.csv file, or a new folder for
+     * emlFolder). Required unless dryRun: the output is plaintext personal data, so it goes only
+     * where the DPO chose (never silently beside the vault). Never overwrites.
+     */
+    output: GrantRef.optional(),
     /** Check the recipients only (bad rows, counts) without writing anything. */
     dryRun: z.boolean().default(false),
   })
@@ -363,7 +368,11 @@ export const noticesChannels = {
     input: z.object({ id: Id, language: Language, source: RecipientSource, line: z.number().int().min(2) }).strict(),
     output: z.object({ line: z.number().int(), recipient: z.record(z.string(), z.string()), preview: ChannelPreview }),
   },
-  'notices.mailMergeStart': { input: MailMergeStart, output: JobStatus },
-  'notices.jobStatus': { input: z.object({ jobId: Id }).strict(), output: JobStatus },
-  'notices.jobCancel': { input: z.object({ jobId: Id }).strict(), output: JobStatus },
+  /** Starts the run as a session job: poll jobs.status (result: MergeResult), cancel with jobs.cancel. */
+  'notices.mailMergeStart': { input: MailMergeStart, output: JobInfo },
+  /** A file (or folder) name for the output, unique up front: ref, version, language, time and a random tag. */
+  'notices.mergeOutputName': {
+    input: z.object({ id: Id, language: Language, format: MergeFormat }).strict(),
+    output: z.object({ name: z.string() }),
+  },
 } as const;

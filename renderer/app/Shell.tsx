@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { LockCancelledJobs } from '../components/LockCancelledJobs';
 import { AlertBanner } from '../features/dashboard/AlertBanner';
 import { useT } from '../i18n';
 import { api } from './api';
@@ -80,6 +81,7 @@ export function Shell() {
           </div>
         </header>
         <AlertBanner />
+        <LockCancelledJobs key={epoch} />
         <main id="main" className="content" tabIndex={-1}>
           <Page key={`${epoch}-${route.page}`} id={route.id} />
         </main>

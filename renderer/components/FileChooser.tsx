@@ -39,7 +39,9 @@ export function FileChooser({ label, purpose, mode, value, onChange, suggestedNa
     if (r.value.grant) onChange(r.value.grant);
   };
   const grantTyped = async () => {
-    const r = await api.call('files.grantPath', { purpose, mode, path: typed });
+    // A folder typed with a trailing separator takes the suggested name (a new file's name main chose).
+    const path = suggestedName && mode !== 'open' && /[\\/]$/.test(typed.trim()) ? `${typed.trim()}${suggestedName}` : typed;
+    const r = await api.call('files.grantPath', { purpose, mode, path });
     if (!r.ok) return setProblem(r.error);
     setProblem(undefined);
     onChange(r.value);
@@ -90,7 +92,7 @@ export function FileChooser({ label, purpose, mode, value, onChange, suggestedNa
         </div>
       ) : null}
       {hint ? <div id={`${id}-hint`} className="field__hint">{hint}</div> : null}
-      {api.host !== 'electron' ? <div className="field__hint">{t('rootsHint')}</div> : null}
+      {api.host !== 'electron' ? <div className="field__hint">{suggestedName && mode !== 'open' ? t('suggestedHint', { name: suggestedName }) : ''}{t('rootsHint')}</div> : null}
       {shown ? <div id={`${id}-error`} className="field__error" role="alert">{shown}</div> : null}
     </div>
   );

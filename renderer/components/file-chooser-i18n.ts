@@ -11,6 +11,7 @@ export const fileChooserText = defineMessages({
     chosen: 'Chosen: {name}',
     clear: 'Choose another',
     rootsHint: 'In the browser window the app reads and writes only inside the folders granted in Settings → Files.',
+    suggestedHint: 'End the path with / to use the name {name}. ',
   },
   'zh-CN': {
     chooseFile: '选择文件…',
@@ -22,5 +23,6 @@ export const fileChooserText = defineMessages({
     chosen: '已选择：{name}',
     clear: '重新选择',
     rootsHint: '在浏览器窗口中，本应用只读写“设置 → 文件”中授权的文件夹。',
+    suggestedHint: '路径以 / 结尾即使用文件名 {name}。',
   },
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Channel, Input, Output } from '../../preload/contract';
 import type { Result } from '../../preload/contract/result';
 import { createApi } from '../../main/api';
+import { FileAccess } from '../../main/files/access';
 import type { Session } from '../../main/shared/session';
 import { VaultManager } from '../../main/vault/service';
 
@@ -33,10 +34,11 @@ export interface TestVault {
 }
 
 /** A real encrypted vault in a temp folder, created and unlocked, with an injectable clock. */
-export async function makeTestVault(opts: { now?: string } = {}): Promise<TestVault> {
+export async function makeTestVault(opts: { now?: string; /** Grant typed paths inside the vault's temp folder (like `--allow-dir`). */ allowDir?: boolean } = {}): Promise<TestVault> {
   const dir = mkdtempSync(join(tmpdir(), 'dpo-test-'));
   let now = new Date(opts.now ?? '2026-11-29T02:00:00.000Z');
-  const vault = new VaultManager({ dataDir: dir, kdf: TEST_KDF, now: () => new Date(now) });
+  const files = new FileAccess({ extraRoots: opts.allowDir ? [dir] : [] });
+  const vault = new VaultManager({ dataDir: dir, kdf: TEST_KDF, now: () => new Date(now), files });
   const { recoveryCode } = await vault.create(TEST_PASSPHRASE, TEST_PROFILE);
   const api = createApi(vault, { validateOutputs: true, logError: () => {} });
   const call = api as TestVault['call'];

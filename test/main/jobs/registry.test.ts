@@ -21,6 +21,32 @@ function stepper(steps: number, log: string[]) {
 }
 
 describe('JobRegistry', () => {
+  it('a job may report its result as it goes (read as a copy), names its subject, and a finished job can be dismissed', async () => {
+    const jobs = new JobRegistry();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const live = { rows: 0 };
+    const started = jobs.start({
+      kind: 'test.live',
+      subject: 'NTC-2026-0001 v1 · en',
+      async run(ctx) {
+        ctx.report(live);
+        live.rows = 5;
+        await gate;
+        return { rows: 7 };
+      },
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    const running = jobs.status(started.jobId);
+    expect(running).toMatchObject({ state: 'running', subject: 'NTC-2026-0001 v1 · en', result: { rows: 5 } });
+    expect(running.result).not.toBe(live);
+    expect(() => jobs.dismiss(started.jobId)).toThrow(AppError);
+    release();
+    expect(await jobs.wait(started.jobId)).toMatchObject({ state: 'done', result: { rows: 7 } });
+    expect(jobs.dismiss(started.jobId)).toEqual({ dismissed: true });
+    expect(jobs.list()).toEqual([]);
+  });
+
   it('runs a job to done with its result and progress', async () => {
     const jobs = new JobRegistry();
     const log: string[] = [];
