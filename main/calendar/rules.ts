@@ -131,3 +131,27 @@ export function checkCalendarYear(year: number, holidays: string[], workdays: st
   });
   return problems;
 }
+
+export interface CalendarChangeCounts {
+  /** Days (holidays + declared working days) loaded before, and after the change. */
+  before: number;
+  after: number;
+  added: number;
+  removed: number;
+  /** Most (more than half) or all of the loaded days would go: the DPO must confirm. */
+  needsConfirmation: boolean;
+}
+
+/**
+ * What replacing a year's days changes. A file with a header only (or a half-empty one) must not
+ * silently wipe a loaded year (issue 10, item 6): removing more than half of the days already
+ * loaded needs the DPO's explicit confirmation.
+ */
+export function calendarChange(before: { holidays: string[]; workdays: string[] } | null, after: { holidays: string[]; workdays: string[] }): CalendarChangeCounts {
+  const key = (kind: string, d: string) => `${kind}:${d}`;
+  const was = new Set([...(before?.holidays ?? []).map((d) => key('h', d)), ...(before?.workdays ?? []).map((d) => key('w', d))]);
+  const now = new Set([...after.holidays.map((d) => key('h', d)), ...after.workdays.map((d) => key('w', d))]);
+  const removed = [...was].filter((d) => !now.has(d)).length;
+  const added = [...now].filter((d) => !was.has(d)).length;
+  return { before: was.size, after: now.size, added, removed, needsConfirmation: removed > 0 && removed * 2 > was.size };
+}

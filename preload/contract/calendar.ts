@@ -24,6 +24,14 @@ export const CalendarYearDto = z.object({
 });
 export type CalendarYearDto = z.infer<typeof CalendarYearDto>;
 
+/** Shared by edit and import: look before you replace, and confirm a removal of most days. */
+const ChangeFlags = {
+  /** Work out the change (the counts) and write nothing. */
+  dryRun: z.boolean().default(false),
+  /** Required when the change removes more than half of the year's loaded days. */
+  confirmRemoval: z.boolean().default(false),
+};
+
 export const CalendarUpsertYear = z
   .object({
     country: CountryCode,
@@ -32,6 +40,7 @@ export const CalendarUpsertYear = z
     source: RequiredText,
     holidays: z.array(CalendarDayInput).max(366),
     workdays: z.array(CalendarDayInput).max(366),
+    ...ChangeFlags,
   })
   .strict();
 
@@ -43,11 +52,25 @@ export const CalendarImport = z
     format: z.enum(['json', 'csv']),
     /** JSON: { holidays: [...], workdays: [...] } or [{ date, kind, name? }]; CSV: date,kind[,name]. */
     text: z.string().min(1, 'The file is empty').max(200_000),
+    ...ChangeFlags,
   })
   .strict();
 
-/** What a calendar change did: the stored year and how many stored deadlines were recomputed. */
-export const CalendarChange = z.object({ year: CalendarYearDto, recomputed: z.number().int() });
+/** Days loaded before and after, added and removed (holidays and declared working days together). */
+export const CalendarChangeCounts = z.object({
+  before: z.number().int(),
+  after: z.number().int(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  /** More than half of the loaded days would go: send confirmRemoval to go on. */
+  needsConfirmation: z.boolean(),
+});
+
+/**
+ * What a calendar change did (or, for a dry run, would do): the year, how many stored deadlines
+ * were recomputed, and the counts of days that change.
+ */
+export const CalendarChange = z.object({ year: CalendarYearDto, recomputed: z.number().int(), change: CalendarChangeCounts, stored: z.boolean() });
 
 export const calendarChannels = {
   'calendar.list': {

@@ -106,7 +106,7 @@ test('the board lists a seeded overdue deadline first, in English and in Chinese
   await expect(page).toHaveURL(new RegExp(`#/inbox/${request.id}$`));
 });
 
-test('Settings → Calendars shows each year with its source, imports a year and names bad lines', async ({ app }) => {
+test('Settings → Calendars shows each year with its source, imports a year, names bad lines and asks before removing most of a year', async ({ app, host }) => {
   test.setTimeout(120_000);
   const page = app;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
@@ -119,14 +119,32 @@ test('Settings → Calendars shows each year with its source, imports a year and
   await calendars.getByRole('spinbutton', { name: 'Year', exact: true }).fill('2027');
   await calendars.getByRole('textbox', { name: 'Source' }).last().fill('Draft 2027 schedule');
   await calendars.getByRole('textbox', { name: 'Or paste the dates' }).fill('date,kind\n2027-01-01,holiday\n2027-13-02,holiday\n');
+  // Checked before anything is asked or written: the bad line is named at once.
   await calendars.getByRole('button', { name: 'Import' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
   await expect(calendars.getByRole('alert').first()).toContainText('Line 3: "2027-13-02" is not a date');
 
   await calendars.getByRole('textbox', { name: 'Or paste the dates' }).fill('date,kind,name_en,name_zh\n2027-01-01,holiday,New Year,元旦\n');
   await calendars.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('dialog')).toContainText('2027: 0 day(s) loaded now, 1 after the change — 0 removed, 1 added.');
   await page.getByRole('dialog').getByRole('button', { name: 'Import' }).click();
   await expect(calendars.getByRole('row', { name: /CN 2027/ })).toContainText('imported');
+
+  // Issue 10, item 6: a header-only file for a loaded year would have wiped it silently.
+  const days2026 = (await host.ok('calendar.list', {})).years.find((y: { year: number }) => y.year === 2026);
+  const loaded = days2026.holidays.length + days2026.workdays.length;
+  await calendars.getByRole('spinbutton', { name: 'Year', exact: true }).fill('2026');
+  await calendars.getByRole('textbox', { name: 'Or paste the dates' }).fill('date,kind\n');
+  await calendars.getByRole('button', { name: 'Import' }).click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText(`2026: ${loaded} day(s) loaded now, 0 after the change — ${loaded} removed, 0 added.`);
+  await expect(confirm.getByRole('alert')).toContainText(`This removes ${loaded} of the ${loaded} days loaded for 2026.`);
+  await page.screenshot({ path: '/tmp/deadlines-calendar-remove-en.png' });
+  await setLanguage(page, 'zh-CN');
+  await expect(confirm).toContainText(`删除 ${loaded} 天并导入`);
+  await page.screenshot({ path: '/tmp/deadlines-calendar-remove-zh.png' });
+  await setLanguage(page, 'en');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  expect((await host.ok('calendar.list', {})).years.find((y: { year: number }) => y.year === 2026).holidays.length).toBe(days2026.holidays.length);
   await calendars.getByRole('heading', { name: 'Holiday calendars' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/deadlines-calendars-en-light.png' });
   await setLanguage(page, 'zh-CN');

@@ -5,6 +5,7 @@ import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner, SelectField, TextField, fieldError } from '../../components/Field';
 import { useT } from '../../i18n';
+import { ChangeCounts, type ChangeCountsValue } from './ChangeCounts';
 import { calendarText } from './i18n';
 
 /** Import a year from a CSV or JSON list of dates; problems come back named by line. */
@@ -16,7 +17,9 @@ export function ImportForm({ onImported }: { onImported(y: CalendarYearDto): voi
   const [source, setSource] = useState('');
   const [format, setFormat] = useState<'csv' | 'json'>('csv');
   const [text, setText] = useState('');
-  const [confirming, setConfirming] = useState(false);
+  // The change main counted in a dry run; the dialog shows it before anything is written.
+  const [confirming, setConfirming] = useState<ChangeCountsValue | null>(null);
+  const input = () => ({ year: Number(year) || 0, source, format, text });
 
   return (
     <>
@@ -24,9 +27,10 @@ export function ImportForm({ onImported }: { onImported(y: CalendarYearDto): voi
       noValidate
       className="calendar-import"
       aria-labelledby="calendar-import-title"
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
-        setConfirming(true);
+        const dry = await run.run({ ...input(), dryRun: true });
+        if (dry) setConfirming(dry.change);
       }}
     >
       <h3 id="calendar-import-title">{t('importTitle')}</h3>
@@ -71,11 +75,13 @@ export function ImportForm({ onImported }: { onImported(y: CalendarYearDto): voi
         <ConfirmDialog
           open
           title={t('importTitleConfirm', { year })}
-          confirmLabel={t('import')}
-          onCancel={() => setConfirming(false)}
+          confirmLabel={confirming.needsConfirmation ? t('removeAndImport', { removed: confirming.removed }) : t('import')}
+          danger={confirming.needsConfirmation}
+          onCancel={() => setConfirming(null)}
           onConfirm={async () => {
-            setConfirming(false);
-            const r = await run.run({ year: Number(year) || 0, source, format, text });
+            const confirmRemoval = confirming.needsConfirmation;
+            setConfirming(null);
+            const r = await run.run({ ...input(), confirmRemoval });
             if (r) {
               toast(t('savedYear', { year: r.year.year, n: r.recomputed }));
               setText('');
@@ -84,6 +90,7 @@ export function ImportForm({ onImported }: { onImported(y: CalendarYearDto): voi
           }}
         >
           <p>{t('importText', { year })}</p>
+          <ChangeCounts change={confirming} year={Number(year)} />
         </ConfirmDialog>
       ) : null}
     </>

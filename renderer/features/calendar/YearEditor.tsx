@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner, SelectField, TextField, fieldError } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { useLocalized, useT } from '../../i18n';
+import { ChangeCounts, type ChangeCountsValue } from './ChangeCounts';
 import { calendarText } from './i18n';
 
 type Day = CalendarYearDto['holidays'][number];
@@ -23,7 +24,8 @@ export function YearEditor({ year, onSaved }: { year: CalendarYearDto; onSaved(y
   const [date, setDate] = useState('');
   const [kind, setKind] = useState<Kind>('holiday');
   const [name, setName] = useState('');
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<ChangeCountsValue | null>(null);
+  const input = () => ({ country: year.country, year: year.year, source, holidays: days.holiday, workdays: days.workday });
 
   const add = () => {
     if (!date) return;
@@ -83,7 +85,15 @@ export function YearEditor({ year, onSaved }: { year: CalendarYearDto; onSaved(y
         </button>
       </fieldset>
       <div className="form-actions">
-        <button type="button" className="primary" onClick={() => setConfirming(true)} disabled={save.busy}>
+        <button
+          type="button"
+          className="primary"
+          onClick={async () => {
+            const dry = await save.run({ ...input(), dryRun: true });
+            if (dry) setConfirming(dry.change);
+          }}
+          disabled={save.busy}
+        >
           {t('saveYear', { year: year.year })}
         </button>
       </div>
@@ -91,11 +101,13 @@ export function YearEditor({ year, onSaved }: { year: CalendarYearDto; onSaved(y
         <ConfirmDialog
           open
           title={t('saveTitle', { year: year.year })}
-          confirmLabel={t('saveYear', { year: year.year })}
-          onCancel={() => setConfirming(false)}
+          confirmLabel={confirming.needsConfirmation ? t('removeAndSave', { removed: confirming.removed }) : t('saveYear', { year: year.year })}
+          danger={confirming.needsConfirmation}
+          onCancel={() => setConfirming(null)}
           onConfirm={async () => {
-            setConfirming(false);
-            const r = await save.run({ country: year.country, year: year.year, source, holidays: days.holiday, workdays: days.workday });
+            const confirmRemoval = confirming.needsConfirmation;
+            setConfirming(null);
+            const r = await save.run({ ...input(), confirmRemoval });
             if (r) {
               toast(t('savedYear', { year: year.year, n: r.recomputed }));
               onSaved(r.year);
@@ -103,6 +115,7 @@ export function YearEditor({ year, onSaved }: { year: CalendarYearDto; onSaved(y
           }}
         >
           <p>{t('saveText', { year: year.year })}</p>
+          <ChangeCounts change={confirming} year={year.year} />
         </ConfirmDialog>
       ) : null}
     </section>

@@ -52,6 +52,10 @@ export const calendarText = defineMessages({
     import: 'Import',
     importTitleConfirm: 'Import the {year} calendar?',
     importText: 'The file replaces the dates of {year}; stored deadlines that count on it are recomputed.',
+    changeCounts: '{year}: {before} day(s) loaded now, {after} after the change — {removed} removed, {added} added.',
+    changeMost: 'This removes {removed} of the {before} days loaded for {year}. Deadlines that count on them will treat those dates as ordinary days. Go on only if that is what the official schedule says.',
+    removeAndImport: 'Remove {removed} day(s) and import',
+    removeAndSave: 'Remove {removed} day(s) and save',
     emptyDays: 'No dates yet.',
   },
   'zh-CN': {
@@ -104,6 +108,10 @@ export const calendarText = defineMessages({
     import: '导入',
     importTitleConfirm: '导入 {year} 年日历？',
     importText: '文件内容将替换 {year} 年的日期；依赖该年度的已存期限将重新计算。',
+    changeCounts: '{year} 年：当前已载入 {before} 天，更改后 {after} 天——删除 {removed} 天，新增 {added} 天。',
+    changeMost: '此操作将删除 {year} 年已载入的 {before} 天中的 {removed} 天。依赖这些日期的期限将把它们视为普通日期。仅当官方安排确实如此时才继续。',
+    removeAndImport: '删除 {removed} 天并导入',
+    removeAndSave: '删除 {removed} 天并保存',
     emptyDays: '尚无日期。',
   },
 });

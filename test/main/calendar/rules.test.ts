@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_CALENDARS } from '../../../main/calendar/data';
 import { parseCalendarCsv, parseCalendarJson } from '../../../main/calendar/import';
-import { checkCalendarYear, dayKind, newTrace, runsOf, toWorkCalendar } from '../../../main/calendar/rules';
+import { calendarChange, checkCalendarYear, dayKind, newTrace, runsOf, toWorkCalendar } from '../../../main/calendar/rules';
 
 const china = toWorkCalendar('CN', SHIPPED_CALENDARS);
 
@@ -91,5 +91,17 @@ describe('calendar files', () => {
     const broken = parseCalendarJson('{\n "holidays": [\n  "2027-01-01",\n ]\n}');
     expect(broken.ok).toBe(false);
     expect(!broken.ok && Object.keys(broken.problems)[0]).toMatch(/^line\.\d+$/);
+  });
+});
+
+describe('calendarChange', () => {
+  it.each([
+    { why: 'nothing loaded: nothing to lose', before: null, after: { holidays: [], workdays: [] }, expected: { before: 0, after: 0, added: 0, removed: 0, needsConfirmation: false } },
+    { why: 'all removed', before: { holidays: ['2026-01-01', '2026-01-02'], workdays: ['2026-01-04'] }, after: { holidays: [], workdays: [] }, expected: { before: 3, after: 0, added: 0, removed: 3, needsConfirmation: true } },
+    { why: 'exactly half removed is not "most"', before: { holidays: ['2026-01-01', '2026-01-02'], workdays: [] }, after: { holidays: ['2026-01-01'], workdays: [] }, expected: { before: 2, after: 1, added: 0, removed: 1, needsConfirmation: false } },
+    { why: 'most removed even if as many added', before: { holidays: ['2026-01-01', '2026-01-02', '2026-01-03'], workdays: [] }, after: { holidays: ['2026-02-01', '2026-02-02', '2026-02-03'], workdays: [] }, expected: { before: 3, after: 3, added: 3, removed: 3, needsConfirmation: true } },
+    { why: 'a holiday turned working day counts as removed and added', before: { holidays: ['2026-01-03'], workdays: [] }, after: { holidays: [], workdays: ['2026-01-03'] }, expected: { before: 1, after: 1, added: 1, removed: 1, needsConfirmation: true } },
+  ])('$why', ({ before, after, expected }) => {
+    expect(calendarChange(before, after)).toEqual(expected);
   });
 });

@@ -129,9 +129,49 @@ describe('calendar edits are seen at once', () => {
     expect(await compute()).toBe('2027-01-07T15:59:59.999Z');
     await tv.ok('calendar.upsertYear', { year: 2027, source: 'draft', holidays: [{ date: '2027-01-01' }], workdays: [] });
     expect(await compute()).toBe('2027-01-08T15:59:59.999Z');
-    await tv.ok('calendar.upsertYear', { year: 2027, source: 'draft', holidays: [{ date: '2027-01-04' }], workdays: [] });
+    // Replacing the year's only day removes all of it: confirmed (issue 10, item 6).
+    await tv.ok('calendar.upsertYear', { year: 2027, source: 'draft', holidays: [{ date: '2027-01-04' }], workdays: [], confirmRemoval: true });
     expect(await compute()).toBe('2027-01-08T15:59:59.999Z');
     await tv.ok('calendar.upsertYear', { year: 2027, source: 'draft', holidays: [{ date: '2027-01-01' }, { date: '2027-01-04' }], workdays: [] });
     expect(await compute()).toBe('2027-01-11T15:59:59.999Z');
+  });
+});
+
+// Issue 10, item 6: an empty calendar file (`date,kind` header only) replaced a loaded year with
+// zero holidays and returned ok.
+describe('a change that removes most of a loaded year', () => {
+  it('a header-only import of 2026 is refused until confirmed, says how many days change, and a dry run writes nothing', async () => {
+    tv = await makeTestVault();
+    const loaded = (await tv.ok('calendar.list', {})).years.find((y) => y.year === 2026)!;
+    const days = loaded.holidays.length + loaded.workdays.length;
+    expect(days).toBeGreaterThan(20);
+    const before = calendarSnapshot();
+    const auditBefore = await auditActions();
+    const input = { year: 2026, source: 'empty file', format: 'csv' as const, text: 'date,kind\n' };
+
+    const refused = await tv.call('calendar.import', input);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { confirmRemoval: `This removes ${days} of the ${days} days loaded for CN 2026 (0 would remain); confirm the removal to go on` } } });
+    const dry = await tv.ok('calendar.import', { ...input, dryRun: true });
+    expect(dry).toMatchObject({ stored: false, recomputed: 0, change: { before: days, after: 0, added: 0, removed: days, needsConfirmation: true } });
+    expect(calendarSnapshot()).toEqual(before);
+    expect(await auditActions()).toEqual(auditBefore);
+
+    const confirmed = await tv.ok('calendar.import', { ...input, confirmRemoval: true });
+    expect(confirmed).toMatchObject({ stored: true, change: { removed: days, after: 0 } });
+    expect(confirmed.year.holidays).toEqual([]);
+    expect(await auditActions()).toContain('calendar.import');
+  });
+
+  it('an edit that keeps most days needs no confirmation; one that drops more than half does, by the same rule', async () => {
+    tv = await makeTestVault();
+    const y = (await tv.ok('calendar.list', {})).years.find((x) => x.year === 2026)!;
+    const base = { country: 'CN', year: 2026, source: y.source, holidays: y.holidays.map((d) => ({ date: d.date, name: d.name })), workdays: y.workdays.map((d) => ({ date: d.date, name: d.name })) };
+    const one = await tv.ok('calendar.upsertYear', { ...base, holidays: base.holidays.slice(1) });
+    expect(one.change).toMatchObject({ removed: 1, needsConfirmation: false });
+    const most = await tv.call('calendar.upsertYear', { ...base, holidays: [], workdays: [] });
+    expect(most).toMatchObject({ ok: false, error: { fields: { confirmRemoval: expect.stringContaining('confirm the removal') } } });
+    // A year not loaded yet has nothing to lose.
+    const fresh = await tv.ok('calendar.import', { year: 2030, source: 'x', format: 'csv', text: 'date,kind\n' });
+    expect(fresh.change).toEqual({ before: 0, after: 0, added: 0, removed: 0, needsConfirmation: false });
   });
 });
