@@ -4,6 +4,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { EML_MAX_BASE64_CHARS } from '../../preload/contract/inbox';
 import { createApi, type ApiCall } from '../api';
 import { VaultManager } from '../vault/service';
 import { startAutoLock } from './auto-lock';
@@ -11,7 +12,12 @@ import { FileAccess } from '../files/access';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { allowedDirs, argValue, resolveDataDir } from './paths';
 
-export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * The largest request body: one .eml file at its limit (plus the slack that lets a slightly
+ * larger file get its own TOO_LARGE) as base64, and 1 MiB for the JSON around it. Derived from
+ * the contract's one limit, so a message under 25 MB is never refused as "Body too large".
+ */
+export const MAX_BODY_BYTES = EML_MAX_BASE64_CHARS + 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

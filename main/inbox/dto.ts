@@ -1,6 +1,7 @@
 // Stored rows → the values the renderer shows. Reads only.
 import type { Deadline } from '../../preload/contract/deadlines';
 import type {
+  EmlProblem,
   DecisionOutcome,
   HoldKind,
   InboxRequest,
@@ -102,6 +103,7 @@ export function toRequest(session: Session, repo: InboxRepo, row: RequestRow, de
       body: m.body,
       attachments: JSON.parse(m.attachments) as { filename: string; mimeType: string; size: number }[],
       hasRaw: m.raw_id !== null,
+      problems: JSON.parse(m.problems ?? '[]') as EmlProblem[],
     })),
     deadlines: clocks,
     timeline: repo.timeline(row.id),

@@ -2,8 +2,10 @@
 // the parsed message (or why it is not one) comes out.
 import { createHash } from 'node:crypto';
 import PostalMime from 'postal-mime';
+import type { EmlProblem } from '../../preload/contract/inbox';
 import { MAX_EML_BYTES } from './model';
 import { htmlToSafeText, looksLikeMessage, safeText } from './message-text';
+import { mimeProblems } from './mime-check';
 
 export interface ParsedEml {
   /** Message-ID, or a content hash when the message has none: the duplicate key. */
@@ -18,6 +20,8 @@ export interface ParsedEml {
   /** Plain text; an HTML-only body is turned into text (scripts and styles dropped). */
   text: string;
   attachments: { filename: string; mimeType: string; size: number }[];
+  /** What was wrong with the file though it could be read (shown on the request). */
+  problems: EmlProblem[];
 }
 
 export type EmlParse = { ok: true; value: ParsedEml } | { ok: false; code: 'MALFORMED' | 'TOO_LARGE'; message: string };
@@ -45,6 +49,7 @@ export async function parseEml(bytes: Uint8Array): Promise<EmlParse> {
   const messageId = email.messageId?.trim() || null;
   // postal-mime derives no text part from an HTML-only body inside multipart/mixed.
   const text = email.text ?? (email.html ? htmlToSafeText(email.html) : '');
+  const problems = mimeProblems(bytes, { text, subject: email.subject ?? '', fromName: email.from?.name ?? '' });
   return {
     ok: true,
     value: {
@@ -62,6 +67,7 @@ export async function parseEml(bytes: Uint8Array): Promise<EmlParse> {
         mimeType: a.mimeType,
         size: typeof a.content === 'string' ? a.content.length : a.content.byteLength,
       })),
+      problems,
     },
   };
 }

@@ -6,6 +6,7 @@ import type { ImportResult } from '../../preload/contract/inbox';
 import type { Session } from '../shared/session';
 import { refreshDeadlines } from './clock';
 import { parseEml, type ParsedEml } from './eml';
+import { MAX_EML_BYTES } from './model';
 import { InboxRepo } from './repo';
 import { emlReceivedAt } from './rules';
 import { insertRequest, reindex, timeline } from './service';
@@ -16,12 +17,18 @@ const decodeBase64 = (s: string): Buffer | null => {
   return Buffer.from(clean, 'base64');
 };
 
-export async function importEml(session: Session, files: { name: string; base64: string }[]): Promise<{ results: ImportResult[] }> {
-  // Parse everything first (async, outside any transaction), then write file by file.
+const tooLarge = () => ({ ok: false as const, code: 'TOO_LARGE' as const, message: `Larger than ${MAX_EML_BYTES / 1024 / 1024} MB (the limit for one .eml file)` });
+
+export async function importEml(session: Session, files: { name: string; base64?: string; size?: number }[]): Promise<{ results: ImportResult[] }> {
+  // Parse everything first (async, outside any transaction), then write file by file. The limit
+  // is per file: a file over it gets TOO_LARGE and the others are imported.
   const parsed = await Promise.all(
     files.map(async (f) => {
+      if ((f.size ?? 0) > MAX_EML_BYTES) return { f, bytes: null, result: tooLarge() };
+      if (f.base64 === undefined) return { f, bytes: null, result: { ok: false as const, code: 'MALFORMED' as const, message: 'The file’s content was not sent' } };
       const bytes = decodeBase64(f.base64);
       if (!bytes) return { f, bytes: null, result: { ok: false as const, code: 'MALFORMED' as const, message: 'The file content is not valid base64' } };
+      if (bytes.length > MAX_EML_BYTES) return { f, bytes: null, result: tooLarge() };
       return { f, bytes, result: await parseEml(bytes) };
     }),
   );
@@ -49,7 +56,7 @@ export async function importEml(session: Session, files: { name: string; base64:
       seen.add(mail.dedupeKey);
       try {
         const created = session.tx(() => storeImported(session, repo, f.name, bytes, mail));
-        results.push({ name: f.name, ok: true, ...created });
+        results.push({ name: f.name, ok: true, ...created, problems: mail.problems });
       } catch {
         results.push({ name: f.name, ok: false, error: { code: 'MALFORMED', message: 'The message could not be stored; nothing of it was kept' } });
       }
@@ -108,6 +115,7 @@ function storeImported(session: Session, repo: InboxRepo, fileName: string, byte
     body: mail.text,
     attachments: JSON.stringify(mail.attachments),
     raw_id: rawId,
+    problems: JSON.stringify(mail.problems),
   });
   timeline(session, repo, row.id, 'created', `Imported from ${fileName} (${mail.messageId ?? 'no Message-ID'}); classify it: it counts as a complaint until then`);
   refreshDeadlines(session, repo, row);
@@ -117,7 +125,7 @@ function storeImported(session: Session, repo: InboxRepo, fileName: string, byte
     entity: 'request',
     entityId: row.id,
     summary: `Request ${row.ref} imported from ${fileName}`,
-    details: { fileName, messageId: mail.messageId, sha256: mail.sha256, bytes: bytes.length, receivedAt, attachments: mail.attachments.length },
+    details: { fileName, messageId: mail.messageId, sha256: mail.sha256, bytes: bytes.length, receivedAt, attachments: mail.attachments.length, problems: mail.problems.map((p) => p.code) },
   });
   return { requestId: row.id, ref: row.ref };
 }

@@ -1,5 +1,6 @@
 // Pure helpers for message text: whether bytes are an e-mail at all, and turning bodies into
 // text that is safe to store and show. No I/O, no clock.
+import { normaliseText } from '../shared/input-guard';
 
 /**
  * Whether bytes look like an RFC 5322 message: a header block of "Name: value" lines (with
@@ -21,10 +22,20 @@ export function looksLikeMessage(bytes: Uint8Array): boolean {
   return sawFrom;
 }
 
-/** Text safe to store and show: no control characters but tab and newline, trimmed. */
+/**
+ * Text safe to store and show: no control characters but tab and newline, trimmed, well-formed
+ * and NFC like every string that passes the contract, and cut without splitting a surrogate pair
+ * (a lone half would be stored as U+FFFD: not what was hashed for the audit log).
+ */
 export function safeText(text: string, max = 100_000): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim().slice(0, max);
+  let out = normaliseText(text.toWellFormed().replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim());
+  if (out.length > max) {
+    out = out.slice(0, max);
+    const last = out.charCodeAt(out.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) out = out.slice(0, -1);
+  }
+  return out;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -145,4 +145,11 @@ export const inboxMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 501,
+    name: 'inbox: what was wrong with an imported message file (truncated, charset, MIME), per message',
+    up(db) {
+      db.exec(`ALTER TABLE inbox_messages ADD COLUMN problems TEXT NOT NULL DEFAULT '[]';`);
+    },
+  },
 ];

@@ -102,8 +102,8 @@ export const TRANSITIONS: Record<RequestState, readonly RequestState[]> = {
   closed: ['inProgress'],
 };
 
-/** Largest .eml accepted (the raw message is kept in the vault). */
-export const MAX_EML_BYTES = 25 * 1024 * 1024;
+/** Largest .eml accepted (the raw message is kept in the vault); its one home is the contract. */
+export { EML_MAX_BYTES as MAX_EML_BYTES } from '../../preload/contract/inbox';
 
 /** Deadline keys within a request record. */
 export const DEADLINE_KEYS = {

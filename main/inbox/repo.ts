@@ -25,6 +25,8 @@ export interface MessageRow {
   body: string;
   attachments: string;
   raw_id: string | null;
+  /** JSON list of EmlProblem for an imported file ('[]' for everything else). */
+  problems?: string;
 }
 
 export interface IdentityRow {
@@ -127,10 +129,10 @@ export class InboxRepo {
   insertMessage(m: MessageRow): void {
     this
       .sql(
-        `INSERT INTO inbox_messages (id, request_id, direction, at, channel, from_addr, to_addr, subject, body, attachments, raw_id)
-         VALUES (@id, @request_id, @direction, @at, @channel, @from_addr, @to_addr, @subject, @body, @attachments, @raw_id)`,
+        `INSERT INTO inbox_messages (id, request_id, direction, at, channel, from_addr, to_addr, subject, body, attachments, raw_id, problems)
+         VALUES (@id, @request_id, @direction, @at, @channel, @from_addr, @to_addr, @subject, @body, @attachments, @raw_id, @problems)`,
       )
-      .run(m);
+      .run({ problems: '[]', ...m });
   }
 
   messages(requestId: string): MessageRow[] {

@@ -100,9 +100,38 @@ export const InboxUpdate = z
   .strict();
 export type InboxUpdate = z.infer<typeof InboxUpdate>;
 
-export const EmlFile = z.object({ name: z.string().trim().min(1).max(255), base64: z.string().max(35_000_000) }).strict();
+/**
+ * The one size limit of an .eml file, per file (main refuses a larger one with TOO_LARGE and
+ * imports the others; the UI states it). Everything else is derived from it: the base64 the
+ * renderer may send for one file and, in main/host/http.ts, the HTTP body limit.
+ */
+export const EML_MAX_BYTES = 25 * 1024 * 1024;
+/** A file a little over the limit still reaches main, so it gets the per-file TOO_LARGE. */
+export const EML_SIZE_SLACK = 1024 * 1024;
+export const base64Length = (bytes: number): number => 4 * Math.ceil(bytes / 3);
+export const EML_MAX_BASE64_CHARS = base64Length(EML_MAX_BYTES + EML_SIZE_SLACK);
+
+/**
+ * One file: its content as base64, or (for a file the renderer already knows is too large to
+ * send) only its size, so main can answer TOO_LARGE for that file without receiving it.
+ */
+export const EmlFile = z
+  .object({
+    name: z.string().trim().min(1).max(255),
+    base64: z.string().max(EML_MAX_BASE64_CHARS, `Larger than ${EML_MAX_BYTES / 1024 / 1024} MB: send only its size`).optional(),
+    size: z.number().int().min(0).optional(),
+  })
+  .strict()
+  .refine((f) => f.base64 !== undefined || f.size !== undefined, { message: 'Send the content (base64) or the size', path: ['base64'] });
+
+/** What was wrong with a message file that was imported all the same. */
+export const EmlProblemCode = z.enum(['truncated', 'unknownCharset', 'undecodableText', 'brokenMime', 'brokenEncoding', 'rawHeaderBytes']);
+export type EmlProblemCode = z.infer<typeof EmlProblemCode>;
+export const EmlProblem = z.object({ code: EmlProblemCode, detail: z.string() });
+export type EmlProblem = z.infer<typeof EmlProblem>;
+
 export const ImportResult = z.union([
-  z.object({ name: z.string(), ok: z.literal(true), requestId: z.string(), ref: z.string() }),
+  z.object({ name: z.string(), ok: z.literal(true), requestId: z.string(), ref: z.string(), problems: z.array(EmlProblem) }),
   z.object({ name: z.string(), ok: z.literal(false), error: z.object({ code: z.enum(['DUPLICATE', 'MALFORMED', 'TOO_LARGE']), message: z.string() }) }),
 ]);
 export type ImportResult = z.infer<typeof ImportResult>;
@@ -120,6 +149,8 @@ export const Message = z.object({
   attachments: z.array(z.object({ filename: z.string(), mimeType: z.string(), size: z.number().int() })),
   /** Set when the original message file is kept in the vault. */
   hasRaw: z.boolean(),
+  /** For an imported file: what was wrong with it (truncated, a charset, the MIME structure); empty when nothing. */
+  problems: z.array(EmlProblem),
 });
 
 export const IdentityCheck = z.object({

@@ -1,5 +1,5 @@
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
-import type { ImportResult } from '../../../preload/contract/inbox';
+import { EML_MAX_BYTES, type ImportResult } from '../../../preload/contract/inbox';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
 import { ErrorBanner } from '../../components/Field';
@@ -14,20 +14,31 @@ export function ImportZone({ onImported, children }: { onImported(): void; child
   const navigate = useApp((s) => s.navigate);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
-  const [busy, setBusy] = useState<number | null>(null);
+  const [busy, setBusy] = useState<{ done: number; n: number } | null>(null);
   const [results, setResults] = useState<ImportResult[]>([]);
   const [error, setError] = useState<AppErrorDto>();
 
+  // One file a call: each request stays within the one per-file limit, and progress shows.
+  // A file over the limit is not read at all: main is told its size and answers TOO_LARGE.
   const importFiles = async (list: FileList | File[]) => {
     const files = [...list];
     if (!files.length) return;
-    setBusy(files.length);
-    const r = await api.call('inbox.importEml', { files: await Promise.all(files.map(async (f) => ({ name: f.name, base64: await fileToBase64(f) }))) });
-    setBusy(null);
-    if (!r.ok) return setError(r.error);
+    const out: ImportResult[] = [];
+    setResults([]);
     setError(undefined);
-    setResults(r.value.results);
-    onImported();
+    for (const [i, f] of files.entries()) {
+      setBusy({ done: i + 1, n: files.length });
+      const file = f.size > EML_MAX_BYTES ? { name: f.name, size: f.size } : { name: f.name, size: f.size, base64: await fileToBase64(f) };
+      const r = await api.call('inbox.importEml', { files: [file] });
+      if (!r.ok) {
+        setError(r.error);
+        break;
+      }
+      out.push(...r.value.results);
+      setResults([...out]);
+    }
+    setBusy(null);
+    if (out.some((r) => r.ok)) onImported();
   };
 
   const onDrop = (e: DragEvent) => {
@@ -63,9 +74,9 @@ export function ImportZone({ onImported, children }: { onImported(): void; child
             e.target.value = '';
           }}
         />
-        <span className="muted">{dragging ? t('dropActive') : t('dropHint')}</span>
+        <span className="muted">{dragging ? t('dropActive') : t('dropHint', { mb: EML_MAX_BYTES / 1024 / 1024 })}</span>
       </div>
-      {busy !== null ? <p role="status">{t('importing', { n: busy })}</p> : null}
+      {busy !== null ? <p role="status">{t('importing', { done: busy.done, n: busy.n })}</p> : null}
       <ErrorBanner error={error} />
       {results.length ? (
         <section className="banner" aria-label={t('importResults')} role="status">
@@ -75,7 +86,7 @@ export function ImportZone({ onImported, children }: { onImported(): void; child
               r.ok ? (
                 <li key={i} className="inbox-import-results__ok">
                   <button type="button" className="link" onClick={() => navigate({ page: 'inbox', id: r.requestId })}>
-                    {t('importOk', { name: r.name, ref: r.ref })}
+                    {r.problems.length ? t('importOkWithProblems', { name: r.name, ref: r.ref }) : t('importOk', { name: r.name, ref: r.ref })}
                   </button>
                 </li>
               ) : (

@@ -35,6 +35,16 @@ export function ThreadCard({ request, onChange }: CardProps) {
                 {m.from ? <> · {t('from')}: {m.from}</> : null}
                 {m.to ? <> · {t('to')}: {m.to}</> : null}
               </div>
+              {m.problems.length ? (
+                <div className="banner banner--warn" role="note">
+                  <p>{t('emlProblemsTitle')}</p>
+                  <ul>
+                    {m.problems.map((p) => (
+                      <li key={`${p.code}-${p.detail}`}>{t(`p_${p.code}`, { detail: p.detail })}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
               {m.subject ? <strong>{m.subject}</strong> : null}
               <p className="inbox-message__body">{m.body}</p>
               {m.attachments.length ? (

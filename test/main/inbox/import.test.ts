@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InboxRepo } from '../../../main/inbox/repo';
+import { EML_MAX_BASE64_CHARS, EML_MAX_BYTES } from '../../../preload/contract/inbox';
 import { makeTestVault, type TestVault } from '../../helpers/vault';
 
 let tv: TestVault;
@@ -81,5 +82,45 @@ describe('.eml import', () => {
     const subjects = new InboxRepo(tv.session.db).list({ limit: 10 }).map((r) => r.subject);
     expect(subjects.sort()).toEqual(['更正请求：姓名中的“喆”与“镕”字', '申请删除个人信息'].sort());
     expect(count('deadlines')).toBe(2);
+  });
+});
+
+describe('.eml import: one size limit per file, problems flagged on the request', () => {
+  const eml = (subject: string, extra = '') => Buffer.from(`From: Li <li@example.com>\r\nSubject: ${subject}\r\nMessage-ID: <${subject}@example.com>\r\n${extra}\r\nbody\r\n`, 'latin1');
+
+  // Issue 10, item 11.
+  it('a truncated, wrong-charset message is imported and its problems are on the request, the result and the audit entry', async () => {
+    tv = await makeTestVault();
+    const bad = Buffer.concat([eml('cut', 'Content-Type: multipart/mixed; boundary="b1"\r\n'), Buffer.from('--b1\r\nContent-Type: text/plain; charset=x-nonsense\r\n\r\npart one', 'latin1')]);
+    const { results } = await tv.ok('inbox.importEml', { files: [{ name: 'cut.eml', base64: bad.toString('base64') }, { name: 'fine.eml', base64: eml('fine').toString('base64') }] });
+    expect(results).toMatchObject([
+      { name: 'cut.eml', ok: true, problems: [{ code: 'truncated', detail: 'message: no closing boundary' }, { code: 'unknownCharset', detail: 'x-nonsense' }] },
+      { name: 'fine.eml', ok: true, problems: [] },
+    ]);
+    const cut = await tv.ok('inbox.get', { id: (results[0] as { requestId: string }).requestId });
+    expect(cut.messages[0].problems.map((p) => p.code)).toEqual(['truncated', 'unknownCharset']);
+    const fine = await tv.ok('inbox.get', { id: (results[1] as { requestId: string }).requestId });
+    expect(fine.messages[0].problems).toEqual([]);
+    const entry = tv.session.db.prepare("SELECT details FROM audit_log WHERE action = 'inbox.importEml' ORDER BY seq LIMIT 1").get() as { details: string };
+    expect(JSON.parse(entry.details).problems).toEqual(['truncated', 'unknownCharset']);
+  });
+
+  // Issue 10, item 10: one limit, enforced per file.
+  it('a file over the limit gets TOO_LARGE, by its content or by the size the renderer reports, and the others are imported', async () => {
+    tv = await makeTestVault();
+    const over = Buffer.concat([eml('big'), Buffer.alloc(EML_MAX_BYTES + 1 - eml('big').length, 'a')]);
+    const { results } = await tv.ok('inbox.importEml', {
+      files: [
+        { name: 'over.eml', base64: over.toString('base64') },
+        { name: 'huge.eml', size: 300 * 1024 * 1024 },
+        { name: 'ok.eml', base64: eml('ok').toString('base64') },
+        { name: 'nothing.eml', size: 10 },
+      ],
+    });
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['TOO_LARGE', 'TOO_LARGE', 'ok', 'MALFORMED']);
+    expect(!results[0].ok && results[0].error.message).toBe('Larger than 25 MB (the limit for one .eml file)');
+    // Base64 past the limit and its slack is refused by the schema, naming the file's field.
+    const tooLong = await tv.call('inbox.importEml', { files: [{ name: 'x.eml', base64: 'A'.repeat(EML_MAX_BASE64_CHARS + 4) }] });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { 'files.0.base64': expect.stringContaining('25 MB') } } });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToSafeText, looksLikeMessage } from '../../../main/inbox/message-text';
+import { htmlToSafeText, looksLikeMessage, safeText } from '../../../main/inbox/message-text';
 
 describe('message shape and HTML', () => {
   it.each([
@@ -22,5 +22,16 @@ describe('message shape and HTML', () => {
     const started = performance.now();
     htmlToSafeText(hostile);
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('safeText keeps stored text well-formed', () => {
+  it('cuts before a surrogate pair rather than through it, and normalises to NFC like the contract', () => {
+    // A subject cut at 500 units must not end in half an emoji (stored as U+FFFD, hashed otherwise).
+    const cut = safeText(`${'a'.repeat(499)}😀tail`, 500);
+    expect(cut).toBe('a'.repeat(499));
+    expect(cut.isWellFormed()).toBe(true);
+    expect(safeText('x\ud800y')).toBe('x\ufffdy');
+    expect(safeText('Cafe\u0301')).toBe('Café');
   });
 });

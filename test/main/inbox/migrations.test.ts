@@ -53,3 +53,18 @@ describe('inbox migration 500', () => {
     expect(plan).not.toContain('TEMP B-TREE');
   });
 });
+
+describe('inbox migration 501', () => {
+  it('adds the problems of imported files to the messages of a vault at version 500, existing messages with none', () => {
+    dir = mkdtempSync(join(tmpdir(), 'dpo-inbox-mig-'));
+    db = openDatabase(join(dir, 'v.db'), { key: randomBytes(32) });
+    migrate(db, allMigrations.filter((m) => m.version <= 500));
+    insert('r1', 'new');
+    db.prepare(
+      `INSERT INTO inbox_messages (id, request_id, direction, at, channel, from_addr, to_addr, subject, body, attachments, raw_id)
+       VALUES ('m1', 'r1', 'in', '2026-11-01T00:00:00.000Z', 'email', 'a', 'b', 's', 'body', '[]', NULL)`,
+    ).run();
+    migrate(db);
+    expect(db.prepare('SELECT problems FROM inbox_messages').all()).toEqual([{ problems: '[]' }]);
+  });
+});
