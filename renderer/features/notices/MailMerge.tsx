@@ -82,6 +82,8 @@ export function MailMerge({ notice, language, open, onClose }: { notice: NoticeD
       <ErrorBanner error={error} />
       <div className="form-grid">
         <SelectField<MergeFormat> label={t('mmFormat')} value={format} onChange={setFormat} options={FORMATS.map((f) => ({ value: f, label: t(`f_${f}`) }))} />
+      </div>
+      <div className="merge-files">
         <FileChooser
           label={t('mmSource')}
           purpose="recipients"
