@@ -191,3 +191,30 @@ test('a refusal must name one of the nine grounds; a minor’s request needs the
   await page.getByRole('button', { name: '返回收件箱' }).click();
   await page.screenshot({ path: '/tmp/inbox-zh-light-list.png', fullPage: true });
 });
+
+// Issue 10, items 10 and 11: the limit is stated; a damaged file is imported and flagged.
+test('a truncated message file with an unknown charset is imported, and the request says what was wrong, in English and Chinese', async ({ app }) => {
+  const page = app;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inbox' }).click();
+  await expect(page.getByText('each file may be up to 25 MB')).toBeVisible();
+  const cut = Buffer.from(
+    'From: Zhao Liu <zhao@example.com>\r\nSubject: Delete my data\r\nMessage-ID: <cut-1@example.com>\r\nContent-Type: multipart/mixed; boundary="b1"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=x-made-up\r\n\r\nPlease delete my acc',
+    'latin1',
+  );
+  await page.locator('input[type=file]').setInputFiles([{ name: 'cut.eml', mimeType: 'message/rfc822', buffer: cut }]);
+  const results = page.getByRole('status').filter({ hasText: 'Import results' });
+  await expect(results).toContainText('cut.eml: created REQ-2026-0001, but the file had problems (see the request)');
+  await results.getByRole('button', { name: /cut\.eml/ }).click();
+  const thread = page.getByRole('region', { name: 'Messages' });
+  const note = thread.getByRole('note');
+  await expect(note).toContainText('This message file had problems when it was imported');
+  await expect(note).toContainText('The file seems cut short (message: no closing boundary).');
+  await expect(note).toContainText('It declares a character set this app does not know: x-made-up.');
+  await expect(thread).toContainText('Please delete my acc');
+  await note.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/inbox-en-light-eml-problems.png' });
+  await setLanguage(page, 'zh-CN');
+  await expect(page.getByRole('region', { name: '往来消息' }).getByRole('note')).toContainText('文件似乎不完整（message: no closing boundary）。');
+  await setTheme(page, 'dark');
+  await page.screenshot({ path: '/tmp/inbox-zh-dark-eml-problems.png' });
+});
