@@ -7,10 +7,11 @@ import type { Session } from '../shared/session';
 import { DEADLINE_KEYS, MODULE, type RequestRow } from './model';
 import type { InboxRepo } from './repo';
 import { deadlineRequests } from './rules';
+import { cutText } from '../shared/input-guard';
 
 const REPLY_KEYS = new Set<string>([DEADLINE_KEYS.reply, DEADLINE_KEYS.gdprReply, DEADLINE_KEYS.gdprExtended]);
 
-export const recordTitle = (row: Pick<RequestRow, 'subject' | 'requester_name'>): string => `${row.requester_name}: ${row.subject}`.slice(0, 200);
+export const recordTitle = (row: Pick<RequestRow, 'subject' | 'requester_name'>): string => cutText(`${row.requester_name}: ${row.subject}`, 200);
 
 /** Recomputes the request's clocks through the engine and stores the reply due time. Call inside a tx. */
 export function refreshDeadlines(session: Session, repo: InboxRepo, row: RequestRow): Deadline[] {

@@ -1,6 +1,6 @@
 // Pure helpers for message text: whether bytes are an e-mail at all, and turning bodies into
 // text that is safe to store and show. No I/O, no clock.
-import { normaliseText } from '../shared/input-guard';
+import { cutText, normaliseText } from '../shared/input-guard';
 
 /**
  * Whether bytes look like an RFC 5322 message: a header block of "Name: value" lines (with
@@ -29,13 +29,7 @@ export function looksLikeMessage(bytes: Uint8Array): boolean {
  */
 export function safeText(text: string, max = 100_000): string {
   // eslint-disable-next-line no-control-regex
-  let out = normaliseText(text.toWellFormed().replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim());
-  if (out.length > max) {
-    out = out.slice(0, max);
-    const last = out.charCodeAt(out.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff) out = out.slice(0, -1);
-  }
-  return out;
+  return cutText(normaliseText(text.toWellFormed().replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim()), max);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -12,7 +12,7 @@ import { loadRow, toRequest } from './dto';
 import { MODULE, OPEN_STATES, type RequestRow } from './model';
 import { InboxRepo } from './repo';
 import { intakeErrors, transitionErrors } from './rules';
-import { fieldMap } from '../shared/input-guard';
+import { cutText, fieldMap } from '../shared/input-guard';
 
 export type NewRequest = Omit<RequestRow, 'id' | 'ref' | 'state' | 'is_open' | 'created_at' | 'updated_at' | 'due_at' | 'gdpr_due_at'> &
   Partial<Pick<RequestRow, 'due_at' | 'gdpr_due_at'>>;
@@ -56,14 +56,14 @@ export function reindex(session: Session, repo: InboxRepo, row: RequestRow): voi
   const thread = repo
     .messages(row.id)
     .map((m) => `${m.subject}\n${m.body}`)
-    .join('\n')
-    .slice(0, 20_000);
+    .join('\n');
+  // The index holds the first 20,000 units of the thread, cut between characters.
   indexRecord(session, {
     module: MODULE,
     recordId: row.id,
     ref: row.ref,
     title: `${row.requester_name}: ${row.subject}`,
-    body: [row.requester_name, row.requester_contact, row.requester_account, row.guardian_name ?? '', thread].join('\n'),
+    body: [row.requester_name, row.requester_contact, row.requester_account, row.guardian_name ?? '', cutText(thread, 20_000)].join('\n'),
   });
 }
 

@@ -1,5 +1,5 @@
 import { FACT_LABELS, type IncidentFacts, type Localized } from './model';
-import { fieldMap } from '../shared/input-guard';
+import { cutText, fieldMap } from '../shared/input-guard';
 
 // Pure checks the schema cannot express (cross-field) and the wording of fact changes for the
 // timeline. No I/O; `now` is a parameter.
@@ -36,7 +36,7 @@ const show = (v: unknown): string => {
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (typeof v === 'number') return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const s = String(v);
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+  return s.length > 80 ? `${cutText(s, 77)}…` : s;
 };
 const showZh = (v: unknown): string => (typeof v === 'boolean' ? (v ? '是' : '否') : show(v));
 

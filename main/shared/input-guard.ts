@@ -28,6 +28,16 @@ export function fieldMap(entries?: Iterable<readonly [string, string]>): Record<
   return map;
 }
 
+/**
+ * The first `max` UTF-16 units of a well-formed string, never ending in half a surrogate pair
+ * (a cut emoji would be stored as U+FFFD: not the text that was validated).
+ */
+export function cutText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const last = s.charCodeAt(max - 1);
+  return s.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
 export type GuardResult = { ok: true; value: unknown } | { ok: false; fields: Record<string, string> };
 
 // Latin-1 text is always NFC (no combining marks below U+0300): skip the ICU call for it, which

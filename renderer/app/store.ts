@@ -41,10 +41,19 @@ const stored = (key: string) => {
   }
 };
 
+/** A record id from the address; a malformed escape (#/incidents/%E0%A4%A) opens no record rather than breaking the app. */
+const decodedId = (raw: string): string | undefined => {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+};
+
 const routeFromHash = (): Route => {
   const [page, id] = window.location.hash.replace(/^#\/?/, '').split('/');
   const pages: PageName[] = ['dashboard', 'incidents', 'notices', 'transfers', 'inbox', 'audit', 'settings'];
-  return pages.includes(page as PageName) ? { page: page as PageName, id: id ? decodeURIComponent(id) : undefined } : { page: 'dashboard' };
+  return pages.includes(page as PageName) ? { page: page as PageName, id: id ? decodedId(id) : undefined } : { page: 'dashboard' };
 };
 
 let toastSeq = 0;

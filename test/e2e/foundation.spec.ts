@@ -122,3 +122,12 @@ test('the command palette finds pages by name and locks with Ctrl+L', async ({ a
   await app.keyboard.press('Alt+7');
   await expect(app.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
 });
+
+// Issue 10 (same fault as item 8, in the renderer): a malformed escape in the address threw in
+// decodeURIComponent while the app started, leaving a blank window.
+test('an address with a malformed escape opens the page, not a blank window', async ({ app, host }) => {
+  const page = app;
+  await page.goto(`${host.origin}/#/incidents/%E0%A4%A`);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No incidents logged' })).toBeVisible();
+});

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, contract } from '../../../preload/contract';
-import { DEPTH_PROBLEM, RESERVED_KEY_PROBLEM, UNICODE_PROBLEM } from '../../../main/shared/input-guard';
+import { cutText, DEPTH_PROBLEM, RESERVED_KEY_PROBLEM, UNICODE_PROBLEM } from '../../../main/shared/input-guard';
+import { describeChanges } from '../../../main/incidents/validate';
 import { makeTestVault, type TestVault } from '../../helpers/vault';
 import { arbitraryOf, recordPathsOf, stringLeaves, stringPathsOf, validArbitrary, withValueAt } from '../../helpers/zod-arbitrary';
 
@@ -108,5 +109,22 @@ describe('audit chain and stored text', () => {
     expect(await tv.ok('audit.verify', {})).toMatchObject({ ok: true, firstBroken: null });
     const stored = tv.session.db.prepare("SELECT summary FROM audit_log WHERE action = 'test.text' ORDER BY seq").all() as { summary: string }[];
     expect(stored.map((s) => s.summary)).toEqual(nasty.map((s) => s.toWellFormed()));
+  });
+});
+
+// The same fault elsewhere: text a service cuts itself (a summary, a title, a search body) must
+// not end in half a surrogate pair.
+describe('text cut by main stays well-formed', () => {
+  it('cutText never splits a surrogate pair', () => {
+    expect(cutText('ab😀', 3)).toBe('ab');
+    expect(cutText('ab😀', 4)).toBe('ab😀');
+    expect(cutText('abc', 2)).toBe('ab');
+  });
+
+  it('an incident change summary cuts a long title between characters', () => {
+    const title = `${'a'.repeat(76)}😀${'b'.repeat(20)}`;
+    const text = describeChanges({ title: 'old' } as never, { title } as never, ['title']);
+    expect(text.en.isWellFormed()).toBe(true);
+    expect(text.en).toContain(`${'a'.repeat(76)}…`);
   });
 });
