@@ -101,15 +101,20 @@ export const test = base.extend<Fixtures>({
     rmSync(dataDir, { recursive: true, force: true });
   },
   app: async ({ host, page }, use) => {
-    await host.ok('vault.create', { passphrase: PASSPHRASE, profile: PROFILE });
-    await page.addInitScript(() => {
-      if (!localStorage.getItem('dpo.language')) localStorage.setItem('dpo.language', 'en');
-    });
-    await page.goto(host.url);
-    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-    await use(page);
+    await use(await openApp(host, page));
   },
 });
+
+/** Creates the vault through the API and opens the app on it, unlocked, in English. */
+export async function openApp(host: Host, page: Page): Promise<Page> {
+  await host.ok('vault.create', { passphrase: PASSPHRASE, profile: PROFILE });
+  await page.addInitScript(() => {
+    if (!localStorage.getItem('dpo.language')) localStorage.setItem('dpo.language', 'en');
+  });
+  await page.goto(host.url);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  return page;
+}
 
 /** Switches the UI language through the shell's own control. */
 export async function setLanguage(page: Page, language: 'en' | 'zh-CN'): Promise<void> {

@@ -3,7 +3,8 @@ import { test as base, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, PASSPHRASE, PROFILE, setLanguage, startHost, type Host } from './fixtures';
+import { approvedPolicyChange } from '../fixtures/notices/approved';
+import { expect, openApp, PASSPHRASE, setLanguage, startHost, type Host } from './fixtures';
 
 // The DPO's mail-merge under the loopback host: files come only from the folders granted for
 // this run (DPO_FILE_ROOTS), typed as paths and checked by main; lock stops a running merge.
@@ -20,31 +21,9 @@ const test = base.extend<{ folder: string; host: Host; app: Page }>({
     await host.stop();
   },
   app: async ({ host, page }, use) => {
-    await host.ok('vault.create', { passphrase: PASSPHRASE, profile: PROFILE });
-    await page.addInitScript(() => {
-      if (!localStorage.getItem('dpo.language')) localStorage.setItem('dpo.language', 'en');
-    });
-    await page.goto(host.url);
-    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-    await use(page);
+    await use(await openApp(host, page));
   },
 });
-
-async function approvedNotice(host: Host) {
-  const n = await host.ok('notices.create', { kind: 'policy.change', language: 'zh-CN', languages: ['zh-CN', 'en'] });
-  await host.ok('notices.update', {
-    id: n.id,
-    sections: [
-      { key: 'opening', text: { 'zh-CN': '尊敬的{{recipient.name}}：', en: 'Dear {{recipient.name}},' } },
-      { key: 'whatChanged', text: { 'zh-CN': '我们新增了跨境传输章节。', en: 'We added a section on cross-border transfers.' } },
-      { key: 'criticalChange', text: { 'zh-CN': '本次变更属于重大变更。', en: 'This is a critical change.' } },
-      { key: 'effectiveDate', text: { 'zh-CN': '2026年12月15日起生效。', en: 'Effective 15 December 2026.' } },
-      { key: 'channel', text: { 'zh-CN': '我们通过电子邮件通知您。', en: 'We are telling you by e-mail.' } },
-    ],
-  });
-  await host.ok('notices.submitForReview', { id: n.id });
-  return host.ok('notices.approve', { id: n.id });
-}
 
 test('mail-merge from a granted CSV into a granted folder; a path outside is refused; a lock stops a running merge and says so after unlock', async ({ app, host, folder }) => {
   test.setTimeout(240_000);
@@ -52,7 +31,7 @@ test('mail-merge from a granted CSV into a granted folder; a path outside is ref
   const granted = join(folder, 'granted');
   writeFileSync(join(granted, 'recipients.csv'), 'email,name\nzhang@example.com,张三\nli@example.com,李四\n');
   writeFileSync(join(folder, 'outside.csv'), 'email,name\nx@example.com,X\n');
-  const notice = await approvedNotice(host);
+  const notice = await approvedPolicyChange(host, { opening: { 'zh-CN': '尊敬的{{recipient.name}}：', en: 'Dear {{recipient.name}},' } });
   await page.evaluate((id) => (window.location.hash = `#/notices/${id}`), notice.id);
   await page.getByRole('button', { name: 'Mail-merge…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Mail-merge' });

@@ -64,3 +64,12 @@ export async function makeTestVault(opts: { now?: string; /** Grant typed paths 
     },
   };
 }
+
+/** What a refused input must leave unchanged: rows written on the connection and audit entries. */
+export function writeCounts(tv: TestVault): { changes: number; audit: number } {
+  const db = tv.session.db;
+  return {
+    changes: (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n,
+    audit: (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n,
+  };
+}

@@ -36,6 +36,19 @@ type CheckDef = {
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 const checksOf = (d: Def): CheckDef[] => (d.checks ?? []).map((c) => c._zod.def);
 
+/** Types that only wrap another (optional, default, …): their input is the inner schema's. */
+const WRAPPERS = new Set(['optional', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
+
+/** The schema under every wrapper, nullable and pipe (whose input is its `in`). */
+function unwrapped(schema: z.ZodType): z.ZodType {
+  for (;;) {
+    const d = defOf(schema);
+    if (WRAPPERS.has(d.type) || d.type === 'nullable') schema = d.innerType!;
+    else if (d.type === 'pipe') schema = d.in!;
+    else return schema;
+  }
+}
+
 /** Whether an object field may be left out. */
 export function isOptional(schema: z.ZodType): boolean {
   const d = defOf(schema);
@@ -97,6 +110,7 @@ function numberArbitrary(d: Def): fc.Arbitrary<number> {
 /** Values shaped like the schema's input; most pass it (refinements may not: filter with the schema). */
 export function arbitraryOf(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
   const d = defOf(schema);
+  if (WRAPPERS.has(d.type)) return arbitraryOf(d.innerType!, depth);
   switch (d.type) {
     case 'string':
       return stringArbitrary(d);
@@ -117,13 +131,6 @@ export function arbitraryOf(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown>
       return fc.constantFrom(...Object.values(d.entries!));
     case 'literal':
       return fc.constantFrom(...d.values!);
-    case 'optional':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'catch':
-    case 'nonoptional':
-      return arbitraryOf(d.innerType!, depth);
     case 'nullable':
       return fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 3, arbitrary: arbitraryOf(d.innerType!, depth) });
     case 'pipe':
@@ -166,7 +173,7 @@ export function validArbitrary(schema: z.ZodType): fc.Arbitrary<unknown> {
  * record value. Enum and literal strings count: any string the renderer can send is walked.
  */
 export function stringPathsOf(schema: z.ZodType, path: string[] = [], seen = new Set<z.ZodType>()): string[] {
-  const d = defOf(schema);
+  const d = defOf(unwrapped(schema));
   const here = path.join('.');
   switch (d.type) {
     case 'string':
@@ -174,16 +181,6 @@ export function stringPathsOf(schema: z.ZodType, path: string[] = [], seen = new
       return [here];
     case 'literal':
       return d.values!.some((v) => typeof v === 'string') ? [here] : [];
-    case 'optional':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'catch':
-    case 'nonoptional':
-    case 'nullable':
-      return stringPathsOf(d.innerType!, path, seen);
-    case 'pipe':
-      return stringPathsOf(d.in!, path, seen);
     case 'lazy': {
       if (seen.has(schema)) return [];
       seen.add(schema);
@@ -215,18 +212,8 @@ export function stringLeaves(value: unknown, isRecord: (pattern: string) => bool
 
 /** Paths (with `*`) whose object is a record with free keys, so generated keys map to `*`. */
 export function recordPathsOf(schema: z.ZodType, path: string[] = []): string[] {
-  const d = defOf(schema);
+  const d = defOf(unwrapped(schema));
   switch (d.type) {
-    case 'optional':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'catch':
-    case 'nonoptional':
-    case 'nullable':
-      return recordPathsOf(d.innerType!, path);
-    case 'pipe':
-      return recordPathsOf(d.in!, path);
     case 'array':
       return recordPathsOf(d.element!, [...path, '*']);
     case 'object':

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, contract, type Channel } from '../../../preload/contract';
 import { MAX_INPUT_DEPTH } from '../../../main/shared/input-guard';
-import { makeTestVault, TEST_PASSPHRASE, type TestVault } from '../../helpers/vault';
+import { makeTestVault, TEST_PASSPHRASE, writeCounts, type TestVault } from '../../helpers/vault';
 import { approvedPolicyChange } from '../../fixtures/notices/approved';
 import { arbitraryOf, validArbitrary } from '../../helpers/zod-arbitrary';
 
@@ -36,8 +36,6 @@ beforeAll(async () => {
 });
 afterAll(() => tv.cleanup());
 
-const changes = () => (tv.session.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-const auditCount = () => (tv.session.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 
 /** What the DPO sees of the data: every register list and the settings, hashed. */
 async function listDigest(): Promise<string> {
@@ -164,7 +162,7 @@ describe.each(channels.map((c, i) => [c, i] as const))('fuzz %s', (channel, inde
       await fc.assert(
         fc.asyncProperty(hostile, async ({ base: sample, kind, pick, size }) => {
           const input = mutate(sample, kind, pick, size, channel);
-          const before = { changes: changes(), audit: auditCount() };
+          const before = writeCounts(tv);
           const digest = checked++ % 4 === 0 ? await listDigest() : null;
           const result = await withinLimit(tv.call(channel, input as never));
           expect(result, `${channel} answered within ${CALL_LIMIT_MS} ms`).not.toBe('timeout');
@@ -172,7 +170,7 @@ describe.each(channels.map((c, i) => [c, i] as const))('fuzz %s', (channel, inde
           expect(typeof result.ok, 'a result envelope').toBe('boolean');
           if (!result.ok) {
             expect(result.error.code, `${channel} ${kind}: ${result.error.message}`).not.toBe('INTERNAL');
-            expect({ changes: changes(), audit: auditCount() }, `${channel} ${kind} refused but wrote`).toEqual(before);
+            expect(writeCounts(tv), `${channel} ${kind} refused but wrote`).toEqual(before);
             if (digest) expect(await listDigest(), `${channel} ${kind} refused but the lists changed`).toBe(digest);
           }
           if (ALWAYS_REFUSED.has(kind) && spots(sample).length > 0) {

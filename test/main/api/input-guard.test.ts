@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, contract } from '../../../preload/contract';
 import { cutText, DEPTH_PROBLEM, RESERVED_KEY_PROBLEM, UNICODE_PROBLEM } from '../../../main/shared/input-guard';
 import { describeChanges } from '../../../main/incidents/validate';
-import { makeTestVault, type TestVault } from '../../helpers/vault';
+import { makeTestVault, writeCounts, type TestVault } from '../../helpers/vault';
 import { arbitraryOf, recordPathsOf, stringLeaves, stringPathsOf, validArbitrary, withValueAt } from '../../helpers/zod-arbitrary';
 
 let tv: TestVault;
@@ -12,8 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => tv.cleanup());
 
-const changes = () => (tv.session.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-const auditCount = () => (tv.session.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 const LONE = ['\ud800', '\udfff', 'x\udc00y', '\ud83d'];
 
 // Issue 10, item 1: one lone surrogate in any text field was stored as U+FFFD but hashed as the
@@ -40,11 +38,11 @@ describe.each(channels)('%s: every string field with a lone surrogate', (channel
     for (const { sample, path } of byPattern.values()) {
       const original = path.reduce<any>((at, k) => at[k], sample) as string;
       const bad = withValueAt(sample, path, `${original}${LONE[i++ % LONE.length]}`);
-      const before = { changes: changes(), audit: auditCount() };
+      const before = writeCounts(tv);
       const result = await tv.call(channel, bad as never);
       expect(result.ok ? 'accepted' : result.error.code, `${channel} ${path.join('.')}`).toBe('VALIDATION');
       if (!result.ok) expect(result.error.fields?.[path.join('.')], `${channel} names ${path.join('.')}`).toBe(UNICODE_PROBLEM);
-      expect({ changes: changes(), audit: auditCount() }).toEqual(before);
+      expect(writeCounts(tv)).toEqual(before);
     }
   });
 });
@@ -74,7 +72,7 @@ describe('the input guard', () => {
   // Issue 10, item 2: "__proto__" and "constructor" got `VALIDATION "Please check: "` with
   // empty fields, because the fields map was a plain object.
   it.each(['__proto__', 'constructor', 'prototype'])('a "%s" key is refused naming the key, at the top and nested, and nothing is written', async (key) => {
-    const before = { changes: changes(), audit: auditCount() };
+    const before = writeCounts(tv);
     const top = await tv.call('incidents.create', JSON.parse(`{"title":"t","discoveredAt":"2026-11-28T10:00:00Z","${key}":{"x":1}}`));
     expect(top).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { [key]: RESERVED_KEY_PROBLEM } } });
     expect(!top.ok && top.error.message).toBe(`Please check: ${key}`);
@@ -82,7 +80,7 @@ describe('the input guard', () => {
     expect(nested).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { [`recipient.${key}`]: RESERVED_KEY_PROBLEM } } });
     const settings = await tv.call('settings.update', JSON.parse(`{"profile":{"${key}":"x"}}`));
     expect(settings).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { [`profile.${key}`]: RESERVED_KEY_PROBLEM } } });
-    expect({ changes: changes(), audit: auditCount() }).toEqual(before);
+    expect(writeCounts(tv)).toEqual(before);
   });
 
   it('the fields map of any VALIDATION error has no prototype, so a field can be called "constructor"', async () => {

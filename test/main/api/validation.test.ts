@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../../preload/contract';
-import { makeTestVault, type TestVault } from '../../helpers/vault';
+import { makeTestVault, writeCounts, type TestVault } from '../../helpers/vault';
 
 let tv: TestVault;
 beforeAll(async () => {
@@ -8,14 +8,12 @@ beforeAll(async () => {
 });
 afterAll(() => tv.cleanup());
 
-const changes = () => (tv.session.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-const auditCount = () => (tv.session.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 
 // Every channel of the contract, whatever module adds it: bad input is refused by the
 // contract's schema in main, named, and nothing reaches the vault.
 describe.each(channels)('%s with bad input', (channel) => {
   it('an unknown field is refused as VALIDATION naming that field, and nothing is written', async () => {
-    const before = { changes: changes(), audit: auditCount() };
+    const before = writeCounts(tv);
     const result = await tv.call(channel, { surelyNotAField: 1 } as never);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -26,14 +24,14 @@ describe.each(channels)('%s with bad input', (channel) => {
     expect(named.length).toBeGreaterThan(0);
     expect(named).not.toContain('(input)');
     if (!named.includes('surelyNotAField')) expect(named.every((f) => /^[a-zA-Z][\w.]*$/.test(f))).toBe(true);
-    expect({ changes: changes(), audit: auditCount() }).toEqual(before);
+    expect(writeCounts(tv)).toEqual(before);
   });
 
   it('a non-object input is refused as VALIDATION, and nothing is written', async () => {
-    const before = { changes: changes(), audit: auditCount() };
+    const before = writeCounts(tv);
     const result = await tv.call(channel, 42 as never);
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect({ changes: changes(), audit: auditCount() }).toEqual(before);
+    expect(writeCounts(tv)).toEqual(before);
   });
 });
 
