@@ -1,8 +1,21 @@
 import type { auditChannels } from '../../preload/contract/audit';
+import { getSettings } from '../settings/service';
 import type { SessionHandlers } from '../shared/handlers';
+import { startAuditExport } from './export';
 import type { AuditService } from './service';
+import { verifyAuditExport } from './verify-export';
+
+const audit = (session: { audit: unknown }) => session.audit as AuditService;
 
 export const auditHandlers: SessionHandlers<typeof auditChannels> = {
-  'audit.list': (input, session) => (session.audit as AuditService).list(input),
-  'audit.verify': (_input, session) => (session.audit as AuditService).verify(),
+  'audit.list': (input, session) => audit(session).list(input),
+  'audit.verify': (input, session) => audit(session).verify(input.receipt),
+  'audit.integrity': (_input, session) => audit(session).integrity(),
+  'audit.receipt': (_input, session) => {
+    const { profile } = getSettings(session);
+    return audit(session).receipt(profile.legalName, profile.dpoName);
+  },
+  'audit.resetAnchor': (input, session) => session.tx(() => audit(session).resetAnchor(input.reason)),
+  'audit.export': (input, session) => startAuditExport(session, input),
+  'audit.verifyExport': (input, session) => verifyAuditExport(session, input.grantId),
 };

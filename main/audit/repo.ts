@@ -32,8 +32,7 @@ export class AuditRepo {
    * Every entry in seq order, read in keyset pages of raw arrays: a long chain is read several
    * times faster than row by row as objects, and memory stays bounded.
    */
-  *iterateAll(pageSize = 20_000): Generator<AuditRow> {
-    let after = 0;
+  *iterateAll(pageSize = 20_000, after = 0): Generator<AuditRow> {
     for (;;) {
       const rows = this.pageStmt.all(after, pageSize) as [number, string, string, string, string, string | null, string, string, string, string][];
       for (const [seq, at, actor, action, entity, entity_id, summary, details, prev_hash, hash] of rows) {
@@ -64,7 +63,66 @@ export class AuditRepo {
     return this.db.prepare<Record<string, unknown>, AuditRow>(sql).all(params);
   }
 
+  /** The chain hash at one seq (the anchor check), or undefined. */
+  hashAt(seq: number): string | undefined {
+    return this.db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(seq)?.hash;
+  }
+
+  /** Entries in seq order within a time range (inclusive from, exclusive to), in keyset pages. */
+  *iterateRange(range: AuditRange, pageSize = 5_000): Generator<AuditRow> {
+    const params: Record<string, unknown> = { after: 0, limit: pageSize };
+    const where = ['seq > @after', ...rangeWhere(range, params)];
+    const stmt = this.db.prepare<Record<string, unknown>, AuditRow>(
+      `SELECT seq, at, actor, action, entity, entity_id, summary, details, prev_hash, hash FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`,
+    );
+    for (;;) {
+      const rows = stmt.all(params);
+      yield* rows;
+      if (rows.length < pageSize) return;
+      params.after = rows[rows.length - 1].seq;
+    }
+  }
+
+  countRange(range: AuditRange): number {
+    const params: Record<string, unknown> = {};
+    const where = rangeWhere(range, params);
+    return this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`).get(params)!.n;
+  }
+
+  /** The SQL of each trigger on audit_log, by name, as stored in the schema. */
+  triggers(): Map<string, string> {
+    const rows = this.db
+      .prepare<[], { name: string; sql: string | null }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")
+      .all();
+    return new Map(rows.map((r) => [r.name, r.sql ?? '']));
+  }
+
+  /** Drops a trigger of that name (if any) and creates it from `sql`. Inside the caller's transaction. */
+  replaceTrigger(name: string, sql: string): void {
+    this.db.exec(`DROP TRIGGER IF EXISTS "${name.replace(/"/g, '""')}"`);
+    this.db.exec(sql);
+  }
+
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
   }
+}
+
+/** A slice of the log: a time range (from inclusive, to exclusive), up to a seq, one record. */
+export interface AuditRange {
+  fromAt?: string;
+  toAt?: string;
+  toSeq?: number;
+  entity?: string;
+  entityId?: string;
+}
+
+function rangeWhere(range: AuditRange, params: Record<string, unknown>): string[] {
+  const where: string[] = [];
+  if (range.fromAt) (where.push('at >= @fromAt'), (params.fromAt = range.fromAt));
+  if (range.toAt) (where.push('at < @toAt'), (params.toAt = range.toAt));
+  if (range.toSeq !== undefined) (where.push('seq <= @toSeq'), (params.toSeq = range.toSeq));
+  if (range.entity) (where.push('entity = @entity'), (params.entity = range.entity));
+  if (range.entityId) (where.push('entity_id = @entityId'), (params.entityId = range.entityId));
+  return where;
 }

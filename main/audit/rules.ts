@@ -21,10 +21,14 @@ export interface ChainCheck {
   firstBroken: { seq: number; reason: 'hash' | 'missing' | 'order' } | null;
 }
 
-/** Walks rows in seq order and names the first broken link. Pure: the rows come from the repo. */
-export function verifyChain(key: Buffer, rows: Iterable<AuditRow>): ChainCheck {
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
+/**
+ * Walks rows in seq order and names the first broken link. Pure: the rows come from the repo.
+ * `from` starts the walk after a known-good entry (an anchor: seq and hash) instead of at the
+ * genesis, so a segment appended since the last anchor can be checked on its own.
+ */
+export function verifyChain(key: Buffer, rows: Iterable<AuditRow>, from: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }): ChainCheck {
+  let prev = from.hash;
+  let expectedSeq = from.seq + 1;
   let entries = 0;
   for (const row of rows) {
     entries++;
@@ -40,5 +44,5 @@ export function verifyChain(key: Buffer, rows: Iterable<AuditRow>): ChainCheck {
     prev = row.hash;
     expectedSeq++;
   }
-  return { ok: true, entries, head: entries ? prev : null, firstBroken: null };
+  return { ok: true, entries, head: entries || from.seq ? prev : null, firstBroken: null };
 }

@@ -1,16 +1,25 @@
-import type { AuditEntry, AuditVerification } from '../../preload/contract/audit';
+import { createHmac } from 'node:crypto';
+import type { AnchorCheck, AuditEntry, AuditIntegrity, AuditReceipt, AuditVerification } from '../../preload/contract/audit';
 import type { Page } from '../../preload/contract/common';
+import { conflict } from '../shared/errors';
 import type { AuditInput, AuditWriter } from '../shared/session';
-import { GENESIS_HASH, type AuditRow } from './model';
+import type { AnchorKeeper, AnchorState } from './anchor-keeper';
+import { checkAtOpen, type OpenReport } from './integrity';
+import { GENESIS_HASH, type AuditAnchor, type AuditRow } from './model';
 import type { AuditRepo } from './repo';
 import { chainHash, verifyChain } from './rules';
 
 export class AuditService implements AuditWriter {
+  private openReport: OpenReport | null = null;
+
   constructor(
     private readonly repo: AuditRepo,
     private readonly hmacKey: Buffer,
     private readonly now: () => Date,
     private readonly actor: () => string,
+    /** The anchor outside the vault; absent only in the benchmark's bare chain. */
+    private readonly anchor: AnchorKeeper | null = null,
+    private readonly anchorKey: Buffer | null = null,
   ) {}
 
   append(input: AuditInput): void {
@@ -46,9 +55,136 @@ export class AuditService implements AuditWriter {
     return { items, nextCursor: more ? String(items[items.length - 1].seq) : null, total: this.repo.count() };
   }
 
-  verify(): AuditVerification {
-    return verifyChain(this.hmacKey, this.repo.iterateAll());
+  /**
+   * Walks the whole chain and compares it with the anchor. A chain that verifies and still holds
+   * the anchored head moves the anchor to its head (the last verified head).
+   */
+  verify(receipt?: { seq: number; hash: string }): AuditVerification {
+    const chain = verifyChain(this.hmacKey, this.repo.iterateAll());
+    const state = this.anchor?.refresh() ?? null;
+    if (chain.ok && state?.status === 'matches') {
+      const last = this.repo.last();
+      if (last) this.anchor!.anchorVerified(last);
+    }
+    const anchor = anchorCheck(this.anchor?.current() ?? null, this.repo.last()?.seq ?? 0);
+    let receiptStatus: AuditVerification['receipt'] = null;
+    if (receipt) {
+      const hash = this.repo.hashAt(receipt.seq);
+      receiptStatus = hash === undefined ? 'missing' : hash === receipt.hash ? 'found' : 'differs';
+    }
+    const ok = chain.ok && anchor.status === 'matches' && (receiptStatus === null || receiptStatus === 'found');
+    return { ...chain, ok, anchor, receipt: receiptStatus };
   }
+
+  // ── the anchor (main/audit/anchor-keeper.ts) ──
+
+  /** At unlock, inside its transaction, before anything else is appended. */
+  checkAtOpen(): OpenReport | null {
+    if (!this.anchor) return null;
+    const report = checkAtOpen(this.repo, this.anchor, this.hmacKey, this.now());
+    this.openReport = report;
+    if (report.triggersRestored.length) {
+      this.append({
+        action: 'audit.triggersRestored',
+        entity: 'audit',
+        summary: `Append-only guards of the audit log were missing or altered and have been restored: ${report.triggersRestored.join(', ')}`,
+        details: { restored: report.triggersRestored },
+      });
+    }
+    if (report.anchorAtOpen !== 'matches' && report.anchorAtOpen !== 'absent') {
+      this.append({
+        action: 'audit.anchorMismatch',
+        entity: 'audit',
+        summary: `The audit log does not match its anchor outside the vault (${report.anchorAtOpen}; anchored #${report.anchoredSeqAtOpen ?? '?'}, last #${report.lastSeqAtOpen})`,
+        details: { status: report.anchorAtOpen, anchoredSeq: report.anchoredSeqAtOpen, lastSeq: report.lastSeqAtOpen },
+      });
+    }
+    if (report.anchorCreated && report.lastSeqAtOpen > 0) {
+      this.append({
+        action: 'audit.anchorCreated',
+        entity: 'audit',
+        summary: `No audit anchor was found beside the vault; one was made from the verified chain (#${report.lastSeqAtOpen})`,
+        details: { seq: report.lastSeqAtOpen },
+      });
+    }
+    return report;
+  }
+
+  /** After each outermost commit (Session.tx). */
+  afterCommit(): void {
+    this.anchor?.afterCommit();
+  }
+
+  /** The anchor in force, written up to the head first when the chain allows (packs, backups). */
+  currentAnchor(): AuditAnchor | null {
+    return this.anchor?.flush() ?? null;
+  }
+
+  /** Lock/close: the last anchor write. */
+  closeAnchor(): void {
+    this.anchor?.close();
+  }
+
+  integrity(): AuditIntegrity {
+    const state = this.anchor?.current() ?? null;
+    return {
+      anchor: { ...anchorCheck(state, this.repo.last()?.seq ?? 0), held: state?.held ?? false },
+      atOpen: this.openReport,
+    };
+  }
+
+  /** The DPO accepts the chain as it stands: verified in full first; the old anchor is kept in the audit entry. */
+  resetAnchor(reason: string): AnchorCheck {
+    if (!this.anchor) return anchorCheck(null, 0);
+    const chain = verifyChain(this.hmacKey, this.repo.iterateAll());
+    if (!chain.ok) {
+      throw conflict(`The chain is broken at entry #${chain.firstBroken?.seq}; an anchor is only set on a chain that verifies.`);
+    }
+    const before = this.anchor.current();
+    this.append({
+      action: 'audit.resetAnchor',
+      entity: 'audit',
+      summary: `Audit anchor reset by the DPO (was #${before.anchor?.seq ?? '—'}, ${before.status}) — ${reason}`,
+      details: { before: before.anchor, status: before.status, reason },
+    });
+    const last = this.repo.last()!;
+    this.anchor.anchorVerified(last);
+    return anchorCheck(this.anchor.current(), last.seq);
+  }
+
+  receipt(organisation: string, dpo: string): AuditReceipt {
+    const last = this.repo.last() ?? { seq: 0, hash: GENESIS_HASH };
+    const at = this.now().toISOString();
+    const count = this.repo.count();
+    const signature = this.anchorKey
+      ? createHmac('sha256', this.anchorKey).update(JSON.stringify(['dpo-audit-receipt', 1, last.seq, last.hash, count, at])).digest('hex')
+      : '';
+    return { organisation, dpo, seq: last.seq, hash: last.hash, count, at, signature };
+  }
+
+  /** The head of the chain now. */
+  head(): { seq: number; hash: string } {
+    return this.repo.last() ?? { seq: 0, hash: GENESIS_HASH };
+  }
+
+  get chainKey(): Buffer {
+    return this.hmacKey;
+  }
+
+  get rows(): AuditRepo {
+    return this.repo;
+  }
+}
+
+function anchorCheck(state: AnchorState | null, lastSeq: number): AnchorCheck {
+  return {
+    status: state?.status ?? 'absent',
+    anchoredSeq: state?.anchor?.seq ?? null,
+    anchoredHash: state?.anchor?.hash ?? null,
+    anchoredAt: state?.anchor?.at ?? null,
+    // The place a cut chain ends is what the comparison found; a matching chain's end is live.
+    lastSeq: state && state.status !== 'matches' ? state.lastSeq : lastSeq,
+  };
 }
 
 const toEntry = (r: AuditRow): AuditEntry => ({

@@ -20,7 +20,8 @@ export const PURPOSES: Record<FilePurpose, PurposeRule> = {
   rulePack: { extensions: ['json'], modes: ['open', 'save'], maxOpenBytes: 20 * MiB },
   backup: { extensions: ['dpobackup'], modes: ['open', 'save', 'folder'], maxOpenBytes: null },
   attachment: { extensions: null, modes: ['open', 'save'], maxOpenBytes: null },
-  export: { extensions: ['csv', 'xlsx', 'zip', 'jsonl', 'json', 'pdf', 'txt'], modes: ['save'], maxOpenBytes: null },
+  // 'open' reads an export back (audit.verifyExport); nothing but export file types.
+  export: { extensions: ['csv', 'xlsx', 'zip', 'jsonl', 'json', 'pdf', 'txt'], modes: ['save', 'open'], maxOpenBytes: null },
 };
 
 /** At most this many live grants; the oldest go first (a grant is cheap to ask for again). */

@@ -5,10 +5,12 @@ export interface VaultPaths {
   dir: string;
   db: string;
   keyFile: string;
+  /** The audit anchor (main/audit/anchor.ts): the last verified head of the chain, signed. */
+  anchorFile: string;
 }
 
 export function vaultPaths(dataDir: string): VaultPaths {
-  return { dir: dataDir, db: join(dataDir, 'vault.db'), keyFile: join(dataDir, 'vault.key') };
+  return { dir: dataDir, db: join(dataDir, 'vault.db'), keyFile: join(dataDir, 'vault.key'), anchorFile: join(dataDir, 'vault.anchor') };
 }
 
 export function ensurePrivateDir(dir: string): void {

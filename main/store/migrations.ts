@@ -1,3 +1,4 @@
+import { auditExportMigrations } from '../audit/migrations';
 import { calendarMigrations } from '../calendar/migrations';
 import { deadlinesMigrations } from '../deadlines/migrations';
 import { inboxMigrations } from '../inbox/migrations';
@@ -15,4 +16,5 @@ export const allMigrations: Migration[] = [
   ...noticesMigrations,
   ...transfersMigrations,
   ...inboxMigrations,
+  ...auditExportMigrations,
 ].sort((a, b) => a.version - b.version);

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { OrganisationProfile } from '../../preload/contract/settings';
 import type { VaultUnlock } from '../../preload/contract/vault';
 import { AuditRepo } from '../audit/repo';
+import { AnchorKeeper } from '../audit/anchor-keeper';
 import { AuditService } from '../audit/service';
 import { initSettings } from '../settings/service';
 import { FileAccess } from '../files/access';
@@ -37,6 +38,8 @@ interface OpenVault {
   db: Db;
   dbKey: Buffer;
   hmacKey: Buffer;
+  anchorKey: Buffer;
+  audit: AuditService;
   session: Session;
 }
 
@@ -110,7 +113,7 @@ export class VaultManager {
         writeFileAtomic(this.paths.keyFile, JSON.stringify(keyFile, null, 2));
       } catch (error) {
         this.closeHandle();
-        for (const f of [this.paths.db, `${this.paths.db}-wal`, `${this.paths.db}-shm`]) rmSync(f, { force: true });
+        for (const f of [this.paths.db, `${this.paths.db}-wal`, `${this.paths.db}-shm`, this.paths.anchorFile]) rmSync(f, { force: true });
         throw error;
       }
       return { recoveryCode };
@@ -197,17 +200,30 @@ export class VaultManager {
         `SELECT json_extract(value, '$.profile.dpoName') AS name FROM settings WHERE key = 'settings'`,
       );
       const actor = () => actorStmt.get()?.name || 'DPO';
-      const audit = new AuditService(new AuditRepo(db), hmacKey, this.now, actor);
+      // The anchor outside the vault has its own key, so an anchor can never pass for a chain MAC.
+      const anchorKey = Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'dpo-audit-anchor-v1', 32));
+      const auditRepo = new AuditRepo(db);
+      const anchor = new AnchorKeeper(this.paths.anchorFile, anchorKey, auditRepo, hmacKey, this.now);
+      const audit = new AuditService(auditRepo, hmacKey, this.now, actor, anchor, anchorKey);
+      let depth = 0;
       const session: Session = {
         db,
         audit,
         now: this.now,
         actor,
-        tx: (fn) => db.transaction(fn).immediate(),
+        tx: (fn) => {
+          depth++;
+          try {
+            return db.transaction(fn).immediate();
+          } finally {
+            // After the outermost commit the anchor may move to the new head (coalesced, see AnchorKeeper).
+            if (--depth === 0) audit.afterCommit();
+          }
+        },
         files: this.files,
         jobs: this.jobs,
       };
-      this.open = { db, dbKey, hmacKey, session };
+      this.open = { db, dbKey, hmacKey, anchorKey, audit, session };
       const rootsStmt = db.prepare<[], { roots: string | null }>(
         `SELECT json_extract(value, '$.fileRoots') AS roots FROM settings WHERE key = 'settings'`,
       );
@@ -216,6 +232,8 @@ export class VaultManager {
         return raw ? (JSON.parse(raw) as string[]) : null;
       });
       session.tx(() => {
+        // Triggers and anchor first: the report describes the log as it was found.
+        audit.checkAtOpen();
         afterOpen(session);
       });
       this.touch();
@@ -236,10 +254,15 @@ export class VaultManager {
     this.files.clear();
     this.files.useSettingsRoots(() => null);
     try {
-      open.db.close();
+      try {
+        open.audit.closeAnchor();
+      } finally {
+        open.db.close();
+      }
     } finally {
       open.dbKey.fill(0);
       open.hmacKey.fill(0);
+      open.anchorKey.fill(0);
     }
   }
 

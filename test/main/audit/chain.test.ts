@@ -23,7 +23,14 @@ describe('audit chain', () => {
     expect(list.items[0].summary).toBe('Settings changed: dueSoonHours');
     expect(list.items[0].actor).toBe('Li Wei');
     const v = await tv.ok('audit.verify', {});
-    expect(v).toEqual({ ok: true, entries: 4, head: list.items[0].hash, firstBroken: null });
+    expect(v).toEqual({
+      ok: true,
+      entries: 4,
+      head: list.items[0].hash,
+      firstBroken: null,
+      anchor: { status: 'matches', anchoredSeq: 4, anchoredHash: list.items[0].hash, anchoredAt: expect.any(String), lastSeq: 4 },
+      receipt: null,
+    });
   });
 
   it('refuses UPDATE and DELETE through SQL (append-only triggers)', async () => {
@@ -58,15 +65,16 @@ describe('audit chain', () => {
     expect(await tv.ok('audit.verify', {})).toMatchObject({ ok: false, firstBroken: { seq: 2 } });
   });
 
-  it('a truncated tail still verifies but reports a different head than the export carried', async () => {
+  it('a truncated tail still links, but the anchor outside the vault says entries are missing after the new end', async () => {
     await vaultWithEntries(3);
     const before = await tv.ok('audit.verify', {});
     dropGuards(tv);
     tv.session.db.prepare('DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)').run();
     const after = await tv.ok('audit.verify', {});
-    expect(after.ok).toBe(true);
+    expect(after.firstBroken).toBeNull();
     expect(after.entries).toBe(before.entries - 1);
-    expect(after.head).not.toBe(before.head);
+    expect(after.ok).toBe(false);
+    expect(after.anchor).toMatchObject({ status: 'missingAfter', anchoredSeq: before.entries, lastSeq: before.entries - 1 });
   });
 
   it('pages newest first with a cursor', async () => {
