@@ -7,6 +7,7 @@ import { BACKGROUND_CHANNELS, type vaultChannels } from '../preload/contract/vau
 import { auditHandlers } from './audit/handlers';
 import { calendarHandlers } from './calendar/handlers';
 import { deadlinesHandlers } from './deadlines/handlers';
+import { exportsHandlers } from './exports/handlers';
 import { filesHandlers } from './files/handlers';
 import { inboxHandlers } from './inbox/handlers';
 import { incidentsHandlers } from './incidents/handlers';
@@ -38,6 +39,7 @@ const sessionHandlers = {
   ...noticesHandlers,
   ...transfersHandlers,
   ...inboxHandlers,
+  ...exportsHandlers,
 } satisfies { [C in SessionChannel]: SessionHandler<C> };
 
 export interface ApiOptions {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import type { ResolvedFile } from '../files/access';
 
 /**
@@ -33,9 +34,9 @@ export class ExportFile {
 
   /** Closes, hashes and renames into place. */
   async finish(): Promise<{ sha256: string; bytes: number; name: string }> {
-    if (!this.stream.closed && !this.stream.writableFinished) {
-      await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    }
+    // The XLSX writer ends the stream itself; anything else is ended here. Either way wait until flushed.
+    if (!this.stream.writableEnded) this.stream.end();
+    if (!this.stream.writableFinished) await finished(this.stream);
     if (this.failure) throw this.failure;
     if (this.discarded) throw new Error('The export was cancelled');
     const { sha256, bytes } = await hashFile(this.tempPath);
@@ -50,8 +51,12 @@ export class ExportFile {
   /** Removes the temporary output; safe to call twice. */
   discard(): void {
     this.discarded = true;
+    // The stream opens its file asynchronously: a discard right after the start would otherwise
+    // race the open and leave an empty file behind. Remove now, and again once closed.
+    const remove = () => rmSync(this.tempPath, { force: true });
+    if (!this.stream.closed) this.stream.once('close', remove);
     this.stream.destroy();
-    rmSync(this.tempPath, { force: true });
+    remove();
   }
 }
 

@@ -110,6 +110,19 @@ export class InboxRepo {
     return this.sql<Record<string, unknown>, { n: number }>(sql).get({ ...params, cap: cap + 1 })!.n;
   }
 
+  /** The decision facts of the given requests (the register export's columns beyond the list's). */
+  decisions(ids: string[]): Map<string, Pick<RequestRow, 'decision_outcome' | 'refusal_ground' | 'decided_at' | 'reply_sent_at'>> {
+    const stmt = this.sql<[string], Pick<RequestRow, 'id' | 'decision_outcome' | 'refusal_ground' | 'decided_at' | 'reply_sent_at'>>(
+      'SELECT id, decision_outcome, refusal_ground, decided_at, reply_sent_at FROM inbox_requests WHERE id = ?',
+    );
+    const out = new Map<string, Pick<RequestRow, 'decision_outcome' | 'refusal_ground' | 'decided_at' | 'reply_sent_at'>>();
+    for (const id of ids) {
+      const r = stmt.get(id);
+      if (r) out.set(id, r);
+    }
+    return out;
+  }
+
   stateCounts(): { state: string; n: number }[] {
     return this.sql<[], { state: string; n: number }>('SELECT state, n FROM inbox_state_counts').all();
   }

@@ -200,3 +200,20 @@ export const ORG_FIELDS = ['org.legalName', 'org.address', 'org.dpoName', 'org.d
 export const MIN_WAIVER_REASON = 5;
 
 export const REF_PREFIX = 'NTC';
+
+/** Names of the states and dispatch channels, for exports and evidence packs. */
+export const NOTICE_STATE_NAMES: Record<string, LocalizedText> = {
+  draft: { en: 'draft', zh: '草稿' },
+  inReview: { en: 'in review', zh: '审核中' },
+  approved: { en: 'approved', zh: '已批准' },
+  dispatched: { en: 'dispatched', zh: '已发出' },
+};
+export const DISPATCH_CHANNEL_NAMES: Record<string, LocalizedText> = {
+  email: { en: 'e-mail', zh: '电子邮件' },
+  letter: { en: 'letter', zh: '信函' },
+  sms: { en: 'SMS', zh: '短信' },
+  push: { en: 'push notification', zh: '推送' },
+  announcement: { en: 'public announcement', zh: '公告' },
+  portal: { en: 'regulator portal', zh: '监管平台' },
+  phone: { en: 'phone', zh: '电话' },
+};

@@ -3,6 +3,7 @@ import { appChannels } from './app';
 import { auditChannels } from './audit';
 import { calendarChannels } from './calendar';
 import { deadlinesChannels } from './deadlines';
+import { exportsChannels } from './exports';
 import { filesChannels } from './files';
 import { inboxChannels } from './inbox';
 import { incidentsChannels } from './incidents';
@@ -38,6 +39,7 @@ export const contract = {
   ...noticesChannels,
   ...transfersChannels,
   ...inboxChannels,
+  ...exportsChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;
