@@ -3,6 +3,7 @@ import type { AnchorCheck, AuditEntry, AuditIntegrity, AuditReceipt, AuditVerifi
 import type { Page } from '../../preload/contract/common';
 import { conflict } from '../shared/errors';
 import type { AuditInput, AuditWriter } from '../shared/session';
+import { anchorSignatureOk } from './anchor';
 import type { AnchorKeeper, AnchorState } from './anchor-keeper';
 import { checkAtOpen, type OpenReport } from './integrity';
 import { GENESIS_HASH, type AuditAnchor, type AuditRow } from './model';
@@ -118,6 +119,11 @@ export class AuditService implements AuditWriter {
   /** The anchor in force, written up to the head first when the chain allows (packs, backups). */
   currentAnchor(): AuditAnchor | null {
     return this.anchor?.flush() ?? null;
+  }
+
+  /** Whether an anchor document (from a pack, a backup) was signed by this vault. */
+  anchorIsOurs(anchor: AuditAnchor): boolean {
+    return this.anchorKey ? anchorSignatureOk(this.anchorKey, anchor) : false;
   }
 
   /** Lock/close: the last anchor write. */

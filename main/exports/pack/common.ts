@@ -189,6 +189,6 @@ export function auditSection(head: { seq: number; hash: string }, anchor: AuditA
   };
 }
 
-export const generatedAtText = (iso: string): Localized => L(`generated at ${instantText(iso)} (${EXPORT_ZONE})`, `生成于 ${instantText(iso)}（${EXPORT_ZONE}）`);
+export const generatedAtText = (iso: string): Localized => L(`generated at ${instantText(iso)} (${EXPORT_ZONE})`, `生成于 ${instantText(iso)}`);
 
 export type { PackLanguage };

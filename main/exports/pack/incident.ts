@@ -81,12 +81,12 @@ function obligationsSection(i: Incident): Section {
       {
         kind: 'table',
         columns: [
-          { header: L('Obligation', '义务'), width: 22 },
-          { header: L('Rule and basis', '规则与依据'), width: 26 },
-          { header: L('State', '状态'), width: 10 },
-          { header: L('Due', '期限'), width: 13 },
-          { header: L('Done at', '完成时间'), width: 13 },
-          { header: L('Reference', '回执/编号'), width: 16 },
+          { header: L('Obligation', '义务'), width: 18 },
+          { header: L('Rule and basis', '规则与依据'), width: 24 },
+          { header: L('State', '状态'), width: 9 },
+          { header: L('Due', '期限'), width: 16 },
+          { header: L('Done at', '完成时间'), width: 16 },
+          { header: L('Reference', '回执/编号'), width: 17 },
         ],
         rows: i.obligations.map((o) => [
           o.label,

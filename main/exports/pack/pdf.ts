@@ -22,8 +22,10 @@ export interface Section {
 
 export interface Report {
   title: Localized;
-  /** The record's reference and title, printed under the title and in every footer. */
+  /** The record's reference and title, printed under the title. */
   subject: string;
+  /** The record's reference, printed in every footer. */
+  reference: string;
   sections: Section[];
 }
 
@@ -88,12 +90,15 @@ export async function renderPdf(report: Report, options: RenderOptions): Promise
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     const y = doc.page.height - PAGE.margin + 6;
-    const page = language === 'en' ? `Page ${i + 1} of ${range.count}` : language === 'zh-CN' ? `第 ${i + 1} 页，共 ${range.count} 页` : `第 ${i + 1} 页，共 ${range.count} 页 · Page ${i + 1} of ${range.count}`;
-    const text = `${report.subject} · ${say(options.generatedAt, language === 'bilingual' ? 'zh-CN' : language)}${language === 'bilingual' ? ` · ${options.generatedAt.en}` : ''} · ${page}`;
+    const page = { en: `Page ${i + 1} of ${range.count}`, zh: `第 ${i + 1} 页，共 ${range.count} 页` };
+    const text =
+      language === 'bilingual'
+        ? `${report.reference} · ${options.generatedAt.zh} · ${options.generatedAt.en} · ${page.zh} · ${page.en}`
+        : `${report.reference} · ${say(options.generatedAt, language)} · ${say(page, language)}`;
     // Below the bottom margin: pdfkit would start a new page for text there unless told not to wrap.
     const margins = doc.page.margins;
     doc.page.margins = { ...margins, bottom: 0 };
-    doc.fontSize(7.5).fillColor(MUTED).text(text, left, y, { width, align: 'center', lineBreak: false });
+    doc.fontSize(7).fillColor(MUTED).text(text, left, y, { width, align: 'center', lineBreak: false });
     doc.page.margins = margins;
   }
   doc.end();
@@ -135,7 +140,7 @@ function renderBlock(doc: Doc, block: Block, language: PackLanguage, left: numbe
   const widths = block.columns.map((c) => (c.width / total) * width);
   const pad = 3;
   const row = (cells: string[], head: boolean) => {
-    doc.fontSize(head ? 8 : 8.5);
+    doc.fontSize(8);
     const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i] - 2 * pad }))) + 2 * pad;
     ensure(h);
     const y = doc.y;

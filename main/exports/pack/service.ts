@@ -50,6 +50,7 @@ export function startPack(session: Session, input: z.output<typeof PackExport>):
   const report = {
     title: source.title,
     subject: `${content.ref} · ${content.title}`,
+    reference: content.ref,
     sections: [organisationSection(settings), ...content.sections, linked, attachmentsSection(attachments), auditSection(head, anchor, entries.length)],
   };
   const out = new ExportFile(file, randomUUID());
