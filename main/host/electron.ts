@@ -25,6 +25,7 @@ const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.otf': 'font/otf',
   '.map': 'application/json',
 };
 

@@ -26,6 +26,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
+  '.otf': 'font/otf',
   '.json': 'application/json',
   '.map': 'application/json',
 };

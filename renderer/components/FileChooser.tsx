@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FileGrant, FileMode, FilePurpose } from '../../preload/contract/files';
 import type { AppErrorDto } from '../../preload/contract/result';
 import { api } from '../app/api';
@@ -29,6 +29,22 @@ export function FileChooser({ label, purpose, mode, value, onChange, suggestedNa
   const id = useId();
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<AppErrorDto>();
+  // Under the loopback host a new file is typed: start from the first granted folder and the
+  // suggested name, unless the DPO has already put the cursor in the field.
+  const touched = useRef(false);
+  useEffect(() => {
+    if (api.host === 'electron' || mode !== 'save' || !suggestedName) return;
+    let live = true;
+    void api.call('files.roots', {}).then((r) => {
+      if (!live || touched.current || !r.ok || !r.value.roots[0]) return;
+      const root = r.value.roots[0];
+      const sep = root.includes('\\') && !root.includes('/') ? '\\' : '/';
+      setTyped((t) => t || `${root.replace(/[\\/]+$/, '')}${sep}${suggestedName}`);
+    });
+    return () => {
+      live = false;
+    };
+  }, [mode, suggestedName]);
   const shown = problem ? (problem.fields?.path ?? problem.message) : error;
   const describedBy = [hint ? `${id}-hint` : '', shown ? `${id}-error` : '', value ? `${id}-chosen` : ''].filter(Boolean).join(' ') || undefined;
 
@@ -66,7 +82,11 @@ export function FileChooser({ label, purpose, mode, value, onChange, suggestedNa
               id={id}
               type="text"
               value={typed}
-              onChange={(e) => setTyped(e.target.value)}
+              onFocus={() => (touched.current = true)}
+              onChange={(e) => {
+                touched.current = true;
+                setTyped(e.target.value);
+              }}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') {
                   e.preventDefault();

@@ -40,20 +40,23 @@ const INK = '#1a1a1a';
 const MUTED = '#5c5c5c';
 const RULE = '#c8c8c8';
 
+/** The CJK font's curly quotes are full-width; in Latin text they would leave gaps ("Minors’  PI"). */
+const latin = (s: string): string => s.replace(/(?<=[A-Za-z])[’‘](?=[A-Za-z\s])/g, "'");
+
 /** The text of a value in the report's language: both, one under the other, when bilingual. */
 export function say(t: Text | null | undefined, language: PackLanguage): string {
   if (t === null || t === undefined) return '—';
-  if (typeof t === 'string') return t === '' ? '—' : t;
-  if (language === 'zh-CN') return t.zh || t.en || '—';
-  if (language === 'en') return t.en || t.zh || '—';
-  return t.zh === t.en ? t.zh : `${t.zh}\n${t.en}`;
+  if (typeof t === 'string') return t === '' ? '—' : latin(t);
+  if (language === 'zh-CN') return t.zh || latin(t.en) || '—';
+  if (language === 'en') return latin(t.en) || t.zh || '—';
+  return t.zh === t.en ? t.zh : `${t.zh}\n${latin(t.en)}`;
 }
 
 /** A label: "中文 English" on one line when bilingual. */
 function label(t: Localized, language: PackLanguage): string {
   if (language === 'zh-CN') return t.zh;
-  if (language === 'en') return t.en;
-  return t.zh === t.en ? t.zh : `${t.zh}  ${t.en}`;
+  if (language === 'en') return latin(t.en);
+  return t.zh === t.en ? t.zh : `${t.zh}  ${latin(t.en)}`;
 }
 
 export async function renderPdf(report: Report, options: RenderOptions): Promise<Buffer> {

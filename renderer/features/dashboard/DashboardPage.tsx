@@ -3,6 +3,8 @@ import type { ModuleName } from '../../../preload/contract/common';
 import { useQuery } from '../../app/api';
 import { dashboardPanels } from '../../app/dashboardPanels';
 import { SelectField } from '../../components/Field';
+import { ExportButton } from '../../components/ExportButton';
+import { exportsText } from '../../components/exports-i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { DeadlineCalculator } from '../calendar/DeadlineCalculator';
@@ -16,6 +18,7 @@ const MODULES: ModuleName[] = ['incidents', 'transfers', 'inbox', 'notices'];
 /** The home screen: every open legal clock, counted and listed by due time. */
 export function DashboardPage(_props: { id?: string }) {
   const t = useT(dashboardText);
+  const tx = useT(exportsText);
   // The DPO's own zone: main computes "today" and "this week" in it.
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai';
   const [module, setModule] = useState<ModuleName | ''>('');
@@ -37,9 +40,12 @@ export function DashboardPage(_props: { id?: string }) {
         title={t('title')}
         subtitle={t('subtitle', { zone })}
         actions={
-          <button type="button" aria-expanded={showCalculator} aria-controls="deadline-calculator" onClick={() => setShowCalculator((v) => !v)}>
-            {showCalculator ? t('hideCalculator') : t('calculator')}
-          </button>
+          <>
+            <ExportButton register="deadlines" filter={{ zone, ...(module ? { module } : {}) }} what={tx('whatDeadlines')} baseName="deadlines" />
+            <button type="button" aria-expanded={showCalculator} aria-controls="deadline-calculator" onClick={() => setShowCalculator((v) => !v)}>
+              {showCalculator ? t('hideCalculator') : t('calculator')}
+            </button>
+          </>
         }
       />
       {showCalculator ? <DeadlineCalculator id="deadline-calculator" /> : null}

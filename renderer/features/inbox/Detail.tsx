@@ -5,6 +5,7 @@ import { api } from '../../app/api';
 import { useApp } from '../../app/store';
 import { ErrorBanner } from '../../components/Field';
 import { formatInstant } from '../../components/format';
+import { PackButton } from '../../components/PackButton';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
 import { useT } from '../../i18n';
@@ -64,6 +65,7 @@ export function Detail({ id }: { id: string }) {
   const actions = (
     <>
       <button type="button" onClick={() => navigate({ page: 'inbox' })}>{t('back')}</button>
+      <PackButton kind="request" id={request.id} reference={request.ref} />
       <button type="button" className="primary" onClick={() => void draftReply()} disabled={drafting} title={t('draftReplyHint')}>
         {t('draftReply')}
       </button>

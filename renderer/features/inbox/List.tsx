@@ -5,6 +5,8 @@ import { useApp } from '../../app/store';
 import { EmptyState } from '../../components/EmptyState';
 import { CheckboxField, ErrorBanner, SelectField, TextField } from '../../components/Field';
 import { formatInstant, formatNumber } from '../../components/format';
+import { ExportButton } from '../../components/ExportButton';
+import { exportsText } from '../../components/exports-i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { DeadlineStatePill, Pill } from '../../components/StatePill';
 import { useKeysetList } from '../../components/useKeysetList';
@@ -24,13 +26,15 @@ export function List() {
   const [overdue, setOverdue] = useState(false);
   const [dueWithin, setDueWithin] = useState('');
   const within = dueWithin.trim() === '' ? undefined : Number(dueWithin);
-  const list = useKeysetList('inbox.list', {
+  const filter = {
     ...(state ? { state } : {}),
     ...(type ? { type } : {}),
     ...(jurisdiction ? { jurisdiction } : {}),
     ...(overdue ? { overdue: true } : {}),
     ...(within !== undefined && Number.isInteger(within) ? { dueWithinDays: within } : {}),
-  });
+  };
+  const list = useKeysetList('inbox.list', filter);
+  const tx = useT(exportsText);
   const { items, loaded, error } = list;
   const total = { n: list.page?.total ?? 0, atLeast: list.page?.totalIsAtLeast ?? false };
   const counts = list.page?.counts ?? null;
@@ -39,6 +43,7 @@ export function List() {
   const filtered = state || type || jurisdiction || overdue || within !== undefined;
   const actions = (
     <>
+      <ExportButton register="requests" filter={filter} what={tx('whatRequests')} baseName="requests" disabled={!loaded || total.n === 0} />
       <button type="button" onClick={() => navigate({ page: 'inbox', id: 'quarter' })}>{t('quarter')}</button>
       <button type="button" className="primary" onClick={() => navigate({ page: 'inbox', id: 'new' })}>{t('newRequest')}</button>
     </>

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, SelectField } from '../../components/Field';
 import { formatInstant } from '../../components/format';
+import { PackButton } from '../../components/PackButton';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
 import { useLocalized, useT } from '../../i18n';
@@ -43,7 +44,11 @@ export function Detail({ id }: { id: string }) {
   return (
     <div className="page incident-detail">
       <button type="button" className="link" onClick={() => navigate({ page: 'incidents' })}>← {t('back')}</button>
-      <PageHeader title={`${incident.ref} · ${incident.facts.title}`} subtitle={<StateLine incident={incident} onChange={setIncident} />} />
+      <PageHeader
+        title={`${incident.ref} · ${incident.facts.title}`}
+        subtitle={<StateLine incident={incident} onChange={setIncident} />}
+        actions={<PackButton kind="incident" id={incident.id} reference={incident.ref} />}
+      />
       <GradeCard incident={incident} onChange={setIncident} />
       <ObligationsBoard incident={incident} onChange={setIncident} />
       <div className="incident-columns">

@@ -3,6 +3,8 @@ import type { Jurisdiction } from '../../../preload/contract/common';
 import type { CacGrade, IncidentState } from '../../../preload/contract/incidents';
 import { useApp } from '../../app/store';
 import { EmptyState } from '../../components/EmptyState';
+import { ExportButton } from '../../components/ExportButton';
+import { exportsText } from '../../components/exports-i18n';
 import { CheckboxField, ErrorBanner, SelectField, TextField } from '../../components/Field';
 import { formatInstant, formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -25,18 +27,16 @@ export function List() {
   const [overdue, setOverdue] = useState(false);
   const [sort, setSort] = useState<'discovered' | 'nextDue'>('discovered');
   const [search, setSearch] = useState('');
-  const list = useKeysetList(
-    'incidents.list',
-    {
-      ...(state === 'open' ? { openOnly: true } : state ? { state } : {}),
-      ...(grade ? { grade } : {}),
-      ...(jurisdiction ? { jurisdiction } : {}),
-      ...(overdue ? { hasOverdue: true } : {}),
-      ...(search.trim() ? { search: search.trim() } : {}),
-      sort,
-    },
-    { debounceMs: search ? 200 : 0 },
-  );
+  const filter = {
+    ...(state === 'open' ? { openOnly: true } : state ? { state } : {}),
+    ...(grade ? { grade } : {}),
+    ...(jurisdiction ? { jurisdiction } : {}),
+    ...(overdue ? { hasOverdue: true } : {}),
+    ...(search.trim() ? { search: search.trim() } : {}),
+    sort,
+  };
+  const list = useKeysetList('incidents.list', filter, { debounceMs: search ? 200 : 0 });
+  const tx = useT(exportsText);
   const { items, loaded, error } = list;
   const total = list.page?.total ?? 0;
   const capped = list.page?.totalCapped ?? false;
@@ -51,7 +51,16 @@ export function List() {
 
   return (
     <div className="page">
-      <PageHeader title={t('title')} subtitle={t('subtitle')} actions={newButton} />
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          <>
+            <ExportButton register="incidents" filter={filter} what={tx('whatIncidents')} baseName="incidents" disabled={!loaded || total === 0} />
+            {newButton}
+          </>
+        }
+      />
       <div className="incident-filters" role="search">
         <TextField type="search" label={t('searchLabel')} value={search} onChange={setSearch} />
         <SelectField<StateFilter>

@@ -5,6 +5,8 @@ import { useApp } from '../../app/store';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, SelectField } from '../../components/Field';
 import { formatInstant, formatNumber } from '../../components/format';
+import { ExportButton } from '../../components/ExportButton';
+import { exportsText } from '../../components/exports-i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
 import { useKeysetList } from '../../components/useKeysetList';
@@ -23,7 +25,9 @@ export function List() {
   const kinds = useQuery('notices.kinds', {}, []);
   const [state, setState] = useState<'' | NoticeState>('');
   const [kind, setKind] = useState<'' | NoticeKind>('');
-  const list = useKeysetList('notices.list', { ...(state ? { state } : {}), ...(kind ? { kind } : {}) });
+  const filter = { ...(state ? { state } : {}), ...(kind ? { kind } : {}) };
+  const list = useKeysetList('notices.list', filter);
+  const tx = useT(exportsText);
   const { items, loaded, error } = list;
   const total = list.page?.total ?? 0;
   const onEnd = list.loadMore;
@@ -35,6 +39,7 @@ export function List() {
         subtitle={t('subtitle')}
         actions={
           <>
+            <ExportButton register="notices" filter={filter} what={tx('whatNotices')} baseName="notices" disabled={!loaded || total === 0} />
             <button type="button" onClick={() => navigate({ page: 'notices', id: 'templates' })}>{t('templates')}</button>
             <button type="button" className="primary" onClick={() => navigate({ page: 'notices', id: 'new' })}>{t('newNotice')}</button>
           </>

@@ -6,6 +6,7 @@ import { useApp } from '../../app/store';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/Field';
 import { formatInstant } from '../../components/format';
+import { PackButton } from '../../components/PackButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocalized, useT } from '../../i18n';
 import { AnnexPrint } from './AnnexPrint';
@@ -46,7 +47,12 @@ export function Detail({ id }: { id: string }) {
       <PageHeader
         title={`${transfer.ref} · ${transfer.recipient.name}`}
         subtitle={`${countryName(transfer.recipient.country, language)} · ${t(`r_${transfer.route.chosen}`)}`}
-        actions={<button onClick={() => setPrinting((p) => !p)} aria-expanded={printing}>{t('printAnnex')}</button>}
+        actions={
+          <>
+            <PackButton kind="transfer" id={transfer.id} reference={transfer.ref} />
+            <button onClick={() => setPrinting((p) => !p)} aria-expanded={printing}>{t('printAnnex')}</button>
+          </>
+        }
       />
       {printing ? <AnnexPrint transfer={transfer} onClose={() => setPrinting(false)} /> : null}
       <GapsCard transfer={transfer} onChange={setTransfer} />

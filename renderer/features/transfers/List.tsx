@@ -7,6 +7,8 @@ import { saveFile } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { CheckboxField, ErrorBanner, SelectField } from '../../components/Field';
 import { formatInstant, formatNumber } from '../../components/format';
+import { ExportButton } from '../../components/ExportButton';
+import { exportsText } from '../../components/exports-i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
 import { useKeysetList } from '../../components/useKeysetList';
@@ -32,6 +34,7 @@ export function List() {
   const [overdue, setOverdue] = useState(false);
   const filter = { ...(route ? { route } : {}), ...(country ? { country } : {}), ...(filingState ? { filingState } : {}), ...(overdue ? { overdue: true } : {}) };
   const list = useKeysetList('transfers.list', filter);
+  const tx = useT(exportsText);
   const { items, loaded } = list;
   const total = list.page?.total ?? 0;
   const onEnd = list.loadMore;
@@ -62,6 +65,7 @@ export function List() {
             <button onClick={() => void exportCsv()} disabled={!loaded || total === 0}>
               {t('exportCsv')}
             </button>
+            <ExportButton register="transfers" filter={filter} what={tx('whatTransfers')} baseName="transfers" disabled={!loaded || total === 0} />
             {newButton}
           </>
         }

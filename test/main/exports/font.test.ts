@@ -13,7 +13,7 @@ function* sourceFiles(dir: string): Generator<string> {
 }
 
 describe('the bundled CJK font', () => {
-  const font = fontkit.create(cjkFont()) as fontkit.Font;
+  const font = fontkit.create(cjkFont());
 
   it('is the SIL OFL Noto Sans CJK SC subset', () => {
     expect(font.postscriptName).toBe('NotoSansCJKsc-Regular');
