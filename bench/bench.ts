@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deadlinesBench } from './deadlines';
+import { exportsBench } from './exports';
 import { foundationBench } from './foundation';
 import { inboxBench } from './inbox';
 import { incidentsBench } from './incidents';
@@ -18,12 +19,15 @@ const sections: [string, BenchSection][] = [
   ['notices', noticesBench],
   ['transfers', transfersBench],
   ['inbox', inboxBench],
+  ['exports', exportsBench],
 ];
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  const scale = quick ? 0.02 : 1;
+  // --scale=0.2 runs a fifth of the full sizes (for profiling one section).
+  const scaleArg = Number(process.argv.find((a) => a.startsWith('--scale='))?.slice('--scale='.length));
+  const scale = Number.isFinite(scaleArg) && scaleArg > 0 ? scaleArg : quick ? 0.02 : 1;
   const results: Record<string, BenchRow[]> = {};
   for (const [name, run] of sections) {
     if (only && !only.split(',').includes(name)) continue;

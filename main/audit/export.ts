@@ -67,7 +67,8 @@ export function startAuditExport(session: Session, input: z.output<typeof AuditE
   const head = audit.head();
   const settings = getSettings(session);
   const range = { fromAt: input.from, toAt: input.to, toSeq: head.seq };
-  const total = audit.rows.countRange(range);
+  // Progress total; the whole log without a range counts as the head's seq (no second full read).
+  const total = input.from || input.to ? audit.rows.countRange(range) : head.seq;
   const out = new ExportFile(file, randomUUID());
   const exportedAt = session.now().toISOString();
   return session.jobs.start({
@@ -90,6 +91,7 @@ export function startAuditExport(session: Session, input: z.output<typeof AuditE
       if (input.format === 'jsonl') await out.write(`${JSON.stringify(header)}\n`);
       else await out.write(CSV_BOM + csvRows([AUDIT_CSV_HEADERS[input.language]]));
       let done = 0;
+      let entriesWritten = 0;
       let first: number | null = null;
       let last: number | null = null;
       let batch: AuditRow[] = [];
@@ -103,6 +105,7 @@ export function startAuditExport(session: Session, input: z.output<typeof AuditE
         first ??= row.seq;
         last = row.seq;
         batch.push(row);
+        entriesWritten++;
         if (batch.length === PAGE) {
           await flush();
           done += PAGE;
@@ -113,7 +116,7 @@ export function startAuditExport(session: Session, input: z.output<typeof AuditE
         }
       }
       await flush();
-      const count = total;
+      const count = entriesWritten;
       if (input.format === 'jsonl') {
         await out.write(`${JSON.stringify({ type: 'end', count, firstSeq: first, lastSeq: last, chainHead: head })}\n`);
       } else {

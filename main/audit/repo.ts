@@ -1,10 +1,15 @@
 import type { Db } from '../store/database';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { AuditRow } from './model';
+
+/** An entry as listed: without the details and the previous hash. */
+export type ListedRow = Omit<AuditRow, 'details' | 'prev_hash'>;
 
 export class AuditRepo {
   private readonly lastStmt;
   private readonly insertStmt;
   private readonly pageStmt;
+  private readonly pageStmts = new Map<string, Statement<Record<string, unknown>, ListedRow>>();
 
   constructor(private readonly db: Db) {
     this.lastStmt = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
@@ -43,8 +48,11 @@ export class AuditRepo {
     }
   }
 
-  /** Newest first, keyset on seq. */
-  page(opts: { beforeSeq: number | null; limit: number; entity?: string; entityId?: string }): AuditRow[] {
+  /**
+   * Newest first, keyset on seq: what the list and the register export show (no details or
+   * previous hash, which only the chain check and the evidence export read).
+   */
+  page(opts: { beforeSeq: number | null; limit: number; entity?: string; entityId?: string }): ListedRow[] {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: opts.limit };
     if (opts.beforeSeq !== null) {
@@ -59,8 +67,10 @@ export class AuditRepo {
       where.push('entity_id = @entityId');
       params.entityId = opts.entityId;
     }
-    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
-    return this.db.prepare<Record<string, unknown>, AuditRow>(sql).all(params);
+    const sql = `SELECT seq, at, actor, action, entity, entity_id, summary, hash FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
+    let stmt = this.pageStmts.get(sql);
+    if (!stmt) this.pageStmts.set(sql, (stmt = this.db.prepare<Record<string, unknown>, ListedRow>(sql)));
+    return stmt.all(params);
   }
 
   /** The chain hash at one seq (the anchor check), or undefined. */

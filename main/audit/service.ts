@@ -6,8 +6,8 @@ import type { AuditInput, AuditWriter } from '../shared/session';
 import { anchorSignatureOk } from './anchor';
 import type { AnchorKeeper, AnchorState } from './anchor-keeper';
 import { checkAtOpen, type OpenReport } from './integrity';
-import { GENESIS_HASH, type AuditAnchor, type AuditRow } from './model';
-import type { AuditRepo } from './repo';
+import { GENESIS_HASH, type AuditAnchor } from './model';
+import type { AuditRepo, ListedRow } from './repo';
 import { chainHash, verifyChain } from './rules';
 
 export class AuditService implements AuditWriter {
@@ -193,7 +193,7 @@ function anchorCheck(state: AnchorState | null, lastSeq: number): AnchorCheck {
   };
 }
 
-const toEntry = (r: AuditRow): AuditEntry => ({
+const toEntry = (r: ListedRow): AuditEntry => ({
   seq: r.seq,
   at: r.at,
   actor: r.actor,
