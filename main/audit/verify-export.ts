@@ -17,7 +17,7 @@ type Problem = NonNullable<ExportCheck['firstProblem']>;
  * is still in the chain.
  */
 export async function verifyAuditExport(session: Session, grantId: string): Promise<ExportCheck> {
-  const file = session.files.resolve(grantId, { purpose: 'export', modes: ['open'], field: 'grantId' });
+  const file = session.files.resolve(grantId, { purpose: 'auditExport', modes: ['open'], field: 'grantId' });
   const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl';
   const audit = session.audit as AuditService;
   const key = audit.chainKey;

@@ -20,8 +20,9 @@ export const PURPOSES: Record<FilePurpose, PurposeRule> = {
   rulePack: { extensions: ['json'], modes: ['open', 'save'], maxOpenBytes: 20 * MiB },
   backup: { extensions: ['dpobackup'], modes: ['open', 'save', 'folder'], maxOpenBytes: null },
   attachment: { extensions: null, modes: ['open', 'save'], maxOpenBytes: null },
-  // 'open' reads an export back (audit.verifyExport); nothing but export file types.
-  export: { extensions: ['csv', 'xlsx', 'zip', 'jsonl', 'json', 'pdf', 'txt'], modes: ['save', 'open'], maxOpenBytes: null },
+  export: { extensions: ['csv', 'xlsx', 'zip', 'jsonl', 'json', 'pdf', 'txt'], modes: ['save'], maxOpenBytes: null },
+  /** An exported audit log read back to check it against the vault (audit.verifyExport); streamed. */
+  auditExport: { extensions: ['jsonl', 'csv'], modes: ['open'], maxOpenBytes: null },
 };
 
 /** At most this many live grants; the oldest go first (a grant is cheap to ask for again). */

@@ -14,6 +14,7 @@ export const FilePurpose = z.enum([
   'backup',
   'attachment',
   'export',
+  'auditExport',
 ]);
 export type FilePurpose = z.infer<typeof FilePurpose>;
 

@@ -21,7 +21,7 @@ export async function saveGrant(tv: TestVault, name: string): Promise<{ grantId:
 }
 
 export async function openGrant(tv: TestVault, path: string): Promise<string> {
-  return (await tv.ok('files.grantPath', { purpose: 'export', mode: 'open', path })).grantId;
+  return (await tv.ok('files.grantPath', { purpose: 'auditExport', mode: 'open', path })).grantId;
 }
 
 export async function finished(tv: TestVault, job: JobInfo): Promise<JobInfo> {

@@ -110,7 +110,7 @@ export function VerifyExport() {
     <>
       <button type="button" onClick={() => setOpen(true)}>{t('verifyExport')}</button>
       <Modal open={open} title={t('verifyExportTitle')} onClose={close}>
-        <FileChooser label={t('fileToCheck')} purpose="export" mode="open" value={grant} onChange={(g) => { setGrant(g); setResult(undefined); }} error={fieldError(error, 'grantId')} />
+        <FileChooser label={t('fileToCheck')} purpose="auditExport" mode="open" value={grant} onChange={(g) => { setGrant(g); setResult(undefined); }} error={fieldError(error, 'grantId')} />
         <ErrorBanner error={error?.fields ? undefined : error} />
         {result ? (
           <div className={`banner ${result.ok ? 'banner--ok' : 'banner--error'}`} role="status">
