@@ -33,6 +33,6 @@ function cell(v: CsvValue): string {
 export function csvRows(rows: CsvValue[][]): string {
   return stringify(
     rows.map((r) => r.map(cell)),
-    { record_delimiter: 'windows', quoted_match: /^\s|\s$/ },
+    { record_delimiter: 'windows' },
   );
 }
