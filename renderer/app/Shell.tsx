@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { LockCancelledJobs } from '../components/LockCancelledJobs';
+import { IntegrityAlert } from '../features/audit/IntegrityAlert';
 import { AlertBanner } from '../features/dashboard/AlertBanner';
 import { useT } from '../i18n';
 import { api } from './api';
@@ -81,6 +82,7 @@ export function Shell() {
           </div>
         </header>
         <AlertBanner />
+        <IntegrityAlert />
         <LockCancelledJobs key={epoch} />
         <main id="main" className="content" tabIndex={-1}>
           <Page key={`${epoch}-${route.page}`} id={route.id} />

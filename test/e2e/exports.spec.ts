@@ -155,3 +155,34 @@ test('export the audit log with its MACs, then verify the file against the vault
   });
   expect(font).toBe(true);
 });
+
+test('an anchor file altered while the app was closed is reported on every page, and the DPO accepts the chain with a reason', async ({ app, host }) => {
+  const page = app;
+  await host.ok('settings.update', { dueSoonHours: 12 });
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('button', { name: 'Unlock' })).toBeVisible();
+  const { readFileSync: read, writeFileSync: write } = await import('node:fs');
+  const anchorFile = join(host.dataDir, 'vault.anchor');
+  const anchor = JSON.parse(read(anchorFile, 'utf8'));
+  write(anchorFile, JSON.stringify({ ...anchor, seq: anchor.seq + 5 }));
+  await page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'does not match its anchor outside the vault' });
+  await expect(alert).toBeVisible();
+  await alert.getByRole('button', { name: 'Open the audit log' }).click();
+  await expect(page.getByText('The anchor file beside the vault was altered or belongs to another vault.')).toBeVisible();
+  await setLanguage(page, 'zh-CN');
+  await setTheme(page, 'dark');
+  await page.screenshot({ path: join(SHOTS, 'audit-integrity-zh-dark.png') });
+  await setLanguage(page, 'en');
+  await setTheme(page, 'light');
+  await page.getByRole('button', { name: 'Accept the chain as it is…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Accept the audit chain as it is now?' });
+  await confirm.getByLabel('Why (e.g. “restored the backup of 1 March”)').fill('Anchor file restored from an old copy by mistake');
+  await confirm.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByText('The anchor now matches the chain.')).toBeVisible();
+  await page.getByRole('button', { name: 'Verify the chain' }).click();
+  await expect(page.getByText(/It still holds the head anchored outside the vault/)).toBeVisible();
+  await expect(page.getByText(/Audit anchor reset by the DPO/)).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, 'audit-en-light.png') });
+});
