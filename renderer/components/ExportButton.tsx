@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import type { RegisterExport, RegisterFormat } from '../../preload/contract/exports';
-import type { FileGrant } from '../../preload/contract/files';
-import type { AppErrorDto } from '../../preload/contract/result';
 import { api } from '../app/api';
 import { useApp } from '../app/store';
 import { useT } from '../i18n';
@@ -10,7 +8,7 @@ import { ErrorBanner, fieldError } from './Field';
 import { FileChooser } from './FileChooser';
 import { JobProgress } from './JobProgress';
 import { Modal } from './Modal';
-import { useJob } from './useJob';
+import { useExportJob } from './useExportJob';
 
 type Register = RegisterExport['register'];
 type FilterOf<R extends Register> = Extract<RegisterExport, { register: R }>['filter'];
@@ -32,33 +30,14 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function ExportButton<R extends Register>({ register, filter, what, baseName, disabled }: ExportButtonProps<R>) {
   const t = useT(exportsText);
   const language = useApp((s) => s.language);
-  const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<RegisterFormat>('xlsx');
-  const [grant, setGrant] = useState<FileGrant | null>(null);
-  const [error, setError] = useState<AppErrorDto>();
-  const { job, follow, cancel, reset } = useJob();
-  const running = job?.state === 'running';
-
-  const start = async () => {
-    if (!grant) return;
-    const r = await api.call('exports.register', { register, filter, format, language, grantId: grant.grantId } as RegisterExport);
-    if (!r.ok) return setError(r.error);
-    setError(undefined);
-    setGrant(null);
-    follow(r.value);
-  };
-  const close = () => {
-    if (running) return;
-    setOpen(false);
-    reset();
-    setGrant(null);
-    setError(undefined);
-  };
+  const x = useExportJob((grantId) => api.call('exports.register', { register, filter, format, language, grantId } as RegisterExport));
+  const { grant, setGrant, error, job, running } = x;
 
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} disabled={disabled}>{t('export')}</button>
-      <Modal open={open} title={t('exportTitle', { what })} onClose={close}>
+      <button type="button" onClick={x.show} disabled={disabled}>{t('export')}</button>
+      <Modal open={x.open} title={t('exportTitle', { what })} onClose={x.close}>
         <p className="muted">{t('exportHint')}</p>
         <fieldset className="field export-format">
           <legend>{t('format')}</legend>
@@ -71,10 +50,10 @@ export function ExportButton<R extends Register>({ register, filter, what, baseN
         </fieldset>
         <FileChooser key={format} label={t('saveTo')} purpose="export" mode="save" value={grant} onChange={setGrant} suggestedName={`${baseName}-${today()}.${format}`} error={fieldError(error, 'grantId')} disabled={running} />
         <ErrorBanner error={error?.fields?.grantId ? undefined : error} />
-        {job ? <JobProgress job={job} onCancel={() => void cancel()} /> : null}
+        {job ? <JobProgress job={job} onCancel={x.cancel} /> : null}
         <div className="dialog__actions">
-          <button type="button" onClick={close} disabled={running}>{t('close')}</button>
-          <button type="button" className="primary" onClick={() => void start()} disabled={!grant || running}>{t('start')}</button>
+          <button type="button" onClick={x.close} disabled={running}>{t('close')}</button>
+          <button type="button" className="primary" onClick={() => void x.start()} disabled={!grant || running}>{t('start')}</button>
         </div>
       </Modal>
     </>

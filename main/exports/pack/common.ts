@@ -192,3 +192,36 @@ export function auditSection(head: { seq: number; hash: string }, anchor: AuditA
 export const generatedAtText = (iso: string): Localized => L(`generated at ${instantText(iso)} (${EXPORT_ZONE})`, `生成于 ${instantText(iso)}`);
 
 export type { PackLanguage };
+
+/** The record's timeline: when, who, what (each entry's stored text, in both languages where kept). */
+export function timelineSection(entries: { at: string; actor: string; text: Text }[]): Section {
+  return {
+    heading: L('Timeline', '时间线'),
+    blocks: [
+      {
+        kind: 'table',
+        columns: [
+          { header: L('When', '时间'), width: 16 },
+          { header: L('Who', '操作人'), width: 14 },
+          { header: L('What happened', '事项'), width: 70 },
+        ],
+        rows: entries.map((t) => [at(t.at), t.actor, t.text]) as Text[][],
+        empty: L('No entries.', '暂无条目。'),
+      },
+    ],
+  };
+}
+
+/** The DPO's decisions (about what, the decision, the reason) as one table. */
+export function decisionsBlock(rows: Text[][], empty: Localized): Block {
+  return {
+    kind: 'table',
+    columns: [
+      { header: L('About', '事项'), width: 30 },
+      { header: L('Decision', '决定'), width: 26 },
+      { header: L('Reason', '理由'), width: 44 },
+    ],
+    rows,
+    empty,
+  };
+}

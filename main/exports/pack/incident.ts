@@ -5,7 +5,7 @@ import { GRADE_NAMES, STATE_NAMES } from '../../incidents/model';
 import type { Session } from '../../shared/session';
 import { JURISDICTION_NAMES, YES_NO } from '../labels';
 import type { Localized } from '../model';
-import { L, at, deadlineDecisionRows, noticesOf, noticesSection } from './common';
+import { L, at, deadlineDecisionRows, decisionsBlock, noticesOf, noticesSection, timelineSection } from './common';
 import type { PackSource } from './model';
 import type { Section, Text } from './pdf';
 
@@ -102,25 +102,6 @@ function obligationsSection(i: Incident): Section {
   };
 }
 
-function timelineSection(i: Incident): Section {
-  return {
-    heading: L('Timeline', '时间线'),
-    blocks: [
-      {
-        kind: 'table',
-        columns: [
-          { header: L('When', '时间'), width: 16 },
-          { header: L('Who', '操作人'), width: 14 },
-          { header: L('What happened', '事项'), width: 70 },
-        ],
-        // Stored data rendered as words: each entry keeps its text in both languages.
-        rows: i.timeline.map((t) => [at(t.at), t.actor, t.text]) as Text[][],
-        empty: L('No entries.', '暂无条目。'),
-      },
-    ],
-  };
-}
-
 function decisionsSection(i: Incident, session: Session): Section {
   const rows: Text[][] = [];
   if (i.grade.override) rows.push([L('Grade', '定级'), GRADE_NAMES[i.grade.override.grade], `${i.grade.override.reason} (${i.grade.override.by}, ${at(i.grade.override.at)})`]);
@@ -130,18 +111,8 @@ function decisionsSection(i: Incident, session: Session): Section {
   rows.push(...deadlineDecisionRows(listRecordDeadlines(session, 'incidents', i.id)));
   return {
     heading: L('Decisions and waivers', '决定与豁免'),
-    blocks: [
-      {
-        kind: 'table',
-        columns: [
-          { header: L('About', '事项'), width: 30 },
-          { header: L('Decision', '决定'), width: 26 },
-          { header: L('Reason', '理由'), width: 44 },
-        ],
-        rows,
-        empty: L('The DPO changed no computed result.', 'DPO 未调整任何计算结果。'),
-      },
-    ],
+    // Stored data rendered as words: each timeline entry and decision keeps its own text.
+    blocks: [decisionsBlock(rows, L('The DPO changed no computed result.', 'DPO 未调整任何计算结果。'))],
   };
 }
 
@@ -157,7 +128,7 @@ export const incidentPack: PackSource = {
     return {
       ref: i.ref,
       title: i.facts.title,
-      sections: [factsSection(i), gradeSection(i), obligationsSection(i), timelineSection(i), decisionsSection(i, session), noticesSection(notices)],
+      sections: [factsSection(i), gradeSection(i), obligationsSection(i), timelineSection(i.timeline), decisionsSection(i, session), noticesSection(notices)],
       linked: [...linked.values()],
       files: notices.flatMap((n) => n.texts.map((t) => ({ path: t.name, content: t.text }))),
       notices,

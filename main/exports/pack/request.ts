@@ -5,7 +5,7 @@ import { getRequest } from '../../inbox/query';
 import { DECISION_NAMES, REQUEST_STATE_NAMES } from '../../inbox/register';
 import { JURISDICTION_NAMES, YES_NO } from '../labels';
 import type { Localized } from '../model';
-import { L, at, deadlineDecisionRows, deadlinesBlock, noticesOf, noticesSection } from './common';
+import { L, at, deadlineDecisionRows, deadlinesBlock, decisionsBlock, noticesOf, noticesSection, timelineSection } from './common';
 import type { PackSource } from './model';
 import type { Section, Text } from './pdf';
 
@@ -119,34 +119,9 @@ function sections(r: InboxRequest): Section[] {
     { heading: L('Clocks', '期限'), blocks: [deadlinesBlock(r.deadlines)] },
     {
       heading: L('Decisions on the clocks', '期限相关决定'),
-      blocks: [
-        {
-          kind: 'table',
-          columns: [
-            { header: L('About', '事项'), width: 30 },
-            { header: L('Decision', '决定'), width: 26 },
-            { header: L('Reason', '理由'), width: 44 },
-          ],
-          rows: deadlineDecisionRows(r.deadlines),
-          empty: L('The DPO changed no clock.', 'DPO 未调整任何期限。'),
-        },
-      ],
+      blocks: [decisionsBlock(deadlineDecisionRows(r.deadlines), L('The DPO changed no clock.', 'DPO 未调整任何期限。'))],
     },
-    {
-      heading: L('Timeline', '时间线'),
-      blocks: [
-        {
-          kind: 'table',
-          columns: [
-            { header: L('When', '时间'), width: 16 },
-            { header: L('Who', '操作人'), width: 14 },
-            { header: L('What happened', '事项'), width: 70 },
-          ],
-          rows: r.timeline.map((t) => [at(t.at), t.actor, t.text]) as Text[][],
-          empty: L('No entries.', '暂无条目。'),
-        },
-      ],
-    },
+    timelineSection(r.timeline),
   ];
 }
 

@@ -5,7 +5,7 @@ import { CHANGE_KIND_NAME, ROUTE_NAME, SCENARIO_NAME } from '../../transfers/mod
 import { getTransfer, listChanges } from '../../transfers/service';
 import { YES_NO } from '../labels';
 import type { Localized } from '../model';
-import { L, at, deadlineDecisionRows, deadlinesBlock, noticesOf, noticesSection } from './common';
+import { L, at, deadlineDecisionRows, deadlinesBlock, decisionsBlock, noticesOf, noticesSection } from './common';
 import type { PackSource } from './model';
 import type { Section, Text } from './pdf';
 
@@ -168,16 +168,7 @@ function sections(t: Transfer, session: Session): Section[] {
     {
       heading: L('Decisions and open gaps', '决定与待补事项'),
       blocks: [
-        {
-          kind: 'table',
-          columns: [
-            { header: L('About', '事项'), width: 30 },
-            { header: L('Decision', '决定'), width: 26 },
-            { header: L('Reason', '理由'), width: 44 },
-          ],
-          rows: deadlineDecisionRows(t.deadlines),
-          empty: L('The DPO changed no clock.', 'DPO 未调整任何期限。'),
-        },
+        decisionsBlock(deadlineDecisionRows(t.deadlines), L('The DPO changed no clock.', 'DPO 未调整任何期限。')),
         { kind: 'paragraph', text: t.gaps.length ? { en: t.gaps.map((g) => `• ${g.message.en} (${g.basis.en})`).join('\n'), zh: t.gaps.map((g) => `• ${g.message.zh}（${g.basis.zh}）`).join('\n') } : L('No open gap.', '无待补事项。') },
       ],
     },

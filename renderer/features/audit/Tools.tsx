@@ -10,7 +10,7 @@ import { FileChooser } from '../../components/FileChooser';
 import { formatInstant } from '../../components/format';
 import { JobProgress } from '../../components/JobProgress';
 import { Modal } from '../../components/Modal';
-import { useJob } from '../../components/useJob';
+import { useExportJob } from '../../components/useExportJob';
 import { useT } from '../../i18n';
 import { auditText } from './i18n';
 
@@ -29,33 +29,15 @@ export function EvidenceExport() {
   const t = useT(auditText);
   const tx = useT(exportsText);
   const language = useApp((s) => s.language);
-  const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<AuditExportFormat>('jsonl');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [grant, setGrant] = useState<FileGrant | null>(null);
-  const [error, setError] = useState<AppErrorDto>();
-  const { job, follow, cancel, reset } = useJob();
-  const running = job?.state === 'running';
-  const start = async () => {
-    if (!grant) return;
-    const r = await api.call('audit.export', { format, grantId: grant.grantId, language, from: dayStart(from), to: nextDayStart(to) });
-    if (!r.ok) return setError(r.error);
-    setError(undefined);
-    setGrant(null);
-    follow(r.value);
-  };
-  const close = () => {
-    if (running) return;
-    setOpen(false);
-    reset();
-    setGrant(null);
-    setError(undefined);
-  };
+  const x = useExportJob((grantId) => api.call('audit.export', { format, grantId, language, from: dayStart(from), to: nextDayStart(to) }));
+  const { grant, setGrant, error, job, running } = x;
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>{t('evidenceExport')}</button>
-      <Modal open={open} title={t('evidenceTitle')} onClose={close}>
+      <button type="button" onClick={x.show}>{t('evidenceExport')}</button>
+      <Modal open={x.open} title={t('evidenceTitle')} onClose={x.close}>
         <p className="muted">{t('evidenceHint')}</p>
         <fieldset className="field export-format">
           <legend>{tx('format')}</legend>
@@ -72,10 +54,10 @@ export function EvidenceExport() {
         </div>
         <FileChooser key={format} label={tx('saveTo')} purpose="export" mode="save" value={grant} onChange={setGrant} suggestedName={`audit-log-${today()}.${format}`} error={fieldError(error, 'grantId')} disabled={running} />
         <ErrorBanner error={error?.fields ? undefined : error} />
-        {job ? <JobProgress job={job} onCancel={() => void cancel()} /> : null}
+        {job ? <JobProgress job={job} onCancel={x.cancel} /> : null}
         <div className="dialog__actions">
-          <button type="button" onClick={close} disabled={running}>{tx('close')}</button>
-          <button type="button" className="primary" onClick={() => void start()} disabled={!grant || running}>{tx('start')}</button>
+          <button type="button" onClick={x.close} disabled={running}>{tx('close')}</button>
+          <button type="button" className="primary" onClick={() => void x.start()} disabled={!grant || running}>{tx('start')}</button>
         </div>
       </Modal>
     </>
