@@ -160,6 +160,37 @@ describe('incident evidence pack', () => {
   });
 });
 
+describe('notices in the pack', () => {
+  it('a dispatched notice linked to the incident: kind, channel, count and the SHA-256 of the file sent in the report; its approved text in notices/', async () => {
+    const inc = await incidentWithHistory();
+    const n = await tv.ok('notices.create', { kind: 'policy.change', language: 'zh-CN', languages: ['zh-CN', 'en'], links: [{ module: 'incidents', recordId: inc.id }] });
+    await tv.ok('notices.update', {
+      id: n.id,
+      sections: [
+        { key: 'whatChanged', text: { 'zh-CN': '我们新增了安全事件处置章节。', en: 'We added a section on incident handling.' } },
+        { key: 'criticalChange', text: { 'zh-CN': '本次变更属于重大变更。', en: 'This is a critical change.' } },
+        { key: 'effectiveDate', text: { 'zh-CN': '2026年12月15日起生效。', en: 'Effective 15 December 2026.' } },
+        { key: 'channel', text: { 'zh-CN': '我们通过电子邮件通知您。', en: 'We are telling you by e-mail.' } },
+      ],
+    });
+    await tv.ok('notices.submitForReview', { id: n.id });
+    await tv.ok('notices.approve', { id: n.id });
+    const eml = await tv.ok('notices.exportEml', { id: n.id, language: 'zh-CN' });
+    await tv.ok('notices.markDispatched', { id: n.id, channel: 'email', dispatchedAt: '2026-11-29T02:00:00Z', recipientsCount: 1200, outputId: eml.outputId });
+    const { files } = await buildPack('incident', inc.id, 'en');
+    expect(Object.keys(files)).toEqual(expect.arrayContaining([`notices/${n.ref}-v1-zh-CN.txt`, `notices/${n.ref}-v1-en.txt`]));
+    expect(strFromU8(files[`notices/${n.ref}-v1-en.txt`])).toContain('We added a section on incident handling.');
+    const text = (await pdfPages(files['report.pdf'])).join('\n');
+    expect(text).toContain(n.ref);
+    expect(text).toContain('e-mail');
+    expect(text).toContain('1200');
+    expect(text).toContain(eml.sha256);
+    // The notice's own audit entries travel with the incident's.
+    const actions = strFromU8(files['audit.jsonl']).trim().split('\n').slice(1).map((l) => JSON.parse(l).action);
+    expect(actions).toEqual(expect.arrayContaining(['notices.create', 'notices.approve', 'notices.markDispatched']));
+  });
+});
+
 describe('transfer and request packs', () => {
   it('transfer: the CAC filing pack with Annex 1 (text file and report), the filing steps and the changes', async () => {
     tv = await makeTestVault({ now: '2026-09-29T02:00:00Z' });
