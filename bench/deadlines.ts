@@ -6,6 +6,7 @@ import { RULE_KEYS } from '../main/deadlines/catalog';
 import type { RuleKey } from '../main/deadlines/model';
 import { DeadlinesRepo, type DeadlineRow } from '../main/deadlines/repo';
 import { computeRow, syncRecordDeadlines } from '../main/deadlines/service';
+import { loadCatalogue } from '../main/rules/load';
 import { VaultManager } from '../main/vault/service';
 import type { BenchRow, BenchSection } from './types';
 
@@ -27,6 +28,7 @@ export const deadlinesBench: BenchSection = async (ctx) => {
   await vault.create('bench passphrase 1234', PROFILE);
   const session = vault.session();
   const calendars = calendarLoader(session);
+  const catalogue = loadCatalogue(session);
   const nowIso = now.toISOString();
   const hourAgo = new Date(NOW - 3_600_000).toISOString();
 
@@ -38,7 +40,8 @@ export const deadlinesBench: BenchSection = async (ctx) => {
     const until = FIXED.includes(ruleKey) ? new Date(Date.parse(start) + 90 * 86_400_000).toISOString().slice(0, 10) : null;
     const base = { id: '', module: 'incidents', record_id: '', record_ref: '', record_title: '', key: ruleKey };
     const status = { stored_state: 'open' as const, met_at: null, met_note: null, request_waived_reason: null, dpo_waived_reason: null };
-    pool.push(computeRow(base, { ruleKey, start, until, label: null }, status, undefined, calendars, nowIso));
+    if (!catalogue.at(ruleKey, start.slice(0, 10))) continue; // a rule not yet in force then (e.g. one from 2026-06-19)
+    pool.push(computeRow(base, { ruleKey, start, until, label: null }, status, undefined, calendars, nowIso, catalogue));
   }
 
   const repo = new DeadlinesRepo(session.db);

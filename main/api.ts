@@ -9,10 +9,12 @@ import { calendarHandlers } from './calendar/handlers';
 import { deadlinesHandlers } from './deadlines/handlers';
 import { exportsHandlers } from './exports/handlers';
 import { filesHandlers } from './files/handlers';
+import { governanceHandlers } from './governance/handlers';
 import { inboxHandlers } from './inbox/handlers';
 import { incidentsHandlers } from './incidents/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { noticesHandlers } from './notices/handlers';
+import { rulesHandlers } from './rules/handlers';
 import { searchHandlers } from './search/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { appInfo } from './shared/app-info';
@@ -40,6 +42,8 @@ const sessionHandlers = {
   ...transfersHandlers,
   ...inboxHandlers,
   ...exportsHandlers,
+  ...rulesHandlers,
+  ...governanceHandlers,
 } satisfies { [C in SessionChannel]: SessionHandler<C> };
 
 export interface ApiOptions {

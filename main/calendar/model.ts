@@ -25,10 +25,23 @@ export interface CalendarDay {
   name: { en: string; zh: string } | null;
 }
 
+/**
+ * One year's day facts. `official`: the State Council's schedule as loaded (or a calendar fixed
+ * by statute, such as the US federal holidays); `provisional`: computed from the Holiday Measures
+ * because the year's schedule is not loaded (its make-up working days are unknown).
+ */
+export interface YearDays {
+  holidays: ReadonlyMap<string, CalendarDay['name']>;
+  workdays: ReadonlySet<string>;
+  status: 'official' | 'provisional';
+}
+
 /** The day facts the pure rules need, per year, for one country. */
 export interface WorkCalendar {
   country: string;
-  years: ReadonlyMap<number, { holidays: ReadonlyMap<string, CalendarDay['name']>; workdays: ReadonlySet<string> }>;
+  years: ReadonlyMap<number, YearDays>;
+  /** A year with no loaded schedule: computed where a rule allows it, else null (weekends only). */
+  fallback?: (year: number) => YearDays | null;
 }
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeupWorkday';

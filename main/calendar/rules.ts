@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { CalendarDay, CalendarYear, DayKind, WorkCalendar } from './model';
+import type { CalendarDay, CalendarYear, DayKind, WorkCalendar, YearDays } from './model';
 import { fieldMap } from '../shared/input-guard';
 
 // Pure day arithmetic on YYYY-MM-DD dates. No clock, no I/O: the calendars come in as values.
@@ -8,15 +8,17 @@ import { fieldMap } from '../shared/input-guard';
 export interface CalendarTrace {
   /** Years whose official calendar was consulted. */
   usedYears: Set<number>;
-  /** Years consulted with no calendar loaded: weekends only were assumed. */
+  /** Years consulted with no calendar loaded and none computable: weekends only were assumed. */
   missingYears: Set<number>;
+  /** Years counted on a provisional calendar (statutory holidays, no make-up working days). */
+  provisionalYears: Set<number>;
   /** Holidays met while counting (dates, in order). */
   holidays: string[];
   /** Weekend days counted as working days because the calendar declares them so. */
   makeupWorkdays: string[];
 }
 
-export const newTrace = (): CalendarTrace => ({ usedYears: new Set(), missingYears: new Set(), holidays: [], makeupWorkdays: [] });
+export const newTrace = (): CalendarTrace => ({ usedYears: new Set(), missingYears: new Set(), provisionalYears: new Set(), holidays: [], makeupWorkdays: [] });
 
 const toDate = (iso: string): DateTime => DateTime.fromISO(iso, { zone: 'utc' });
 const fromDate = (d: DateTime): string => d.toISODate()!;
@@ -33,8 +35,8 @@ export function yearOf(iso: string): number {
 /** Classifies a day; records in the trace which calendar year answered (or was missing). */
 export function dayKind(calendar: WorkCalendar, iso: string, trace?: CalendarTrace): DayKind {
   const year = yearOf(iso);
-  const known = calendar.years.get(year);
-  if (trace) (known ? trace.usedYears : trace.missingYears).add(year);
+  const known = yearDays(calendar, year);
+  if (trace) (!known ? trace.missingYears : known.status === 'provisional' ? trace.provisionalYears : trace.usedYears).add(year);
   if (known?.holidays.has(iso)) return 'holiday';
   if (isWeekend(iso)) return known?.workdays.has(iso) ? 'makeupWorkday' : 'weekend';
   return 'workday';
@@ -64,7 +66,7 @@ export function addWorkingDays(calendar: WorkCalendar, start: string, n: number,
 
 /**
  * A period whose last day is a rest day ends on the first working day after it (Civil Code
- * Art. 203). Weekends count as rest days unless declared working days (RULES.md §1 *verify*).
+ * Art. 203). Weekends count as rest days unless declared working days (RULES.md §1).
  */
 export function rollToWorkingDay(calendar: WorkCalendar, last: string, trace: CalendarTrace): string {
   let day = last;
@@ -81,20 +83,26 @@ export function holidaysBetween(calendar: WorkCalendar, from: string, to: string
   for (let day = from; day <= to; day = plusDays(day, 1)) note(trace, day, dayKind(calendar, day, trace));
 }
 
-/** Builds the lookup the rules use from stored years. */
-export function toWorkCalendar(country: string, years: Pick<CalendarYear, 'year' | 'holidays' | 'workdays'>[]): WorkCalendar {
-  return {
-    country,
-    years: new Map(
-      years.map((y) => [
-        y.year,
-        {
-          holidays: new Map(y.holidays.map((d): [string, CalendarDay['name']] => [d.date, d.name])),
-          workdays: new Set(y.workdays.map((d) => d.date)),
-        },
-      ]),
-    ),
-  };
+/** A year's facts: the loaded schedule, else what the calendar's fallback computes (once per calendar). */
+const computed = new WeakMap<WorkCalendar, Map<number, YearDays | null>>();
+export function yearDays(calendar: WorkCalendar, year: number): YearDays | null {
+  const loaded = calendar.years.get(year);
+  if (loaded || !calendar.fallback) return loaded ?? null;
+  let memo = computed.get(calendar);
+  if (!memo) computed.set(calendar, (memo = new Map()));
+  if (!memo.has(year)) memo.set(year, calendar.fallback(year));
+  return memo.get(year) ?? null;
+}
+
+export const toYearDays = (y: Pick<CalendarYear, 'holidays' | 'workdays'>, status: YearDays['status'] = 'official'): YearDays => ({
+  holidays: new Map(y.holidays.map((d): [string, CalendarDay['name']] => [d.date, d.name])),
+  workdays: new Set(y.workdays.map((d) => d.date)),
+  status,
+});
+
+/** Builds the lookup the rules use from stored years (and, for other years, a fallback). */
+export function toWorkCalendar(country: string, years: Pick<CalendarYear, 'year' | 'holidays' | 'workdays'>[], fallback?: WorkCalendar['fallback']): WorkCalendar {
+  return { country, years: new Map(years.map((y) => [y.year, toYearDays(y)])), ...(fallback ? { fallback } : {}) };
 }
 
 /** Consecutive dates grouped into [first, last] runs, for "Oct 1–7 are holidays". */

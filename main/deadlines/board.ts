@@ -5,6 +5,7 @@ import type { ModuleName } from '../../preload/contract/common';
 import { getSettings } from '../settings/service';
 import { invalid } from '../shared/errors';
 import type { Session } from '../shared/session';
+import { loadCatalogue } from '../rules/load';
 import { toDeadline } from './dto';
 import { DeadlinesRepo } from './repo';
 import { alertingSince, deriveState } from './rules';
@@ -58,16 +59,26 @@ export function listBoard(session: Session, input: ListInput): { items: Deadline
   });
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
+  const catalogue = loadCatalogue(session);
   return {
-    items: page.map((r) => toDeadline(r, now, dueSoonHours)),
+    items: page.map((r) => toDeadline(r, now, dueSoonHours, catalogue)),
     nextCursor: rows.length > input.limit && last ? encodeCursor({ dueAt: last.due_at, id: last.id }) : null,
     bounds,
   };
 }
 
-export function countBoard(session: Session, zone?: string): { bounds: BoardBounds; total: BucketCounts; byModule: (BucketCounts & { module: ModuleName })[] } {
+export function countBoard(
+  session: Session,
+  zone?: string,
+): { bounds: BoardBounds; total: BucketCounts; byModule: (BucketCounts & { module: ModuleName })[]; provisional: { count: number; years: number[] } } {
   const bounds = boardBounds(session.now(), zone);
-  const byModule = new DeadlinesRepo(session.db).counts(bounds).map((r) => ({
+  const repo = new DeadlinesRepo(session.db);
+  const provisionalRows = repo.provisionalCounts();
+  const provisional = {
+    count: provisionalRows.reduce((n, r) => n + r.n, 0),
+    years: [...new Set(provisionalRows.flatMap((r) => r.years.split(',').map(Number)))].sort(),
+  };
+  const byModule = repo.counts(bounds).map((r) => ({
     module: r.module as ModuleName,
     overdue: r.overdue,
     today: r.today,
@@ -78,7 +89,7 @@ export function countBoard(session: Session, zone?: string): { bounds: BoardBoun
     (t, m) => ({ overdue: t.overdue + m.overdue, today: t.today + m.today, week: t.week + m.week, later: t.later + m.later }),
     { overdue: 0, today: 0, week: 0, later: 0 },
   );
-  return { bounds, total, byModule };
+  return { bounds, total, byModule, provisional };
 }
 
 const ALERT_LIMIT = 200;
@@ -103,13 +114,14 @@ export function listAlerts(session: Session, since?: string): { now: string; ite
       })
     : repo.alerting(soonUntil, ALERT_LIMIT + 1);
   const items: DeadlineAlert[] = [];
+  const catalogue = loadCatalogue(session);
   for (const row of rows) {
     const status = { storedState: row.stored_state, clock: row.clock, dueAt: row.due_at, changedAt: row.changed_at };
     const state = deriveState(status, now, dueSoonHours);
     if (state !== 'dueSoon' && state !== 'overdue') continue;
     const entered = alertingSince(status, state, dueSoonHours)!;
     if (since && entered <= since) continue;
-    items.push({ deadline: toDeadline(row, now, dueSoonHours), state, since: entered });
+    items.push({ deadline: toDeadline(row, now, dueSoonHours, catalogue), state, since: entered });
   }
   return { now: now.toISOString(), items: items.slice(0, ALERT_LIMIT), more: items.length > ALERT_LIMIT || rows.length >= ALERT_LIMIT * 2 };
 }

@@ -7,7 +7,7 @@ import { isWeekend, runsOf, type CalendarTrace } from '../calendar/rules';
 export type ExplainFacts =
   | { kind: 'immediate'; start: DateTime; zone: string }
   | { kind: 'hours'; hours: number; start: DateTime; due: DateTime; zone: string; crossedHolidays: string[] }
-  | { kind: 'workingDays'; days: number; startDate: string; dueDate: string }
+  | { kind: 'workingDays'; days: number; startDate: string; dueDate: string; business: boolean }
   | {
       kind: 'counted';
       unit: 'days' | 'months' | 'years';
@@ -66,12 +66,24 @@ function dayFacts(trace: CalendarTrace): LocalizedText | null {
 }
 
 function missingClause(trace: CalendarTrace): LocalizedText | null {
-  const years = [...trace.missingYears].sort();
-  if (years.length === 0) return null;
-  return {
-    en: `${years.join(', ')} calendar not loaded: weekends only assumed`,
-    zh: `未加载${years.join('、')}年节假日安排，仅按周末计算`,
-  };
+  const missing = [...trace.missingYears].sort();
+  const provisional = [...trace.provisionalYears].sort();
+  const parts: LocalizedText[] = [];
+  if (missing.length) parts.push({ en: `${missing.join(', ')} calendar not loaded: weekends only assumed`, zh: `未加载${missing.join('、')}年节假日安排，仅按周末计算` });
+  if (provisional.length) parts.push(provisionalMessage(provisional, true));
+  return parts.length ? { en: parts.map((p) => p.en).join('; '), zh: parts.map((p) => p.zh).join('；') } : null;
+}
+
+/** "provisional until the 2027 schedule is loaded" — the deadline's own words for a provisional year. */
+export function provisionalMessage(years: number[], withHow = false): LocalizedText {
+  const en = years.join(' and ');
+  const zh = years.join('、');
+  return withHow
+    ? {
+        en: `the ${en} schedule is not loaded: counted on the statutory holidays (Holiday Measures Art. 2), provisional until the ${en} schedule is loaded`,
+        zh: `未加载${zh}年放假安排：按《全国年节及纪念日放假办法》第二条的法定节日计算，加载${zh}年安排前为暂定结果`,
+      }
+    : { en: `Provisional until the ${en} schedule is loaded`, zh: `暂定：待加载${zh}年放假安排后确定` };
 }
 
 const zoneEn = (zone: string) => (zone === 'Asia/Shanghai' ? 'Beijing time' : zone);
@@ -116,7 +128,9 @@ export function explain(f: ExplainFacts, trace: CalendarTrace): LocalizedText {
     }
     case 'workingDays':
       return join(
-        { en: `${f.days} working days after ${f.startDate}`, zh: `${f.startDate}后第${f.days}个工作日` },
+        f.business
+          ? { en: `${f.days} business days after ${f.startDate} (US federal holidays excluded)`, zh: `${f.startDate}后第${f.days}个工作日（不含美国联邦假日）` }
+          : { en: `${f.days} working days after ${f.startDate}`, zh: `${f.startDate}后第${f.days}个工作日` },
         [dayFacts(trace), missing],
         { en: ` → ${f.dueDate}`, zh: ` → ${f.dueDate}` },
       );

@@ -5,7 +5,7 @@ import { computeForCalculator, listRules } from './calculator';
 import { listRecordDeadlines, overrideDeadline, waiveDeadline } from './service';
 
 export const deadlinesHandlers: SessionHandlers<typeof deadlinesChannels> = {
-  'deadlines.rules': () => listRules(),
+  'deadlines.rules': (_input, session) => listRules(session),
   'deadlines.list': (input, session) => listBoard(session, input),
   'deadlines.counts': (input, session) => countBoard(session, input.zone),
   'deadlines.forRecord': (input, session) => ({ items: listRecordDeadlines(session, input.module, input.recordId) }),

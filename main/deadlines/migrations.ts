@@ -51,4 +51,20 @@ export const deadlinesMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 120,
+    name: 'deadlines say which catalogue version computed them and which years were provisional',
+    up(db) {
+      db.exec(`
+        -- The rule catalogue version in force at the start (issue 14); NULL for rows written before it.
+        ALTER TABLE deadlines ADD COLUMN rule_version TEXT;
+        -- Years counted on a provisional calendar ("2027" or "2027,2028"); NULL when none.
+        ALTER TABLE deadlines ADD COLUMN provisional_years TEXT;
+        -- The board counts open provisional deadlines.
+        CREATE INDEX deadlines_provisional ON deadlines (provisional_years) WHERE stored_state = 'open' AND provisional_years IS NOT NULL;
+        -- A catalogue change recomputes the deadlines of the rules it touched.
+        CREATE INDEX deadlines_rule ON deadlines (rule_key);
+      `);
+    },
+  },
 ];

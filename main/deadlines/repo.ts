@@ -40,6 +40,8 @@ export interface DeadlineRow {
   dpo_waived_reason: string | null;
   override_reason: string | null;
   changed_at: string;
+  rule_version: string | null;
+  provisional_years: string | null;
 }
 
 /** Filters of the board; `state` is resolved to SQL by the service's caller-side mapping. */
@@ -58,7 +60,7 @@ export interface BoardQuery {
 
 // Board pages read rows as arrays and build each object with one fixed shape: about twice as
 // fast as the driver's generic row objects on a 100-row page.
-const COLUMNS = 'id, module, record_id, record_ref, record_title, key, rule_key, label, start, until, clock, start_at, due_at, computed_due_at, zone, calendar, cal_country, cal_first_year, cal_last_year, explanation, stored_state, met_at, met_note, request_waived_reason, dpo_waived_reason, override_reason, changed_at';
+const COLUMNS = 'id, module, record_id, record_ref, record_title, key, rule_key, label, start, until, clock, start_at, due_at, computed_due_at, zone, calendar, cal_country, cal_first_year, cal_last_year, explanation, stored_state, met_at, met_note, request_waived_reason, dpo_waived_reason, override_reason, changed_at, rule_version, provisional_years';
 function fromRaw(r: unknown[]): DeadlineRow {
   return {
     id: r[0] as DeadlineRow['id'],
@@ -88,6 +90,8 @@ function fromRaw(r: unknown[]): DeadlineRow {
     dpo_waived_reason: r[24] as DeadlineRow['dpo_waived_reason'],
     override_reason: r[25] as DeadlineRow['override_reason'],
     changed_at: r[26] as DeadlineRow['changed_at'],
+    rule_version: r[27] as DeadlineRow['rule_version'],
+    provisional_years: r[28] as DeadlineRow['provisional_years'],
   };
 }
 
@@ -122,7 +126,8 @@ export class DeadlinesRepo {
     return prepared<DeadlineRow>(this.db,
         `INSERT INTO deadlines VALUES (@id, @module, @record_id, @record_ref, @record_title, @key, @rule_key, @label, @start, @until,
            @clock, @start_at, @due_at, @computed_due_at, @zone, @calendar, @cal_country, @cal_first_year, @cal_last_year,
-           @explanation, @stored_state, @met_at, @met_note, @request_waived_reason, @dpo_waived_reason, @override_reason, @changed_at)
+           @explanation, @stored_state, @met_at, @met_note, @request_waived_reason, @dpo_waived_reason, @override_reason, @changed_at,
+           @rule_version, @provisional_years)
          ON CONFLICT (id) DO UPDATE SET
            record_ref = excluded.record_ref, record_title = excluded.record_title, rule_key = excluded.rule_key,
            label = excluded.label, start = excluded.start, until = excluded.until, clock = excluded.clock,
@@ -132,7 +137,7 @@ export class DeadlinesRepo {
            explanation = excluded.explanation, stored_state = excluded.stored_state, met_at = excluded.met_at,
            met_note = excluded.met_note, request_waived_reason = excluded.request_waived_reason,
            dpo_waived_reason = excluded.dpo_waived_reason, override_reason = excluded.override_reason,
-           changed_at = excluded.changed_at`,
+           changed_at = excluded.changed_at, rule_version = excluded.rule_version, provisional_years = excluded.provisional_years`,
       );
   }
 
@@ -147,6 +152,31 @@ export class DeadlinesRepo {
         'SELECT * FROM deadlines WHERE cal_country = ? AND cal_first_year <= ? AND cal_last_year >= ?',
       )
       .all(country, year, year);
+  }
+
+  /** Every row of the given rules (a catalogue change recomputes them). */
+  byRules(keys: string[]): DeadlineRow[] {
+    const stmt = prepared<[string], DeadlineRow>(this.db, 'SELECT * FROM deadlines WHERE rule_key = ?');
+    return keys.flatMap((k) => stmt.all(k));
+  }
+
+  /** Every row counted on a country's calendar (its holiday rule changed). */
+  byCalendar(country: string): DeadlineRow[] {
+    return prepared<[string], DeadlineRow>(this.db, 'SELECT * FROM deadlines WHERE cal_country = ?').all(country);
+  }
+
+  /** Open rows by module and record (the snapshot a catalogue preview compares). */
+  openOf(modules: string[]): DeadlineRow[] {
+    const stmt = prepared<[string], DeadlineRow>(this.db, "SELECT * FROM deadlines WHERE stored_state = 'open' AND module = ?");
+    return modules.flatMap((m) => stmt.all(m));
+  }
+
+  /** Open deadlines counted through a provisional year, grouped by those years. */
+  provisionalCounts(): { years: string; n: number }[] {
+    return prepared<[], { years: string; n: number }>(this.db,
+      `SELECT provisional_years AS years, count(*) AS n FROM deadlines INDEXED BY deadlines_provisional
+       WHERE stored_state = 'open' AND provisional_years IS NOT NULL GROUP BY provisional_years`,
+    ).all();
   }
 
   /** One board page in (due_at, id) order, served by deadlines_board / deadlines_module_board. */

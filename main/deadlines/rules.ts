@@ -10,7 +10,8 @@ import {
   type CalendarTrace,
 } from '../calendar/rules';
 import type { WorkCalendar } from '../calendar/model';
-import type { DeadlineRule } from './catalog';
+import type { Catalogue } from '../rules/catalogue';
+import { deadlineRuleAt, zoneOf, type DeadlineRule } from './catalog';
 import { explain } from './explain';
 
 // Pure: the rule, the start and the calendars in; the due instant and its explanation out.
@@ -61,7 +62,12 @@ export function computeDeadline(
 
   const use = (): CalendarUse | null =>
     calendar && rule.country
-      ? { country: rule.country, years: [...trace.usedYears].sort(), missingYears: [...trace.missingYears].sort() }
+      ? {
+          country: rule.country,
+          years: [...trace.usedYears].sort(),
+          missingYears: [...trace.missingYears].sort(),
+          provisionalYears: [...trace.provisionalYears].sort(),
+        }
       : null;
 
   switch (period.kind) {
@@ -83,15 +89,17 @@ export function computeDeadline(
         explanation: explain({ kind: 'hours', hours: period.hours, start, due, zone, crossedHolidays: notes.holidays }, trace),
       };
     }
-    case 'workingDays': {
-      const dueDate = addWorkingDays(calendar!, startDate, period.days, trace);
+    case 'workingDays':
+    case 'businessDays': {
+      // Business days (CCPA) count Monday–Friday less the US federal holidays; working days the country's schedule.
+      const dueDate = addWorkingDays(calendar ?? { country: '', years: new Map() }, startDate, period.days, trace);
       return {
         clock: 'due',
         startAt,
         dueAt: utc(endOfDay(dueDate, zone)),
         zone,
         calendar: use(),
-        explanation: explain({ kind: 'workingDays', days: period.days, startDate, dueDate }, trace),
+        explanation: explain({ kind: 'workingDays', days: period.days, startDate, dueDate, business: period.kind === 'businessDays' }, trace),
       };
     }
     case 'calendarDays':
@@ -131,6 +139,23 @@ export function computeDeadline(
       };
     }
   }
+}
+
+/** The start's calendar date in the rule's zone: the catalogue version in force then is the one applied. */
+export function startDateOf(ruleKey: string, start: string): string | null {
+  return parseStart(start, zoneOf(ruleKey))?.toISODate() ?? null;
+}
+
+/** Chooses the version in force at the start and computes with it; null when none is in force then. */
+export function computeFromCatalogue(
+  catalogue: Catalogue,
+  ruleKey: string,
+  input: ComputeInput,
+  calendarFor: (country: string) => WorkCalendar,
+): { rule: DeadlineRule; computed: ComputedDeadline } | null {
+  const date = startDateOf(ruleKey, input.start);
+  const rule = date ? deadlineRuleAt(catalogue, ruleKey, date) : undefined;
+  return rule ? { rule, computed: computeDeadline(rule, input, calendarFor) } : null;
 }
 
 export interface StoredStatus {

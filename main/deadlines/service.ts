@@ -3,14 +3,16 @@ import type { Deadline } from '../../preload/contract/deadlines';
 import { ModuleName } from '../../preload/contract/common';
 import { calendarLoader } from '../calendar/load';
 import type { WorkCalendar } from '../calendar/model';
+import type { Catalogue } from '../rules/catalogue';
+import { loadCatalogue } from '../rules/load';
 import { getSettings } from '../settings/service';
 import { conflict, invalid, notFound } from '../shared/errors';
 import type { Session } from '../shared/session';
-import { ruleOf } from './catalog';
-import { toDeadline } from './dto';
+import { isDeadlineRule, zoneOf } from './catalog';
+import { ruleNameOf, toDeadline } from './dto';
 import type { DeadlineRequest, RecordRef } from './model';
 import { DeadlinesRepo, type DeadlineRow } from './repo';
-import { computeDeadline, parseStart } from './rules';
+import { computeFromCatalogue, parseStart, startDateOf } from './rules';
 import { fieldMap } from '../shared/input-guard';
 
 // The engine's entry for the other modules. Deadlines are derived data: syncing them writes no
@@ -22,7 +24,7 @@ type Calendars = (country: string) => WorkCalendar;
 const isInstant = (s: unknown): s is string => typeof s === 'string' && !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s);
 
 /** Checks what the schema cannot (the requests come from code, not from a zod-parsed channel). */
-function checkRequests(record: RecordRef, requests: DeadlineRequest[]): void {
+function checkRequests(record: RecordRef, requests: DeadlineRequest[], catalogue: Catalogue): void {
   const problems = fieldMap();
   if (!ModuleName.safeParse(record.module).success) problems['record.module'] = 'Unknown module';
   if (typeof record.recordId !== 'string' || !record.recordId) problems['record.recordId'] = 'Required';
@@ -32,13 +34,22 @@ function checkRequests(record: RecordRef, requests: DeadlineRequest[]): void {
     if (typeof r.key !== 'string' || !r.key.trim() || r.key.length > 100) problems[at('key')] = 'Required (up to 100 characters)';
     else if (keys.has(r.key)) problems[at('key')] = `Key "${r.key}" is requested twice`;
     keys.add(r.key);
-    const rule = ruleOf(r.ruleKey);
-    if (!rule) {
+    if (!isDeadlineRule(r.ruleKey)) {
       problems[at('ruleKey')] = `Unknown rule "${String(r.ruleKey)}"`;
       return;
     }
-    if (typeof r.start !== 'string' || !parseStart(r.start, rule.zone)) problems[at('start')] = 'Not an ISO date or instant';
-    if (rule.period.kind === 'fixedDate' && (typeof r.until !== 'string' || !parseStart(r.until, rule.zone))) {
+    const zone = zoneOf(r.ruleKey);
+    const date = typeof r.start === 'string' ? startDateOf(r.ruleKey, r.start) : null;
+    if (!date) {
+      problems[at('start')] = 'Not an ISO date or instant';
+      return;
+    }
+    const version = catalogue.at(r.ruleKey, date);
+    if (!version) {
+      problems[at('ruleKey')] = `No version of rule "${r.ruleKey}" is in force on ${date}`;
+      return;
+    }
+    if ((version.params.period as { kind: string }).kind === 'fixedDate' && (typeof r.until !== 'string' || !parseStart(r.until, zone))) {
       problems[at('until')] = 'This rule needs the date it falls due';
     }
     if (r.met && !isInstant(r.met.at)) problems[at('met.at')] = 'Not an ISO instant';
@@ -55,13 +66,16 @@ export function computeRow(
   prev: DeadlineRow | undefined,
   calendars: Calendars,
   now: string,
+  catalogue: Catalogue,
 ): DeadlineRow {
-  const rule = ruleOf(input.ruleKey)!;
-  const c = computeDeadline(rule, { start: input.start, until: input.until }, calendars);
+  const found = computeFromCatalogue(catalogue, input.ruleKey, { start: input.start, until: input.until }, calendars);
+  if (!found) throw new RangeError(`No version of rule ${input.ruleKey} is in force at ${input.start}`);
+  const { rule, computed: c } = found;
   const keepOverride = !!prev?.override_reason && prev.rule_key === input.ruleKey && prev.start === input.start && prev.until === input.until;
   const dueAt = keepOverride ? prev!.due_at : c.dueAt;
-  const years = c.calendar ? [...c.calendar.years, ...c.calendar.missingYears] : [];
+  const years = c.calendar ? [...c.calendar.years, ...c.calendar.missingYears, ...c.calendar.provisionalYears] : [];
   const unchanged = prev && prev.stored_state === status.stored_state && prev.due_at === dueAt && prev.clock === c.clock;
+  const provisional = c.calendar?.provisionalYears.length ? c.calendar.provisionalYears.join(',') : null;
   return {
     id: base.id,
     module: base.module,
@@ -90,6 +104,8 @@ export function computeRow(
     dpo_waived_reason: status.dpo_waived_reason,
     override_reason: keepOverride ? prev!.override_reason : null,
     changed_at: unchanged ? prev.changed_at : now,
+    rule_version: rule.version.id,
+    provisional_years: provisional,
   };
 }
 
@@ -101,7 +117,8 @@ export function computeRow(
  * key is requested (it says the duty does not apply, whatever its date).
  */
 export function syncRecordDeadlines(session: Session, record: RecordRef, requests: DeadlineRequest[]): Deadline[] {
-  checkRequests(record, requests);
+  const catalogue = loadCatalogue(session);
+  checkRequests(record, requests, catalogue);
   const repo = new DeadlinesRepo(session.db);
   const calendars = calendarLoader(session);
   const now = session.now().toISOString();
@@ -125,6 +142,7 @@ export function syncRecordDeadlines(session: Session, record: RecordRef, request
         prev,
         calendars,
         now,
+        catalogue,
       );
       repo.upsert(row);
     }
@@ -136,17 +154,29 @@ export function syncRecordDeadlines(session: Session, record: RecordRef, request
 export function listRecordDeadlines(session: Session, module: string, recordId: string): Deadline[] {
   const { dueSoonHours } = getSettings(session);
   const now = session.now();
-  return new DeadlinesRepo(session.db).byRecord(module, recordId).map((r) => toDeadline(r, now, dueSoonHours));
+  const catalogue = loadCatalogue(session);
+  return new DeadlinesRepo(session.db).byRecord(module, recordId).map((r) => toDeadline(r, now, dueSoonHours, catalogue));
 }
 
 /** Recomputes every stored deadline whose counting touched a changed calendar year (caller's tx). */
-export function recomputeForCalendar(session: Session, country: string, year: number): number {
+export function recomputeForCalendar(session: Session, country: string, year: number): DeadlineRow[] {
+  return recomputeRows(session, new DeadlinesRepo(session.db).touchingYear(country, year));
+}
+
+/**
+ * Recomputes stored rows with the catalogue and calendars as they now are (caller's tx); returns
+ * the rows as they were before. A row whose rule has no version in force at its start any more
+ * keeps its date (its module's own sync then decides whether the duty still applies).
+ */
+export function recomputeRows(session: Session, rows: DeadlineRow[]): DeadlineRow[] {
   const repo = new DeadlinesRepo(session.db);
   const calendars = calendarLoader(session);
+  const catalogue = loadCatalogue(session);
   const now = session.now().toISOString();
-  const rows = repo.touchingYear(country, year);
+  const date = (r: DeadlineRow) => startDateOf(r.rule_key, r.start);
+  const computable = rows.filter((r) => isDeadlineRule(r.rule_key) && date(r) && catalogue.at(r.rule_key, date(r)!));
   repo.upsertMany(
-    rows.map((prev) =>
+    computable.map((prev) =>
       computeRow(
         prev,
         { ruleKey: prev.rule_key, start: prev.start, until: prev.until, label: prev.label },
@@ -160,10 +190,11 @@ export function recomputeForCalendar(session: Session, country: string, year: nu
         prev,
         calendars,
         now,
+        catalogue,
       ),
     ),
   );
-  return rows.length;
+  return computable;
 }
 
 function openRow(repo: DeadlinesRepo, id: string): DeadlineRow {
@@ -173,7 +204,7 @@ function openRow(repo: DeadlinesRepo, id: string): DeadlineRow {
   return row;
 }
 
-const ruleName = (row: DeadlineRow) => (row.label ? (JSON.parse(row.label) as { en: string }).en : (ruleOf(row.rule_key)?.name.en ?? row.rule_key));
+const ruleName = (session: Session, row: DeadlineRow) => ruleNameOf(row, loadCatalogue(session)).en;
 
 export function waiveDeadline(session: Session, input: { id: string; reason: string }): Deadline {
   const repo = new DeadlinesRepo(session.db);
@@ -185,7 +216,7 @@ export function waiveDeadline(session: Session, input: { id: string; reason: str
       action: 'deadlines.waive',
       entity: 'deadline',
       entityId: row.id,
-      summary: `Deadline waived: ${ruleName(row)} (${row.record_ref}) — ${input.reason}`,
+      summary: `Deadline waived: ${ruleName(session, row)} (${row.record_ref}) — ${input.reason}`,
       details: { module: row.module, recordId: row.record_id, key: row.key, ruleKey: row.rule_key, dueAt: row.due_at, reason: input.reason },
     });
   });
@@ -201,7 +232,7 @@ export function overrideDeadline(session: Session, input: { id: string; dueAt: s
       action: 'deadlines.override',
       entity: 'deadline',
       entityId: row.id,
-      summary: `Due date overridden: ${ruleName(row)} (${row.record_ref}) ${row.due_at} → ${input.dueAt} — ${input.reason}`,
+      summary: `Due date overridden: ${ruleName(session, row)} (${row.record_ref}) ${row.due_at} → ${input.dueAt} — ${input.reason}`,
       details: {
         module: row.module,
         recordId: row.record_id,
@@ -220,5 +251,5 @@ export function overrideDeadline(session: Session, input: { id: string; dueAt: s
 export function deadlineById(session: Session, id: string): Deadline {
   const row = new DeadlinesRepo(session.db).byId(id);
   if (!row) throw notFound('Deadline', id);
-  return toDeadline(row, session.now(), getSettings(session).dueSoonHours);
+  return toDeadline(row, session.now(), getSettings(session).dueSoonHours, loadCatalogue(session));
 }

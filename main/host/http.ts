@@ -184,7 +184,16 @@ async function main(): Promise<void> {
     console.error(`--port must be a number from 0 to 65535, not "${portArg}"`);
     process.exit(2);
   }
-  const vault = new VaultManager({ dataDir, files: new FileAccess({ extraRoots: allowedDirs(argv) }) });
+  // DPO_CLOCK_START: the vault's clock starts at this instant and runs on (journeys that need a
+  // date, such as a request received in late December; never set in the installed app).
+  const clockStart = process.env.DPO_CLOCK_START;
+  const shift = clockStart ? Date.parse(clockStart) - Date.now() : 0;
+  if (clockStart && Number.isNaN(shift)) {
+    console.error(`DPO_CLOCK_START must be an ISO instant, not "${clockStart}"`);
+    process.exit(2);
+  }
+  const vault = new VaultManager({ dataDir, files: new FileAccess({ extraRoots: allowedDirs(argv) }), ...(clockStart ? { now: () => new Date(Date.now() + shift) } : {}) });
+  if (clockStart) console.log(`Clock starts at ${clockStart} (DPO_CLOCK_START)`);
   const stopAutoLock = startAutoLock(vault);
   const host = await startHttpHost({ port, vault, rendererDir: resolve(__dirname, '../renderer') });
   console.log(`DPO Workstation listening at ${host.url}`);

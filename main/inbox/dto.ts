@@ -14,9 +14,11 @@ import { listRecordDeadlines } from '../deadlines/service';
 import { getSettings } from '../settings/service';
 import { notFound } from '../shared/errors';
 import type { Session } from '../shared/session';
-import { DEADLINE_KEYS, HOLD_BASIS, MODULE, REFUSAL_GROUNDS, TRANSITIONS, type RequestRow } from './model';
+import { holdBasisOf, minorsRefusalRule, refusalGroundsOf } from './grounds';
+import { DEADLINE_KEYS, MODULE, OPEN_STATES, TRANSITIONS, type RequestRow } from './model';
 import type { InboxRepo, SummaryRow } from './repo';
-import { replyDueState } from './rules';
+import { deadlineFactsOf } from './clock';
+import { clockStopAllowed, EXTENDABLE, replyDueState } from './rules';
 
 export function toSummary(r: SummaryRow, now: Date, dueSoonHours: number): RequestSummary {
   const state = r.state as RequestState;
@@ -33,6 +35,13 @@ export function toSummary(r: SummaryRow, now: Date, dueSoonHours: number): Reque
     dueAt: r.due_at,
     dueState: replyDueState(r.due_at, { state, replySentAt: r.reply_sent_at }, now, dueSoonHours),
   };
+}
+
+/** Minors Regulations Art. 34(3), when the request is a minor's (or a guardian's) and it is refused in whole or part. */
+export function writtenRefusal(session: Session, row: RequestRow): { rule: { en: string; zh: string }; basis: { en: string; zh: string } } | null {
+  if (row.is_minor !== 1 || !row.decision_outcome || row.decision_outcome === 'fulfilled') return null;
+  const rule = minorsRefusalRule(session);
+  return rule?.inWriting ? { rule: rule.rule, basis: rule.basis } : null;
 }
 
 export function loadRow(repo: InboxRepo, id: string): RequestRow {
@@ -63,10 +72,11 @@ export function toRequest(session: Session, repo: InboxRepo, row: RequestRow, de
           outcome: row.decision_outcome as DecisionOutcome,
           actionsTaken: row.decision_actions ?? '',
           refusalGround: ground,
-          refusalGroundText: ground ? REFUSAL_GROUNDS[ground].text : null,
+          refusalGroundText: ground ? refusalGroundsOf(session).grounds[ground].text : null,
           refusalReasons: row.refusal_reasons ?? '',
           decidedAt: row.decided_at ?? '',
           decidedBy: row.decided_by ?? '',
+          writtenRefusal: writtenRefusal(session, row),
         }
       : null,
     identityChecks: repo.identityChecks(row.id).map((c) => ({
@@ -78,9 +88,20 @@ export function toRequest(session: Session, repo: InboxRepo, row: RequestRow, de
       accountChecked: c.account_checked === 1,
       note: c.note,
     })),
-    pauses: repo.pauses(row.id).map((p) => ({ startedAt: p.started_at, endedAt: p.ended_at, reason: p.reason })),
+    pauses: repo.pauses(row.id).map((p) => ({ startedAt: p.started_at, endedAt: p.ended_at, reason: p.reason, kind: p.kind })),
     pauseClockForIdentity: settings.pauseClockForIdentity,
+    clockStop: {
+      allowed: clockStopAllowed(deadlineFactsOf(session, repo, row)),
+      open: (() => {
+        const p = repo.pauses(row.id).find((x) => x.kind === 'stopClock' && x.ended_at === null);
+        return p ? { startedAt: p.started_at, reason: p.reason } : null;
+      })(),
+    },
     extension: row.extension_notice_at ? { noticeSentAt: row.extension_notice_at, reasons: row.extension_reasons ?? '' } : null,
+    extendable:
+      EXTENDABLE[row.jurisdiction] && row.type !== 'complaint' && !row.extension_notice_at && OPEN_STATES.includes(row.state as RequestState) && clocks.some((d) => d.key === EXTENDABLE[row.jurisdiction].reply)
+        ? { basis: EXTENDABLE[row.jurisdiction].basis }
+        : null,
     replySentAt: row.reply_sent_at,
     holds: repo.holds(row.id).map((h) => ({
       id: h.id,
@@ -89,7 +110,7 @@ export function toRequest(session: Session, repo: InboxRepo, row: RequestRow, de
       from: h.from_date,
       until: h.until_date,
       clearedAt: h.cleared_at,
-      basis: HOLD_BASIS[h.kind as HoldKind],
+      basis: holdBasisOf(session, h.kind as HoldKind, h.from_date),
       deadline: clocks.find((d) => d.key === DEADLINE_KEYS.hold(h.id)) ?? null,
     })),
     messages: repo.messages(row.id).map((m) => ({

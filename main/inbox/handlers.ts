@@ -3,7 +3,7 @@ import type { SessionHandlers } from '../shared/handlers';
 import { addMessage, clearHold, decide, recordHold, verifyIdentity } from './handling';
 import { importEml } from './import';
 import { getRequest, listRequests, quarterStats, refusalGrounds } from './query';
-import { createRequest, extend, transition, updateRequest } from './service';
+import { createRequest, extend, resumeClock, stopClock, transition, updateRequest } from './service';
 
 export const inboxHandlers: SessionHandlers<typeof inboxChannels> = {
   'inbox.create': (input, session) => createRequest(session, input),
@@ -18,6 +18,8 @@ export const inboxHandlers: SessionHandlers<typeof inboxChannels> = {
   'inbox.clearHold': (input, session) => clearHold(session, input),
   'inbox.transition': (input, session) => transition(session, input),
   'inbox.extend': (input, session) => extend(session, input),
-  'inbox.refusalGrounds': () => refusalGrounds(),
+  'inbox.stopClock': (input, session) => stopClock(session, input),
+  'inbox.resumeClock': (input, session) => resumeClock(session, input),
+  'inbox.refusalGrounds': (_input, session) => refusalGrounds(session),
   'inbox.stats': (input, session) => quarterStats(session, input.quarter),
 };

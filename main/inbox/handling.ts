@@ -4,8 +4,9 @@ import type { DecisionOutcome, HoldKind, IdentityOutcome, InboxRequest, RequestS
 import { invalid, notFound } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { refreshDeadlines } from './clock';
-import { loadRow, toRequest } from './dto';
-import { OPEN_STATES, REFUSAL_GROUNDS, type RequestRow } from './model';
+import { loadRow, toRequest, writtenRefusal } from './dto';
+import { refusalGroundsOf } from './grounds';
+import { OPEN_STATES, type RequestRow } from './model';
 import { InboxRepo } from './repo';
 import { decisionErrors, holdErrors, stateAfterReply, type DecisionInput } from './rules';
 import { applyState, reindex, timeline } from './service';
@@ -86,7 +87,8 @@ export function decide(session: Session, input: DecisionInput & { id: string }):
     };
     repo.updateRequest(row.id, patch);
     Object.assign(row, patch);
-    const ground = refuses ? ` — ground (${REFUSAL_GROUNDS[input.refusalGround!].n}) ${REFUSAL_GROUNDS[input.refusalGround!].text.en}` : '';
+    const grounds = refusalGroundsOf(session).grounds;
+    const ground = refuses ? ` — ground (${grounds[input.refusalGround!].n}) ${grounds[input.refusalGround!].text.en}` : '';
     timeline(session, repo, row.id, 'decision', `Decision: ${input.outcome}${ground}`);
     if (row.state !== 'inProgress') applyState(session, repo, row, 'inProgress', session.now().toISOString(), 'decision recorded');
     return write(session, repo, row, { action: 'inbox.decide', summary: `Request ${row.ref}: decision ${input.outcome}`, details: input });
@@ -181,6 +183,10 @@ export function markReplySent(session: Session, id: string, sent: { at: string; 
   const row = repo.get(id);
   if (!row) throw notFound('Request', id);
   const decision = row.decision_outcome as DecisionOutcome | null;
+  // Minors Regulations Art. 34(3): a refusal of a minor's or guardian's request is given in writing.
+  if (writtenRefusal(session, row) && /\b(phone|push)\b/.test(sent.via)) {
+    throw invalid({ channel: 'A refusal of a minor’s or guardian’s request is given in writing with reasons (Minors Regulations Art. 34(3)): send it by e-mail, letter or the portal' });
+  }
   if (!row.reply_sent_at) repo.updateRequest(row.id, { reply_sent_at: sent.at });
   row.reply_sent_at ??= sent.at;
   timeline(session, repo, row.id, 'reply', `Reply sent (${sent.via})`, sent.at);

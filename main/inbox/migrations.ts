@@ -152,4 +152,12 @@ export const inboxMigrations: Migration[] = [
       db.exec(`ALTER TABLE inbox_messages ADD COLUMN problems TEXT NOT NULL DEFAULT '[]';`);
     },
   },
+  {
+    version: 510,
+    name: 'inbox pauses say whether they are the identity pause or a regime’s stop-the-clock',
+    up(db) {
+      // Issue 14: "stop the clock" (UK GDPR as amended from 2026-02-05) is its own event with its reason and resume.
+      db.exec(`ALTER TABLE inbox_pauses ADD COLUMN kind TEXT NOT NULL DEFAULT 'identity' CHECK (kind IN ('identity', 'stopClock'));`);
+    },
+  },
 ];

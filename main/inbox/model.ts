@@ -1,56 +1,10 @@
 import type { LocalizedText } from '../../preload/contract/common';
-import type { HoldKind, RefusalGround, RequestState, RequestType } from '../../preload/contract/inbox';
+import type { HoldKind, RequestState, RequestType } from '../../preload/contract/inbox';
 
 export const MODULE = 'inbox' as const;
 
-/**
- * The nine lawful refusal grounds of the privacy policy §V (RULES.md §5), in the policy's order.
- * *verify*: the zh wording follows the standard list (GB/T 35273-2020 §8.7) that the policy
- * reproduces; the DPO should compare it with the published policy text.
- */
-export const REFUSAL_GROUNDS: Record<RefusalGround, { n: number; text: LocalizedText }> = {
-  legalObligation: {
-    n: 1,
-    text: { zh: '与我们履行法律法规规定的义务相关的', en: 'It relates to our performance of obligations under laws and regulations' },
-  },
-  nationalSecurity: { n: 2, text: { zh: '与国家安全、国防安全直接相关的', en: 'It directly relates to national security or national defence' } },
-  publicInterest: {
-    n: 3,
-    text: { zh: '与公共安全、公共卫生、重大公共利益直接相关的', en: 'It directly relates to public security, public health or vital public interests' },
-  },
-  criminalProceedings: {
-    n: 4,
-    text: { zh: '与刑事侦查、起诉、审判和执行判决等直接相关的', en: 'It directly relates to criminal investigation, prosecution, trial or enforcement of judgments' },
-  },
-  abuseOfRights: {
-    n: 5,
-    text: { zh: '有充分证据表明个人信息主体存在主观恶意或滥用权利的', en: 'There is sufficient evidence of subjective malice or abuse of rights by the person' },
-  },
-  vitalInterests: {
-    n: 6,
-    text: {
-      zh: '出于维护个人信息主体或其他个人的生命、财产等重大合法权益但又很难得到本人同意的',
-      en: 'It protects vital lawful rights (such as life or property) of the person or others and consent is hard to obtain',
-    },
-  },
-  harmToOthers: {
-    n: 7,
-    text: {
-      zh: '响应个人信息主体的请求将导致个人信息主体或其他个人、组织的合法权益受到严重损害的',
-      en: 'Responding would seriously harm the lawful rights of the person or of other individuals or organisations',
-    },
-  },
-  tradeSecrets: { n: 8, text: { zh: '涉及商业秘密的', en: 'It involves trade secrets' } },
-  otherLegal: { n: 9, text: { zh: '法律法规规定的其他情形', en: 'Other circumstances provided by laws and regulations' } },
-};
-
-export const REFUSAL_BASIS: LocalizedText = {
-  en: 'Privacy policy §V (the nine grounds); PIPL Art. 50 (a refusal gives reasons)',
-  zh: '隐私政策第五条（九种情形）；《个人信息保护法》第五十条（拒绝应说明理由）',
-};
-
-/** The right the requester keeps after any reply (PIPL Art. 50; GDPR Art. 12(4)). */
-export const RIGHT_TO_COMPLAIN: Record<'CN' | 'EU', LocalizedText> = {
+/** The right the requester keeps after any reply (PIPL Art. 50; GDPR Art. 12(4); UK GDPR Art. 12(4)). */
+export const RIGHT_TO_COMPLAIN: Record<'CN' | 'EU' | 'UK', LocalizedText> = {
   CN: {
     zh: '如您对我们的答复不满意，您有权向履行个人信息保护职责的部门投诉、举报，或依法向人民法院提起诉讼（《个人信息保护法》第五十条）。',
     en: 'If you are not satisfied with our reply, you may complain to the authority responsible for personal information protection or bring a lawsuit before a people’s court (PIPL Art. 50).',
@@ -58,6 +12,10 @@ export const RIGHT_TO_COMPLAIN: Record<'CN' | 'EU', LocalizedText> = {
   EU: {
     zh: '您有权向数据保护监管机构投诉，并寻求司法救济（《通用数据保护条例》第12条第4款）。',
     en: 'You have the right to lodge a complaint with a supervisory authority and to seek a judicial remedy (GDPR Art. 12(4)).',
+  },
+  UK: {
+    zh: '您有权向英国信息专员办公室投诉，并寻求司法救济（英国GDPR第12条第4款）。',
+    en: 'You have the right to complain to the Information Commissioner’s Office and to seek a judicial remedy (UK GDPR Art. 12(4)).',
   },
 };
 
@@ -78,8 +36,9 @@ export const REQUEST_TYPE_BASIS: Record<RequestType, LocalizedText> = {
   other: { en: 'PIPL Art. 44 and Art. 50 (other requests)', zh: '《个人信息保护法》第四十四条、第五十条（其他请求）' },
 };
 
+/** The bases of the holds without a catalogue rule; statutory holds take their rule's basis (main/inbox/grounds.ts). */
 export const HOLD_BASIS: Record<HoldKind, LocalizedText> = {
-  networkLogs: { en: 'Cybersecurity Law Art. 21 (2016 text): network logs kept ≥ 6 months', zh: '《网络安全法》第二十一条（2016年文本）：网络日志留存不少于六个月' },
+  networkLogs: { en: 'Cybersecurity Law: network logs kept ≥ 6 months', zh: '《网络安全法》：网络日志留存不少于六个月' },
   transactions: { en: 'E-Commerce Law Art. 31: transaction records kept ≥ 3 years from completion', zh: '《电子商务法》第三十一条：交易信息自交易完成之日起保存不少于三年' },
   backup: { en: 'Privacy policy §V: data in backups isolated until the backup clears', zh: '隐私政策第五条：备份中的信息在备份清除前隔离' },
   other: { en: 'PIPL Art. 47: retention still required by law — only storage and security measures', zh: '《个人信息保护法》第四十七条：法定保存期未届满的，仅存储和采取安全保护措施' },
@@ -110,6 +69,13 @@ export const DEADLINE_KEYS = {
   reply: 'reply',
   gdprReply: 'gdpr.reply',
   gdprExtended: 'gdpr.extended',
+  ukReply: 'uk.reply',
+  ukExtended: 'uk.extended',
+  ukComplaintAck: 'uk.complaintAck',
+  ccpaAck: 'ccpa.ack',
+  ccpaReply: 'ccpa.reply',
+  ccpaExtended: 'ccpa.extended',
+  ccpaOptOut: 'ccpa.optout',
   target: 'target',
   hold: (holdId: string) => `hold.${holdId}`,
 } as const;
@@ -169,6 +135,8 @@ export interface PauseRow {
   started_at: string;
   ended_at: string | null;
   reason: string;
+  /** identity: the Settings pause while proof of ID is awaited; stopClock: a regime's stop-the-clock (UK). */
+  kind: 'identity' | 'stopClock';
 }
 
 /** Names in the requester's words, for the reply's merge fields. */

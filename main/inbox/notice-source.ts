@@ -5,7 +5,8 @@ import { listRecordDeadlines } from '../deadlines/service';
 import type { NoticeSource } from '../shared/notice-source';
 import type { Session } from '../shared/session';
 import { markReplySent } from './handling';
-import { DEADLINE_KEYS, DECISION_LABEL, HOLD_BASIS, MODULE, REFUSAL_GROUNDS, REQUEST_TYPE_LABEL, RIGHT_TO_COMPLAIN } from './model';
+import { holdBasisOf, refusalGroundsOf } from './grounds';
+import { DEADLINE_KEYS, DECISION_LABEL, MODULE, REQUEST_TYPE_LABEL, RIGHT_TO_COMPLAIN } from './model';
 import { InboxRepo } from './repo';
 
 /*
@@ -36,11 +37,12 @@ function fields(session: Session, recordId: string) {
   const ground = row.refusal_ground as RefusalGround | null;
   const decision = row.decision_outcome as DecisionOutcome | null;
   const type = REQUEST_TYPE_LABEL[row.type as RequestType];
-  const complain = row.jurisdiction === 'EU' ? [RIGHT_TO_COMPLAIN.CN, RIGHT_TO_COMPLAIN.EU] : [RIGHT_TO_COMPLAIN.CN];
+  const complain = row.jurisdiction === 'EU' ? [RIGHT_TO_COMPLAIN.CN, RIGHT_TO_COMPLAIN.EU] : row.jurisdiction === 'UK' ? [RIGHT_TO_COMPLAIN.CN, RIGHT_TO_COMPLAIN.UK] : [RIGHT_TO_COMPLAIN.CN];
+  const GROUNDS = refusalGroundsOf(session).grounds;
   const deadlines = listRecordDeadlines(session, MODULE, row.id);
   const holds = repo.holds(row.id).map((h) => {
     const until = deadlines.find((d) => d.key === DEADLINE_KEYS.hold(h.id))?.dueAt.slice(0, 10) ?? h.until_date ?? '';
-    const basis = HOLD_BASIS[h.kind as HoldKind];
+    const basis = holdBasisOf(session, h.kind as HoldKind, h.from_date);
     return { en: `${h.description} — kept until ${until} (${basis.en})`, zh: `${h.description}——保存至${until}（${basis.zh}）` };
   });
   const values: Record<(typeof REQUEST_MERGE_FIELDS)[number], string> = {
@@ -58,9 +60,9 @@ function fields(session: Session, recordId: string) {
     decision: decision ? DECISION_LABEL[decision].en : '',
     decisionZh: decision ? DECISION_LABEL[decision].zh : '',
     actionsTaken: row.decision_actions ?? '',
-    refusalGround: ground ? REFUSAL_GROUNDS[ground].text.en : '',
-    refusalGroundZh: ground ? REFUSAL_GROUNDS[ground].text.zh : '',
-    refusalGroundNumber: ground ? String(REFUSAL_GROUNDS[ground].n) : '',
+    refusalGround: ground ? GROUNDS[ground].text.en : '',
+    refusalGroundZh: ground ? GROUNDS[ground].text.zh : '',
+    refusalGroundNumber: ground ? String(GROUNDS[ground].n) : '',
     refusalReasons: row.refusal_reasons ?? '',
     rightToComplain: complain.map((c) => c.en).join(' '),
     rightToComplainZh: complain.map((c) => c.zh).join(''),

@@ -5,7 +5,7 @@ import { getSettings } from '../settings/service';
 import { invalid } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { loadRow, toRequest, toSummary } from './dto';
-import { REFUSAL_BASIS, REFUSAL_GROUNDS } from './model';
+import { refusalGroundsOf } from './grounds';
 import { InboxRepo, type ListFilter } from './repo';
 import { quarterRange } from './rules';
 
@@ -73,6 +73,7 @@ export function getRequest(session: Session, id: string): InboxRequest {
 /** A quarter's figures, by receipt date in Beijing time. On time: the reply went out by the reply deadline. */
 export function quarterStats(session: Session, quarter: string): QuarterStats {
   const repo = new InboxRepo(session.db);
+  const { grounds } = refusalGroundsOf(session);
   const { from, to } = quarterRange(quarter);
   const q = repo.quarter(from, to);
   const refused = new Map(repo.refusedByGround(from, to).map((r) => [r.ground, r.n]));
@@ -85,14 +86,16 @@ export function quarterStats(session: Session, quarter: string): QuarterStats {
     repliedOnTime: q.onTime,
     onTimePercent: q.replied ? Math.round((q.onTime / q.replied) * 1000) / 10 : null,
     stillOpen: q.open,
-    refusedByGround: (Object.keys(REFUSAL_GROUNDS) as RefusalGround[]).map((g) => ({ ground: g, text: REFUSAL_GROUNDS[g].text, count: refused.get(g) ?? 0 })),
+    refusedByGround: (Object.keys(grounds) as RefusalGround[]).map((g) => ({ ground: g, text: grounds[g].text, count: refused.get(g) ?? 0 })),
     byType: repo.byType(from, to).map((r) => ({ type: r.type as RequestType, count: r.n })),
   };
 }
 
-export function refusalGrounds() {
+/** The grounds as the catalogue holds them today (privacy policy §V), in the policy's order. */
+export function refusalGrounds(session: Session) {
+  const { grounds, basis } = refusalGroundsOf(session);
   return {
-    grounds: (Object.keys(REFUSAL_GROUNDS) as RefusalGround[]).map((g) => ({ ground: g, n: REFUSAL_GROUNDS[g].n, text: REFUSAL_GROUNDS[g].text })),
-    basis: REFUSAL_BASIS,
+    grounds: (Object.keys(grounds) as RefusalGround[]).map((g) => ({ ground: g, n: grounds[g].n, text: grounds[g].text })).sort((a, b) => a.n - b.n),
+    basis,
   };
 }

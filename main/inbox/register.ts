@@ -3,7 +3,8 @@ import type { InboxList, RequestSummary } from '../../preload/contract/inbox';
 import { DEADLINE_STATE_NAMES, JURISDICTION_NAMES } from '../exports/labels';
 import { EXPORT_PAGE, pick, type Column, type Localized, type RegisterSource } from '../exports/model';
 import type { Session } from '../shared/session';
-import { REFUSAL_GROUNDS, REQUEST_TYPE_LABEL, type RequestRow } from './model';
+import { refusalGroundsOf, type Grounds } from './grounds';
+import { REQUEST_TYPE_LABEL, type RequestRow } from './model';
 import { listRequests } from './query';
 import { InboxRepo } from './repo';
 
@@ -15,6 +16,8 @@ export type RequestFilter = Omit<z.output<typeof InboxList>, 'cursor' | 'limit'>
 interface Row {
   item: RequestSummary;
   decision: Pick<RequestRow, 'decision_outcome' | 'refusal_ground' | 'decided_at' | 'reply_sent_at'> | undefined;
+  /** The grounds' wording as the rule catalogue has it now (Settings → Rules). */
+  grounds: Grounds;
 }
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
@@ -57,8 +60,8 @@ const columns: Column<Row>[] = [
     type: 'text',
     width: 40,
     value: (r, l) => {
-      const g = r.decision?.refusal_ground as keyof typeof REFUSAL_GROUNDS | null | undefined;
-      return g && REFUSAL_GROUNDS[g] ? `(${REFUSAL_GROUNDS[g].n}) ${pick(REFUSAL_GROUNDS[g].text, l)}` : null;
+      const g = r.decision?.refusal_ground as keyof Grounds | null | undefined;
+      return g && r.grounds[g] ? `(${r.grounds[g].n}) ${pick(r.grounds[g].text, l)}` : null;
     },
   },
   { header: L('Decided', '决定时间'), type: 'instant', width: 18, value: (r) => r.decision?.decided_at ?? null },
@@ -70,11 +73,12 @@ export const requestRegister: RegisterSource<RequestFilter, Row> = {
   columns,
   *pages(session: Session, filter) {
     const repo = new InboxRepo(session.db);
+    const { grounds } = refusalGroundsOf(session);
     let cursor: string | null = null;
     do {
       const page = listRequests(session, { ...filter, cursor, limit: EXPORT_PAGE });
       const decisions = repo.decisions(page.items.map((i) => i.id));
-      yield page.items.map((item) => ({ item, decision: decisions.get(item.id) }));
+      yield page.items.map((item) => ({ item, decision: decisions.get(item.id), grounds }));
       cursor = page.nextCursor;
     } while (cursor);
   },

@@ -87,6 +87,11 @@ export class InboxRepo {
     this.sql(`UPDATE inbox_requests SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
   }
 
+  /** Requests whose reply clock still runs: a catalogue change recomputes them. */
+  openIds(): string[] {
+    return this.db.prepare<[], { id: string }>('SELECT id FROM inbox_requests WHERE is_open = 1').all().map((r) => r.id);
+  }
+
   get(id: string): RequestRow | undefined {
     return this.sql<[string], RequestRow>('SELECT * FROM inbox_requests WHERE id = ?').get(id);
   }
@@ -185,16 +190,16 @@ export class InboxRepo {
   }
 
   // Pauses
-  openPause(requestId: string, startedAt: string, reason: string): void {
-    this.sql('INSERT INTO inbox_pauses (request_id, started_at, reason) VALUES (?, ?, ?)').run(requestId, startedAt, reason);
+  openPause(requestId: string, startedAt: string, reason: string, kind: 'identity' | 'stopClock' = 'identity'): void {
+    this.sql('INSERT INTO inbox_pauses (request_id, started_at, reason, kind) VALUES (?, ?, ?, ?)').run(requestId, startedAt, reason, kind);
   }
 
-  closePause(requestId: string, endedAt: string): boolean {
-    return this.sql('UPDATE inbox_pauses SET ended_at = ? WHERE request_id = ? AND ended_at IS NULL').run(endedAt, requestId).changes > 0;
+  closePause(requestId: string, endedAt: string, kind: 'identity' | 'stopClock' = 'identity'): boolean {
+    return this.sql('UPDATE inbox_pauses SET ended_at = ? WHERE request_id = ? AND ended_at IS NULL AND kind = ?').run(endedAt, requestId, kind).changes > 0;
   }
 
   pauses(requestId: string): PauseRow[] {
-    return this.sql<[string], PauseRow>('SELECT request_id, started_at, ended_at, reason FROM inbox_pauses WHERE request_id = ? ORDER BY id').all(requestId);
+    return this.sql<[string], PauseRow>('SELECT request_id, started_at, ended_at, reason, kind FROM inbox_pauses WHERE request_id = ? ORDER BY id').all(requestId);
   }
 
   // Holds

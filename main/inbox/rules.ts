@@ -2,7 +2,8 @@
 // computed by the deadline engine; these rules only say which clocks apply and from when.
 import { DateTime } from 'luxon';
 import type { DecisionOutcome, HoldKind, IdentityOutcome, RefusalGround, RequestState, RequestType } from '../../preload/contract/inbox';
-import type { DeadlineRequest } from '../deadlines/model';
+import type { DeadlineRequest, RuleKey } from '../deadlines/model';
+import type { RulesAt } from '../rules/resolve';
 import { DEADLINE_KEYS, OPEN_STATES, TRANSITIONS } from './model';
 
 export type FieldErrors = Record<string, string>;
@@ -96,6 +97,8 @@ export const stateAfterReply = (decision: DecisionOutcome): RequestState => (dec
 export interface Pause {
   startedAt: string;
   endedAt: string | null;
+  /** identity: the Settings pause while proof of ID is awaited; stopClock: a regime's own stop-the-clock. */
+  kind?: 'identity' | 'stopClock';
 }
 
 /** Total paused time; an open pause counts up to `now`. */
@@ -112,42 +115,69 @@ export interface DeadlineFacts {
   receivedAt: string;
   pauses: Pause[];
   replySentAt: string | null;
+  /** The first message sent to the requester: it acknowledges receipt (CCPA §7021(a); UK complaints). */
+  firstOutgoingAt?: string | null;
   withdrawnReason: string | null;
   extension: { noticeSentAt: string; reasons: string } | null;
   internalTarget: string | null;
   holds: { id: string; kind: HoldKind; description: string; from: string | null; until: string | null; clearedAt: string | null }[];
+  /** The catalogue versions in force when the request was received. */
+  rules: RulesAt;
+}
+
+/** The regime clocks of a request, by jurisdiction (the policy's own clock always runs beside them). */
+function regimeClocks(f: DeadlineFacts): { key: string; ruleKey: RuleKey; kind: 'reply' | 'extended' | 'ack' }[] {
+  const complaint = f.type === 'complaint';
+  const extended = f.extension !== null;
+  const pair = (reply: [string, RuleKey], ext: [string, RuleKey]) => [
+    { key: reply[0], ruleKey: reply[1], kind: 'reply' as const },
+    ...(extended ? [{ key: ext[0], ruleKey: ext[1], kind: 'extended' as const }] : []),
+  ];
+  // GDPR Art. 12(3) and UK GDPR Art. 12(3) apply to requests under Arts. 15–22, not to complaints.
+  if (f.jurisdiction === 'EU' && !complaint) return pair([DEADLINE_KEYS.gdprReply, 'gdpr12.response.1m'], [DEADLINE_KEYS.gdprExtended, 'gdpr12.extended.3m']);
+  if (f.jurisdiction === 'UK') {
+    if (!complaint) return pair([DEADLINE_KEYS.ukReply, 'uk.response'], [DEADLINE_KEYS.ukExtended, 'uk.extended']);
+    // DPA 2018 s. 164A: from 2026-06-19 a complaint is acknowledged within 30 days.
+    return f.rules('uk.complaint.ack') ? [{ key: DEADLINE_KEYS.ukComplaintAck, ruleKey: 'uk.complaint.ack', kind: 'ack' }] : [];
+  }
+  if (f.jurisdiction === 'US-CA' && !complaint) {
+    // CCPA Regs §7026(f): an opt-out of sale or sharing is acted on within 15 business days, with no confirmation step.
+    if (f.type === 'consentWithdrawal') return [{ key: DEADLINE_KEYS.ccpaOptOut, ruleKey: 'ccpa.optout', kind: 'reply' }];
+    return [{ key: DEADLINE_KEYS.ccpaAck, ruleKey: 'ccpa.ack', kind: 'ack' }, ...pair([DEADLINE_KEYS.ccpaReply, 'ccpa.response'], [DEADLINE_KEYS.ccpaExtended, 'ccpa.extended'])];
+  }
+  return [];
+}
+
+/** Whether the request's regime lets the clock stop while clarification or ID is awaited (UK from 2026-02-05). */
+export function clockStopAllowed(f: Pick<DeadlineFacts, 'type' | 'jurisdiction' | 'extension' | 'rules'>): boolean {
+  const keys = [f.type === 'complaint' ? 'request.complaint.15d' : 'request.rights.15wd', ...regimeClocks({ ...f, receivedAt: '', pauses: [], replySentAt: null, withdrawnReason: null, internalTarget: null, holds: [] }).map((c) => c.ruleKey)];
+  return keys.some((k) => f.rules(k)?.params.clockStops === true);
 }
 
 /**
  * Which clocks run for a request. Identity pauses (a setting, off by default) move the start
- * of every reply clock later by the total paused time, so the engine counts the full period
- * from the shifted start; the pauses themselves stay on the record to explain the shift.
+ * of every reply clock later by the total paused time; a stop-the-clock event moves only the
+ * clocks whose rule lets the clock stop (UK GDPR as amended). The engine then counts the full
+ * period from the shifted start; the pauses stay on the record to explain the shift.
  */
 export function deadlineRequests(f: DeadlineFacts, now: Date): DeadlineRequest[] {
-  const shift = pausedMs(f.pauses, now);
-  const start = new Date(Date.parse(f.receivedAt) + shift).toISOString();
+  const identity = pausedMs(f.pauses.filter((p) => (p.kind ?? 'identity') === 'identity'), now);
+  const stopped = pausedMs(f.pauses.filter((p) => p.kind === 'stopClock'), now);
+  const startFor = (ruleKey: string) => new Date(Date.parse(f.receivedAt) + identity + (f.rules(ruleKey)?.params.clockStops === true ? stopped : 0)).toISOString();
   const met = f.replySentAt ? { at: f.replySentAt, note: 'Reply sent' } : null;
   const waived = !met && f.withdrawnReason ? { reason: `Request withdrawn: ${f.withdrawnReason}` } : null;
   const out: DeadlineRequest[] = [];
   // Privacy policy §IX: complaints usually within 15 days; §V: rights requests within 15 working days.
-  out.push({
-    key: DEADLINE_KEYS.reply,
-    ruleKey: f.type === 'complaint' ? 'request.complaint.15d' : 'request.rights.15wd',
-    start,
-    met,
-    waived,
-  });
-  // GDPR Art. 12(3) applies to requests under Arts. 15–22, not to complaints.
-  if (f.jurisdiction === 'EU' && f.type !== 'complaint') {
-    const extended = f.extension !== null;
-    out.push({
-      key: DEADLINE_KEYS.gdprReply,
-      ruleKey: 'gdpr12.response.1m',
-      start,
-      met: extended ? null : met,
-      waived: extended ? { reason: `Extended by two months (notice sent ${f.extension!.noticeSentAt}): ${f.extension!.reasons}` } : waived,
-    });
-    if (extended) out.push({ key: DEADLINE_KEYS.gdprExtended, ruleKey: 'gdpr12.extended.3m', start, met, waived });
+  const policyRule = f.type === 'complaint' ? 'request.complaint.15d' : 'request.rights.15wd';
+  out.push({ key: DEADLINE_KEYS.reply, ruleKey: policyRule, start: startFor(policyRule), met, waived });
+  const ackAt = f.firstOutgoingAt ?? f.replySentAt;
+  for (const c of regimeClocks(f)) {
+    const start = startFor(c.ruleKey);
+    if (c.kind === 'ack') {
+      out.push({ key: c.key, ruleKey: c.ruleKey, start, met: ackAt ? { at: ackAt, note: 'Receipt acknowledged' } : null, waived: ackAt ? null : waived });
+    } else if (c.kind === 'reply' && f.extension && regimeClocks(f).some((x) => x.kind === 'extended')) {
+      out.push({ key: c.key, ruleKey: c.ruleKey, start, met: null, waived: { reason: `Extended (notice sent ${f.extension.noticeSentAt}): ${f.extension.reasons}` } });
+    } else out.push({ key: c.key, ruleKey: c.ruleKey, start, met, waived });
   }
   if (f.internalTarget) {
     out.push({
@@ -163,6 +193,13 @@ export function deadlineRequests(f: DeadlineFacts, now: Date): DeadlineRequest[]
   for (const h of f.holds) out.push(holdDeadline(h));
   return out;
 }
+
+/** The first-period clock an extension must be noticed within, per regime. */
+export const EXTENDABLE: Record<string, { reply: string; basis: string; first: string }> = {
+  EU: { reply: DEADLINE_KEYS.gdprReply, basis: 'GDPR Art. 12(3)', first: 'first month' },
+  UK: { reply: DEADLINE_KEYS.ukReply, basis: 'UK GDPR Art. 12(3)', first: 'first month' },
+  'US-CA': { reply: DEADLINE_KEYS.ccpaReply, basis: 'CCPA Regulations §7021(b)', first: 'first 45 days' },
+};
 
 const HOLD_LABEL: Record<HoldKind, { en: string; zh: string }> = {
   networkLogs: { en: 'Final deletion of network logs', zh: '网络日志最终删除' },

@@ -11,7 +11,9 @@ import { refreshDeadlines } from './clock';
 import { loadRow, toRequest } from './dto';
 import { MODULE, OPEN_STATES, type RequestRow } from './model';
 import { InboxRepo } from './repo';
-import { intakeErrors, transitionErrors } from './rules';
+import { listRecordDeadlines } from '../deadlines/service';
+import { deadlineFactsOf } from './clock';
+import { clockStopAllowed, EXTENDABLE, intakeErrors, transitionErrors } from './rules';
 import { cutText, fieldMap } from '../shared/input-guard';
 
 export type NewRequest = Omit<RequestRow, 'id' | 'ref' | 'state' | 'is_open' | 'created_at' | 'updated_at' | 'due_at' | 'gdpr_due_at'> &
@@ -231,17 +233,22 @@ export function transition(session: Session, input: { id: string; to: RequestSta
   });
 }
 
-/** GDPR Art. 12(3): two more months, only if the requester is told, with reasons, within the first month. */
+/**
+ * An extension with notice and reasons, per regime: GDPR and UK GDPR Art. 12(3) (two more months),
+ * CCPA Regulations §7021(b) (up to 90 days). The notice goes within the first period.
+ */
 export function extend(session: Session, input: { id: string; noticeSentAt?: string; reasons: string }): InboxRequest {
   const repo = new InboxRepo(session.db);
   const row = loadRow(repo, input.id);
   if (row.extension_notice_at) throw conflict(`Request ${row.ref} was already extended on ${row.extension_notice_at}`);
   const sentAt = input.noticeSentAt ?? session.now().toISOString();
   const errors = fieldMap();
-  if (row.jurisdiction !== 'EU' || row.type === 'complaint' || !row.gdpr_due_at) {
-    errors.id = 'The two-month extension applies to GDPR requests of EU requesters only (Art. 12(3))';
-  } else if (Date.parse(sentAt) > Date.parse(row.gdpr_due_at)) {
-    errors.noticeSentAt = `The extension notice must be sent within the first month, by ${row.gdpr_due_at} (GDPR Art. 12(3))`;
+  const regime = EXTENDABLE[row.jurisdiction];
+  const first = regime ? listRecordDeadlines(session, MODULE, row.id).find((d) => d.key === regime.reply) : undefined;
+  if (!regime || row.type === 'complaint' || !first) {
+    errors.id = 'An extension applies to GDPR, UK GDPR and CCPA requests only (GDPR/UK GDPR Art. 12(3), CCPA Regulations §7021(b))';
+  } else if (Date.parse(sentAt) > Date.parse(first.dueAt)) {
+    errors.noticeSentAt = `The extension notice must be sent within the ${regime.first}, by ${first.dueAt} (${regime.basis})`;
   }
   if (Date.parse(sentAt) < Date.parse(row.received_at)) errors.noticeSentAt = 'Cannot be before the request was received';
   if (!OPEN_STATES.includes(row.state as RequestState)) errors.id = 'Only a request still being handled can be extended';
@@ -258,20 +265,68 @@ export function extend(session: Session, input: { id: string; noticeSentAt?: str
       channel: row.channel,
       from_addr: '',
       to_addr: row.requester_contact,
-      subject: 'Extension of the time to reply (GDPR Art. 12(3))',
+      subject: `Extension of the time to reply (${regime!.basis})`,
       body: input.reasons,
       attachments: '[]',
       raw_id: null,
     });
-    timeline(session, repo, row.id, 'extension', `Reply time extended by two months (notice sent ${sentAt}): ${input.reasons}`, sentAt);
+    timeline(session, repo, row.id, 'extension', `Reply time extended (${regime!.basis}; notice sent ${sentAt}): ${input.reasons}`, sentAt);
     const deadlines = refreshDeadlines(session, repo, row);
     session.audit.append({
       action: 'inbox.extend',
       entity: 'request',
       entityId: row.id,
-      summary: `Request ${row.ref}: GDPR reply time extended by two months`,
-      details: { noticeSentAt: sentAt, reasons: input.reasons },
+      summary: `Request ${row.ref}: reply time extended (${regime!.basis})`,
+      details: { noticeSentAt: sentAt, reasons: input.reasons, regime: row.jurisdiction },
     });
+    return toRequest(session, repo, row, deadlines);
+  });
+}
+
+/**
+ * Stop the clock (UK GDPR Art. 12 as amended by the Data (Use and Access) Act 2025, from
+ * 2026-02-05): while the controller waits for clarification or ID, the clocks whose rule lets
+ * the clock stop are moved on by the time stopped. One event with its reason; resumed by another.
+ */
+export function stopClock(session: Session, input: { id: string; reason: string; at?: string }): InboxRequest {
+  const repo = new InboxRepo(session.db);
+  const row = loadRow(repo, input.id);
+  const at = input.at ?? session.now().toISOString();
+  const errors: Record<string, string> = {};
+  if (!clockStopAllowed(deadlineFactsOf(session, repo, row))) {
+    errors.id = 'The rules that apply to this request do not let the clock stop (UK GDPR requests received from 2026-02-05 do; see Settings → Rules)';
+  } else if (repo.pauses(row.id).some((p) => p.kind === 'stopClock' && p.ended_at === null)) errors.id = 'The clock is already stopped: resume it first';
+  if (!OPEN_STATES.includes(row.state as RequestState)) errors.id = 'Only a request still being handled has a running clock';
+  if (Date.parse(at) < Date.parse(row.received_at)) errors.at = 'Cannot be before the request was received';
+  if (Date.parse(at) > session.now().getTime() + 5 * 60_000) errors.at = 'Cannot be in the future';
+  if (Object.keys(errors).length) throw invalid(errors);
+  return session.tx(() => {
+    repo.openPause(row.id, at, input.reason, 'stopClock');
+    timeline(session, repo, row.id, 'clock', `Clock stopped: ${input.reason}`, at);
+    repo.updateRequest(row.id, { updated_at: session.now().toISOString() });
+    const deadlines = refreshDeadlines(session, repo, row);
+    session.audit.append({ action: 'inbox.stopClock', entity: 'request', entityId: row.id, summary: `Request ${row.ref}: clock stopped — ${input.reason}`, details: { at, reason: input.reason } });
+    return toRequest(session, repo, row, deadlines);
+  });
+}
+
+export function resumeClock(session: Session, input: { id: string; at?: string; note?: string }): InboxRequest {
+  const repo = new InboxRepo(session.db);
+  const row = loadRow(repo, input.id);
+  const at = input.at ?? session.now().toISOString();
+  const open = repo.pauses(row.id).find((p) => p.kind === 'stopClock' && p.ended_at === null);
+  const errors: Record<string, string> = {};
+  if (!open) errors.id = 'The clock is not stopped';
+  else if (Date.parse(at) < Date.parse(open.started_at)) errors.at = 'Cannot be before the clock was stopped';
+  if (Date.parse(at) > session.now().getTime() + 5 * 60_000) errors.at = 'Cannot be in the future';
+  if (Object.keys(errors).length) throw invalid(errors);
+  return session.tx(() => {
+    repo.closePause(row.id, at, 'stopClock');
+    const days = Math.round((Date.parse(at) - Date.parse(open!.started_at)) / 86_400_000);
+    timeline(session, repo, row.id, 'clock', `Clock resumed after ${days} day(s)${input.note ? `: ${input.note}` : ''}`, at);
+    repo.updateRequest(row.id, { updated_at: session.now().toISOString() });
+    const deadlines = refreshDeadlines(session, repo, row);
+    session.audit.append({ action: 'inbox.resumeClock', entity: 'request', entityId: row.id, summary: `Request ${row.ref}: clock resumed`, details: { at, stoppedAt: open!.started_at, note: input.note ?? null } });
     return toRequest(session, repo, row, deadlines);
   });
 }

@@ -8,6 +8,7 @@ import {
   markObligation,
   overrideGrade,
   overrideObligation,
+  recordFollowUp,
   transitionIncident,
   updateIncident,
 } from './service';
@@ -22,4 +23,5 @@ export const incidentsHandlers: SessionHandlers<typeof incidentsChannels> = {
   'incidents.markObligation': (input, session) => markObligation(session, input),
   'incidents.overrideObligation': (input, session) => overrideObligation(session, input),
   'incidents.overrideGrade': (input, session) => overrideGrade(session, input),
+  'incidents.recordFollowUp': (input, session) => recordFollowUp(session, input),
 };

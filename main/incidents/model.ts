@@ -20,44 +20,60 @@ export const GRADE_NAMES: Record<CacGrade, Localized> = {
   particularlyMajor: { en: 'Particularly major', zh: '特别重大' },
 };
 
-/**
- * CAC Administrative Measures for Reporting Cybersecurity Incidents (2025), grading of PI
- * leaks (*verify*: from commentary on the grading guide, RULES.md §2). "以上" includes the
- * number (Civil Code Art. 1259), so every bound is ≥. Highest grade first.
- */
-export const CAC_GRADE_THRESHOLDS: readonly { grade: CacGrade; people: number; lossRmb: number }[] = [
-  { grade: 'particularlyMajor', people: 100_000_000, lossRmb: 100_000_000 },
-  { grade: 'major', people: 10_000_000, lossRmb: 20_000_000 },
-  { grade: 'relativelyMajor', people: 1_000_000, lossRmb: 5_000_000 },
+/** The US states with their own breach clocks (RULES.md §7), their rules and regulators. */
+export type UsState = 'US-NY' | 'US-TX' | 'US-CO' | 'US-WA' | 'US-FL';
+export const US_STATES: readonly {
+  code: UsState;
+  name: Localized;
+  residents: ObligationKey & RuleKey;
+  regulators: { ruleKey: ObligationKey & RuleKey; name: Localized; dfs?: boolean }[];
+}[] = [
+  {
+    code: 'US-NY',
+    name: { en: 'New York', zh: '纽约州' },
+    residents: 'ny.residents',
+    regulators: [
+      { ruleKey: 'ny.regulators', name: { en: 'the Attorney General, the Department of State and the State Police', zh: '州总检察长、州务院和州警察局' } },
+      { ruleKey: 'ny.dfs', name: { en: 'the Department of Financial Services', zh: '州金融服务局' }, dfs: true },
+    ],
+  },
+  { code: 'US-TX', name: { en: 'Texas', zh: '得克萨斯州' }, residents: 'tx.residents', regulators: [{ ruleKey: 'tx.ag', name: { en: 'the Texas Attorney General', zh: '得州总检察长' } }] },
+  { code: 'US-CO', name: { en: 'Colorado', zh: '科罗拉多州' }, residents: 'co.residents', regulators: [{ ruleKey: 'co.ag', name: { en: 'the Colorado Attorney General', zh: '科罗拉多州总检察长' } }] },
+  { code: 'US-WA', name: { en: 'Washington', zh: '华盛顿州' }, residents: 'wa.residents', regulators: [{ ruleKey: 'wa.ag', name: { en: 'the Washington Attorney General', zh: '华盛顿州总检察长' } }] },
+  { code: 'US-FL', name: { en: 'Florida', zh: '佛罗里达州' }, residents: 'fl.residents', regulators: [{ ruleKey: 'fl.dla', name: { en: 'the Department of Legal Affairs', zh: '佛州法律事务部' } }] },
 ];
-
-/** PI Protection Compliance Audit Measures Art. 5 (*verify*): the regulator may order an audit. */
-export const AUDIT_ORDER_PEOPLE = 1_000_000;
-export const AUDIT_ORDER_SENSITIVE_PEOPLE = 100_000;
-
-/** Cal. Civ. Code §1798.82(f): a sample copy to the Attorney General when more than 500 residents. */
-export const CA_AG_MORE_THAN = 500;
-
-/** GDPR Art. 33(1): where feasible within 72 hours of becoming aware. */
-export const GDPR33_HOURS = 72;
 
 /** The obligations an incident can carry; `key` is stable within the record (upserts match on it). */
 export type ObligationKey =
   | 'pipl57.authority'
   | 'pipl57.individuals'
   | 'cac.report'
+  | 'cac.supplement'
   | 'cac.summary'
   | 'minors.authority'
   | 'minors.guardians'
   | 'gdpr33.authority'
   | 'gdpr34.individuals'
   | 'ca.residents'
-  | 'ca.ag';
+  | 'ca.ag'
+  | 'uk.ico'
+  | 'ny.residents'
+  | 'ny.regulators'
+  | 'ny.dfs'
+  | 'tx.residents'
+  | 'tx.ag'
+  | 'co.residents'
+  | 'co.ag'
+  | 'wa.residents'
+  | 'wa.ag'
+  | 'fl.residents'
+  | 'fl.dla';
 
 export const OBLIGATION_KEYS: readonly ObligationKey[] = [
   'pipl57.authority',
   'pipl57.individuals',
   'cac.report',
+  'cac.supplement',
   'cac.summary',
   'minors.authority',
   'minors.guardians',
@@ -65,12 +81,25 @@ export const OBLIGATION_KEYS: readonly ObligationKey[] = [
   'gdpr34.individuals',
   'ca.residents',
   'ca.ag',
+  'uk.ico',
+  'ny.residents',
+  'ny.regulators',
+  'ny.dfs',
+  'tx.residents',
+  'tx.ag',
+  'co.residents',
+  'co.ag',
+  'wa.residents',
+  'wa.ag',
+  'fl.residents',
+  'fl.dla',
 ];
 
 export const OBLIGATION_LABELS: Record<ObligationKey, Localized> = {
   'pipl57.authority': { en: 'Notify the PI protection authority', zh: '通知个人信息保护职责部门' },
   'pipl57.individuals': { en: 'Notify the individuals', zh: '通知个人' },
   'cac.report': { en: 'Report to the cyberspace administration', zh: '向网信部门报告' },
+  'cac.supplement': { en: 'Supplement the first CAC report', zh: '补报网络安全事件报告' },
   'cac.summary': { en: 'CAC summary report', zh: '网信部门总结报告' },
   'minors.authority': { en: 'Report the minors’ PI incident', zh: '报告未成年人个人信息事件' },
   'minors.guardians': { en: 'Inform minors and their guardians', zh: '告知未成年人及其监护人' },
@@ -78,16 +107,36 @@ export const OBLIGATION_LABELS: Record<ObligationKey, Localized> = {
   'gdpr34.individuals': { en: 'GDPR communication to data subjects', zh: 'GDPR 告知数据主体' },
   'ca.residents': { en: 'Notice of Data Breach to California residents', zh: '向加州居民发送数据泄露通知' },
   'ca.ag': { en: 'Sample notice to the California Attorney General', zh: '向加州总检察长提交通知样本' },
+  'uk.ico': { en: 'UK GDPR notice to the ICO', zh: '向英国信息专员办公室通知' },
+  'ny.residents': { en: 'Notice to New York residents', zh: '通知纽约州居民' },
+  'ny.regulators': { en: 'Notice to the NY Attorney General, Department of State and State Police', zh: '通知纽约州总检察长、州务院和州警察局' },
+  'ny.dfs': { en: 'Notice to the NY Department of Financial Services', zh: '通知纽约州金融服务局' },
+  'tx.residents': { en: 'Notice to Texas residents', zh: '通知得克萨斯州居民' },
+  'tx.ag': { en: 'Notice to the Texas Attorney General', zh: '通知得州总检察长' },
+  'co.residents': { en: 'Notice to Colorado residents', zh: '通知科罗拉多州居民' },
+  'co.ag': { en: 'Notice to the Colorado Attorney General', zh: '通知科罗拉多州总检察长' },
+  'wa.residents': { en: 'Notice to Washington residents', zh: '通知华盛顿州居民' },
+  'wa.ag': { en: 'Notice to the Washington Attorney General', zh: '通知华盛顿州总检察长' },
+  'fl.residents': { en: 'Notice to Florida residents', zh: '通知佛罗里达州居民' },
+  'fl.dla': { en: 'Notice to the Florida Department of Legal Affairs', zh: '通知佛州法律事务部' },
 };
 
 /** Obligations to an authority: the DPO records the receipt or case number when done. */
 export const REFERENCE_EXPECTED: ReadonlySet<ObligationKey> = new Set<ObligationKey>([
   'pipl57.authority',
   'cac.report',
+  'cac.supplement',
   'cac.summary',
   'minors.authority',
   'gdpr33.authority',
   'ca.ag',
+  'uk.ico',
+  'ny.regulators',
+  'ny.dfs',
+  'tx.ag',
+  'co.ag',
+  'wa.ag',
+  'fl.dla',
 ]);
 
 /** Notice kinds of the notice studio and the obligation a dispatch of each meets. */
@@ -113,6 +162,8 @@ export const DEFAULT_FACTS: Omit<IncidentFacts, 'title' | 'discoveredAt' | 'indi
   individualsEstimated: false,
   sensitiveIndividualsAffected: null,
   californiaResidentsAffected: null,
+  stateResidentsAffected: {},
+  nyDfsCovered: false,
   recordsAffected: null,
   ciiOperator: null,
   directLossRmb: 0,
@@ -144,11 +195,21 @@ export interface ObligationPlan {
 /** A done mark as stored. */
 export interface ObligationDone {
   at: string;
+  /** CAC report: a first report with items (1) and (2) only (CAC Measures Art. 7(2)). */
+  firstReport?: boolean;
   reference: string;
   note: string;
   lateReason: string;
   by: string;
   via: string;
+}
+
+/** A follow-up report when new important facts arise (CAC Measures Art. 7). */
+export interface FollowUpReport {
+  at: string;
+  reference: string;
+  note: string;
+  by: string;
 }
 
 export interface ObligationOverride {

@@ -73,10 +73,12 @@ function fields(session: Session, recordId: string) {
  * dispatch date; an obligation already done keeps its mark. Either way the timeline shows the
  * notice. Runs inside the notice studio's dispatch transaction.
  */
-function onDispatched(session: Session, recordId: string, d: { noticeId: string; kind: string; dispatchedAt: string; channel: string }): void {
+function onDispatched(session: Session, recordId: string, d: { noticeId: string; kind: string; dispatchedAt: string; channel: string; conditions?: Record<string, boolean> }): void {
   if (!new IncidentsRepo(session.db).get(recordId)) return;
   const l = load(session, recordId);
-  const key = NOTICE_KIND_MEETS[d.kind];
+  // CAC Measures Art. 7(2): a CAC report after a first report is its supplement.
+  const firstReport = d.kind === 'incident.cac' && d.conditions?.firstReport === true;
+  const key = d.kind === 'incident.cac' && l.done.get('cac.report')?.firstReport ? 'cac.supplement' : NOTICE_KIND_MEETS[d.kind];
   const label = key ? OBLIGATION_LABELS[key] : { en: `Notice (${d.kind})`, zh: `通知（${d.kind}）` };
   const meets = !!key && !l.done.has(key);
   if (key && meets) {
@@ -88,6 +90,7 @@ function onDispatched(session: Session, recordId: string, d: { noticeId: string;
       lateReason: key === 'gdpr33.authority' ? `See notice ${d.noticeId}` : '',
       by: session.actor(),
       via: `notice:${d.noticeId}`,
+      ...(firstReport && key === 'cac.report' ? { firstReport: true } : {}),
     };
     l.done.set(key, mark);
     new IncidentsRepo(session.db).saveObligation(recordId, {

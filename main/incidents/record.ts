@@ -8,6 +8,7 @@ import type { Session } from '../shared/session';
 import {
   OBLIGATION_LABELS,
   REFERENCE_EXPECTED,
+  type FollowUpReport,
   type IncidentFacts,
   type Localized,
   type ObligationDone,
@@ -15,10 +16,15 @@ import {
 } from './model';
 import { deadlineRequests, effectiveObligations, type EffectiveObligation } from './obligations';
 import { IncidentsRepo, NO_DUE, type IncidentRow } from './repo';
+import { loadCatalogue } from '../rules/load';
+import { must, rulesAt, type RulesAt } from '../rules/resolve';
 import { auditOrderFlag, computeObligations, gradeIncident } from './rules';
 
 // One incident as the service works on it: the stored row and marks, what the rules make of
 // them, and the DTO. Shared by the use-cases in service.ts and the notice source.
+
+/** The obligations-table key the follow-up reports are kept under. */
+export const FOLLOW_UPS = 'cac.followUps';
 
 export interface GradeOverride {
   grade: CacGrade;
@@ -30,12 +36,15 @@ export interface GradeOverride {
 export interface Loaded {
   row: IncidentRow;
   facts: IncidentFacts;
+  followUps?: FollowUpReport[];
   gradeOverride: GradeOverride | null;
   overrides: Map<string, ObligationOverride>;
   done: Map<string, ObligationDone>;
 }
 
 export interface Evaluation {
+  /** The catalogue versions in force at discovery. */
+  rules: RulesAt;
   cii: { effective: boolean; fromSettings: boolean };
   grade: ReturnType<typeof gradeIncident>;
   gradeInForce: CacGrade;
@@ -49,29 +58,42 @@ export function load(session: Session, id: string): Loaded {
   if (!row) throw notFound('Incident', id);
   const overrides = new Map<string, ObligationOverride>();
   const done = new Map<string, ObligationDone>();
+  let followUps: FollowUpReport[] = [];
   for (const o of repo.obligations(id)) {
-    if (o.override) overrides.set(o.key, JSON.parse(o.override));
-    if (o.done) done.set(o.key, JSON.parse(o.done));
+    // Follow-up reports are kept beside the obligations, as one list (no clock of their own).
+    if (o.key === FOLLOW_UPS) followUps = o.done ? JSON.parse(o.done) : [];
+    else {
+      if (o.override) overrides.set(o.key, JSON.parse(o.override));
+      if (o.done) done.set(o.key, JSON.parse(o.done));
+    }
   }
-  return { row, facts: JSON.parse(row.facts), gradeOverride: row.grade_override ? JSON.parse(row.grade_override) : null, overrides, done };
+  // Facts stored before issue 14 lack the US-state and NYDFS fields.
+  const facts = { stateResidentsAffected: {}, nyDfsCovered: false, ...JSON.parse(row.facts) } as IncidentFacts;
+  return { row, facts, followUps, gradeOverride: row.grade_override ? JSON.parse(row.grade_override) : null, overrides, done };
 }
 
 export function evaluate(session: Session, l: Pick<Loaded, 'facts' | 'gradeOverride' | 'overrides' | 'done'>): Evaluation {
   const fromSettings = l.facts.ciiOperator === null;
   const cii = fromSettings ? getSettings(session).ciiOperator : (l.facts.ciiOperator as boolean);
-  const grade = gradeIncident(l.facts);
+  // The rules in force when the incident was discovered apply (one found on 2025-12-31 keeps the old version).
+  const rules = rulesAt(loadCatalogue(session), l.facts.discoveredAt);
+  const grade = gradeIncident(l.facts, must(rules, 'cac.grade.bands'));
   const gradeInForce = l.gradeOverride?.grade ?? grade.grade;
+  const cacMark = l.done.get('cac.report');
   const plans = computeObligations({
     facts: l.facts,
     grade: gradeInForce,
     ciiOperator: cii,
     caResidentsNotifiedAt: l.done.get('ca.residents')?.at ?? null,
+    cacFirstReportAt: cacMark?.firstReport ? cacMark.at : null,
+    rules,
   });
   return {
+    rules,
     cii: { effective: cii, fromSettings },
     grade,
     gradeInForce,
-    audit: auditOrderFlag(l.facts),
+    audit: auditOrderFlag(l.facts, must(rules, 'audit.order')),
     obligations: effectiveObligations(plans, l.overrides, l.done),
   };
 }
@@ -100,7 +122,18 @@ export function syncClocks(session: Session, row: IncidentRow, ev: Evaluation): 
   return deadlines;
 }
 
-function obligationDto(o: EffectiveObligation, deadline: Deadline | undefined): IncidentObligation {
+/** The CAC report sequence: first report (or a complete one), supplement, follow-ups, in time order. */
+function reportsOf(l: Pick<Loaded, 'done' | 'followUps'>): IncidentObligation['reports'] {
+  const report = l.done.get('cac.report');
+  const supplement = l.done.get('cac.supplement');
+  const out: NonNullable<IncidentObligation['reports']> = [];
+  if (report) out.push({ kind: report.firstReport ? 'first' : 'complete', at: report.at, reference: report.reference, note: report.note });
+  if (supplement) out.push({ kind: 'supplement', at: supplement.at, reference: supplement.reference, note: supplement.note });
+  for (const f of l.followUps ?? []) out.push({ kind: 'followUp', at: f.at, reference: f.reference, note: f.note });
+  return out.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+function obligationDto(o: EffectiveObligation, deadline: Deadline | undefined, reports: IncidentObligation['reports']): IncidentObligation {
   return {
     key: o.plan.key,
     ruleKey: o.plan.ruleKey,
@@ -118,6 +151,7 @@ function obligationDto(o: EffectiveObligation, deadline: Deadline | undefined): 
     deadline: deadline ?? null,
     done: o.done,
     referenceExpected: REFERENCE_EXPECTED.has(o.plan.key),
+    reports: o.plan.key === 'cac.report' ? reports : null,
   };
 }
 
@@ -139,9 +173,11 @@ export function toDto(session: Session, l: Loaded, ev: Evaluation, deadlines?: D
       value: ev.gradeInForce,
       override: l.gradeOverride,
       cacReportRequired: ev.obligations.find((o) => o.plan.key === 'cac.report')!.plan.required,
+      bands: ev.grade.bands,
+      ruleKey: 'cac.grade.bands',
     },
     auditOrderFlag: { rule: ev.audit.rule, basis: ev.audit.basis, explanation: ev.audit.explanation, flagged: ev.audit.flagged },
-    obligations: ev.obligations.map((o) => obligationDto(o, byKey.get(o.plan.key))),
+    obligations: ev.obligations.map((o) => obligationDto(o, byKey.get(o.plan.key), reportsOf(l))),
     timeline: repo.timeline(l.row.id).map((t) => ({
       id: t.id,
       at: t.at,
@@ -167,6 +203,20 @@ export function settle(session: Session, l: Loaded): Incident {
   const ev = evaluate(session, l);
   const deadlines = syncClocks(session, l.row, ev);
   return toDto(session, l, ev, deadlines);
+}
+
+/**
+ * Re-evaluates an incident with the catalogue as it now is (inside the caller's tx): the grade in
+ * force and the clocks. Not a change of the record, so its version stays.
+ */
+export function refreshIncident(session: Session, id: string): void {
+  const l = load(session, id);
+  const ev = evaluate(session, l);
+  if (l.row.grade !== ev.gradeInForce) {
+    l.row.grade = ev.gradeInForce;
+    new IncidentsRepo(session.db).update(l.row);
+  }
+  syncClocks(session, l.row, ev);
 }
 
 /** Bumps the version of a record changed by a use-case other than a fact edit. */

@@ -96,6 +96,11 @@ export class IncidentsRepo {
     this.db.prepare('UPDATE incidents SET next_due_at = ? WHERE id = ?').run(nextDueAt, id);
   }
 
+  /** Incidents not closed: a catalogue change re-evaluates them. */
+  openIds(): string[] {
+    return this.db.prepare<[], { id: string }>("SELECT id FROM incidents WHERE state <> 'closed'").all().map((r) => r.id);
+  }
+
   get(id: string): IncidentRow | undefined {
     return this.db
       .prepare<[string], IncidentRow>(

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { CreateIncident, Incident, IncidentFacts, MarkObligation, OverrideGrade, OverrideObligation, UpdateIncident } from '../../preload/contract/incidents';
+import type { CreateIncident, Incident, IncidentFacts, MarkObligation, OverrideGrade, OverrideObligation, RecordFollowUp, UpdateIncident } from '../../preload/contract/incidents';
 import { indexRecord } from '../search/service';
 import { conflict, invalid } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { DEFAULT_FACTS, GRADE_NAMES, OBLIGATION_KEYS, OBLIGATION_LABELS, REFERENCE_EXPECTED, type ObligationKey } from './model';
 import { IncidentsRepo, NO_DUE, type IncidentRow } from './repo';
-import { addTimeline, evaluate, load, settle, toDto, touch, type Loaded } from './record';
+import { addTimeline, evaluate, FOLLOW_UPS, load, settle, toDto, touch, type Loaded } from './record';
+import { must, periodText } from '../rules/resolve';
 import { gdprLateReasonRequired } from './rules';
 import { changedFacts, describeChanges, factProblems } from './validate';
 import { fieldMap } from '../shared/input-guard';
@@ -152,16 +153,19 @@ export function markObligation(session: Session, input: z.output<typeof MarkObli
       if (REFERENCE_EXPECTED.has(key) && !input.reference) {
         problems.reference = 'Enter the receipt or case number the authority gave (or how it was sent)';
       }
-      // GDPR Art. 33(1): a notification after 72 hours is accompanied by reasons for the delay.
-      if (key === 'gdpr33.authority' && gdprLateReasonRequired(l.facts.discoveredAt, input.doneAt) && !input.lateReason) {
-        problems.lateReason = 'Notified more than 72 hours after awareness: give the reasons for the delay';
+      // GDPR Art. 33(1): a notification after the period (72 hours) is accompanied by reasons for the delay.
+      const gdprRule = must(evaluate(session, l).rules, 'gdpr33.authority.72h');
+      if (key === 'gdpr33.authority' && gdprLateReasonRequired(l.facts.discoveredAt, input.doneAt, gdprRule) && !input.lateReason) {
+        problems.lateReason = `Notified more than ${periodText(gdprRule).en} after awareness: give the reasons for the delay`;
       }
+      if (input.firstReport && key !== 'cac.report') problems.firstReport = 'Only the CAC report can be made as a first report';
       if (Object.keys(problems).length) throw invalid(problems);
-      const mark = { at: input.doneAt, reference: input.reference, note: input.note, lateReason: input.lateReason, by: session.actor(), via: 'manual' };
+      const mark = { at: input.doneAt, reference: input.reference, note: input.note, lateReason: input.lateReason, by: session.actor(), via: 'manual', ...(input.firstReport ? { firstReport: true } : {}) };
       l.done.set(key, mark);
       repo.saveObligation(l.row.id, { key, override: json(l.overrides.get(key)), done: JSON.stringify(mark) });
       const ref = input.reference ? ` (${input.reference})` : '';
-      addTimeline(session, l.row.id, 'obligation', { en: `${label.en}: done${ref}`, zh: `${label.zh}：已完成${ref}` }, input.doneAt);
+      const first = input.firstReport ? { en: ' — first report, items (1) and (2); the rest to be supplemented', zh: '——首次报告（第（一）（二）项），其余内容待补报' } : { en: '', zh: '' };
+      addTimeline(session, l.row.id, 'obligation', { en: `${label.en}: done${ref}${first.en}`, zh: `${label.zh}：已完成${ref}${first.zh}` }, input.doneAt);
     }
     touch(session, l);
     const dto = settle(session, l);
@@ -203,6 +207,26 @@ export function overrideObligation(session: Session, input: z.output<typeof Over
       summary: `${l.row.ref}: ${label.en} overridden (${what.en}) — ${input.reason}`,
       details: { key, computedRequired: computed, before: prev, after: next, reason: input.reason },
     });
+    return dto;
+  });
+}
+
+/** A follow-up report to the cyberspace administration (CAC Measures Art. 7): on the timeline and in the report sequence. */
+export function recordFollowUp(session: Session, input: z.output<typeof RecordFollowUp>): Incident {
+  return session.tx(() => {
+    const l = load(session, input.id);
+    const problems: Record<string, string> = {};
+    if (!l.done.has('cac.report')) problems.at = 'Record the CAC report first: a follow-up comes after it';
+    if (Date.parse(input.at) > session.now().getTime() + 5 * 60_000) problems.at = 'Cannot be in the future';
+    if (Object.keys(problems).length) throw invalid(problems);
+    const list = [...(l.followUps ?? []), { at: input.at, reference: input.reference, note: input.note, by: session.actor() }];
+    new IncidentsRepo(session.db).saveObligation(l.row.id, { key: FOLLOW_UPS, override: null, done: JSON.stringify(list) });
+    l.followUps = list;
+    const ref = input.reference ? ` (${input.reference})` : '';
+    addTimeline(session, l.row.id, 'obligation', { en: `CAC follow-up report${ref}: ${input.note}`, zh: `向网信部门续报${ref}：${input.note}` }, input.at);
+    touch(session, l);
+    const dto = settle(session, l);
+    session.audit.append({ action: 'incidents.recordFollowUp', entity: 'incident', entityId: l.row.id, summary: `${l.row.ref}: CAC follow-up report${ref}`, details: input });
     return dto;
   });
 }

@@ -2,11 +2,26 @@ import type { LinkModule, NoticeContent, NoticeDto, NoticeKind } from '../../pre
 import { getSettings } from '../settings/service';
 import type { Session } from '../shared/session';
 import { channelChecks } from './channel-rules';
-import { CLOSING, CONDITIONS, KINDS, LINK_PREFIX, OPENING, conditionsOf } from './model';
+import { loadCatalogue } from '../rules/load';
+import { CLOSING, CONDITIONS, LINK_PREFIX, OPENING, conditionsOf, kindSpecOf, type KindSpec } from './model';
 import { renderNotice } from './render';
 import type { LinkRow } from './repo';
 import { checkElements, elementsOf, mergeFieldProblems as findMergeFieldProblems } from './rules';
 import { noticeSource } from './sources';
+
+const beijingToday = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** A kind's required elements as the catalogue holds them today (Beijing date). */
+export function kindOf(session: Pick<Session, 'db' | 'now'>, kind: NoticeKind): KindSpec {
+  return kindSpecOf(loadCatalogue(session), kind, beijingToday(session.now()));
+}
+
+/** GDPR Art. 33(1)'s hours as the catalogue holds them today: a later notice gives reasons for the delay. */
+export function gdprNoticeHours(session: Pick<Session, 'db' | 'now'>): number {
+  const v = loadCatalogue(session).at('gdpr33.authority.72h', beijingToday(session.now()));
+  const period = v?.params.period as { kind: string; hours?: number } | undefined;
+  return period?.kind === 'hours' && period.hours ? period.hours : 0;
+}
 
 /** What a notice's merge fields can draw on: the profile and every linked record. */
 export interface MergeContext {
@@ -43,22 +58,21 @@ export function mergeContext(session: Session, links: Pick<LinkRow, 'module' | '
 }
 
 /** The checklist: elements, merge-field problems and channel checks in each language sent. */
-export function checklistOf(kind: NoticeKind, content: NoticeContent, ctx: MergeContext): NoticeDto['checklist'] {
+export function checklistOf(kind: KindSpec, content: NoticeContent, ctx: MergeContext): NoticeDto['checklist'] {
   const elements = checkElements(kind, content);
   const mergeFieldProblems = findMergeFieldProblems(content, ctx.values);
   const channels = content.languages.flatMap((language) => {
     const r = renderNotice(kind, content, language, ctx.values, { keepRecipientFields: true });
-    return channelChecks(kind, { language, subject: r.subject, sms: r.sms, pushTitle: r.pushTitle, pushBody: r.pushBody, orgAddress: ctx.profile.registeredAddress });
+    return channelChecks(kind.kind, { language, subject: r.subject, sms: r.sms, pushTitle: r.pushTitle, pushBody: r.pushBody, orgAddress: ctx.profile.registeredAddress });
   });
   const canApprove = !elements.some((e) => e.status === 'missing') && mergeFieldProblems.length === 0;
   return { elements, mergeFieldProblems, channels, canApprove };
 }
 
-export function sectionMetaOf(kind: NoticeKind, conditions: Record<string, boolean>): NoticeDto['sectionMeta'] {
-  const spec = KINDS[kind];
+export function sectionMetaOf(spec: KindSpec, conditions: Record<string, boolean>): NoticeDto['sectionMeta'] {
   return [
     { key: OPENING.key, label: OPENING.label, basis: null, required: false, heading: null },
-    ...elementsOf(kind, conditions).map(({ spec: e, required }) => ({
+    ...elementsOf(spec, conditions).map(({ spec: e, required }) => ({
       key: e.key,
       label: e.label,
       basis: e.basis,
@@ -69,5 +83,5 @@ export function sectionMetaOf(kind: NoticeKind, conditions: Record<string, boole
   ];
 }
 
-export const conditionMetaOf = (kind: NoticeKind): NoticeDto['conditionMeta'] =>
+export const conditionMetaOf = (kind: KindSpec): NoticeDto['conditionMeta'] =>
   conditionsOf(kind).map((key) => ({ key, label: CONDITIONS[key].label, basis: CONDITIONS[key].basis }));

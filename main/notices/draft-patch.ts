@@ -1,5 +1,5 @@
-import type { BilingualText, NoticeContent, NoticeKind, NoticeUpdate } from '../../preload/contract/notices';
-import { KINDS, conditionsOf } from './model';
+import type { BilingualText, NoticeContent, NoticeUpdate } from '../../preload/contract/notices';
+import { conditionsOf, type KindSpec } from './model';
 import { fillMergeFields, mergeFieldsIn, sectionKeys, weakWaivers } from './rules';
 import { fieldMap } from '../shared/input-guard';
 
@@ -8,7 +8,7 @@ import { fieldMap } from '../shared/input-guard';
  * (each bad part named: unknown section, unknown merge field, weak waiver, foreign condition)
  * and which parts changed, for the audit entry.
  */
-export function applyPatch(kind: NoticeKind, language: string, before: NoticeContent, input: NoticeUpdate, values: Record<string, string>) {
+export function applyPatch(kind: KindSpec, language: string, before: NoticeContent, input: NoticeUpdate, values: Record<string, string>) {
   const fields = fieldMap();
   const changed: string[] = [];
   const after: NoticeContent = structuredClone(before);
@@ -41,7 +41,7 @@ export function applyPatch(kind: NoticeKind, language: string, before: NoticeCon
   const keys = new Set(sectionKeys(kind));
   input.sections?.forEach((s, i) => {
     if (!keys.has(s.key)) {
-      fields[`sections.${i}.key`] = `Not a section of ${KINDS[kind].label.en}`;
+      fields[`sections.${i}.key`] = `Not a section of ${kind.label.en}`;
       return;
     }
     const section = after.sections.find((x) => x.key === s.key)!;
@@ -54,7 +54,7 @@ export function applyPatch(kind: NoticeKind, language: string, before: NoticeCon
     }
   });
   if (input.waivers) {
-    const elementKeys = new Set(KINDS[kind].elements.map((e) => e.key));
+    const elementKeys = new Set(kind.elements.map((e) => e.key));
     for (const key of Object.keys(input.waivers)) if (!elementKeys.has(key)) fields[`waivers.${key}`] = 'Not a required element of this notice';
     Object.assign(fields, weakWaivers(input.waivers));
     for (const [key, reason] of Object.entries(input.waivers)) {

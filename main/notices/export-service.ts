@@ -6,7 +6,8 @@ import type { ChannelName, NoticeKind, noticesChannels } from '../../preload/con
 import { conflict, invalid } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { channelChecks } from './channel-rules';
-import { mergeContext, type MergeContext } from './context';
+import { kindOf, mergeContext, type MergeContext } from './context';
+import type { KindSpec } from './model';
 import { composeEml } from './eml';
 import { NoticesRepo, type NoticeRow, type VersionRow } from './repo';
 import { htmlBody, renderNotice, type RenderedNotice } from './render';
@@ -19,12 +20,14 @@ export interface Loaded {
   row: NoticeRow;
   version: VersionRow;
   ctx: MergeContext;
+  /** The kind's elements as the catalogue holds them today. */
+  spec: KindSpec;
 }
 
 export function loadCurrent(session: Session, id: string): Loaded {
   const repo = new NoticesRepo(session.db);
   const row = loadNotice(repo, id);
-  return { row, version: repo.version(id, row.version)!, ctx: mergeContext(session, repo.links(id)) };
+  return { row, version: repo.version(id, row.version)!, ctx: mergeContext(session, repo.links(id)), spec: kindOf(session, row.kind as NoticeKind) };
 }
 
 /** What gets sent must be what was approved (RULES.md §3). */
@@ -39,7 +42,7 @@ export function renderStrict(l: Loaded, language: Language, recipient?: Record<s
   const content = parseContent(l.version);
   const values = { ...l.ctx.values };
   for (const [k, v] of Object.entries(recipient ?? {})) values[`recipient.${k}`] = v;
-  const rendered = renderNotice(l.row.kind as NoticeKind, content, language, values, { keepRecipientFields });
+  const rendered = renderNotice(l.spec, content, language, values, { keepRecipientFields });
   if (rendered.unknown.length) {
     throw invalid(
       Object.fromEntries(

@@ -1,9 +1,9 @@
 import type { noticesChannels } from '../../preload/contract/notices';
 import type { SessionHandlers } from '../shared/handlers';
-import { conditionMetaOf, sectionMetaOf } from './context';
+import { conditionMetaOf, kindOf, sectionMetaOf } from './context';
 import { exportEml, exportText, previewNotice, recordPrint } from './export-service';
 import { mergeOutputName, mergePreview, startMailMerge } from './merge-job';
-import { KINDS } from './model';
+import { NOTICE_KINDS } from './model';
 import {
   approveNotice,
   checkNotice,
@@ -19,13 +19,13 @@ import { listTemplates, updateTemplate } from './templates-service';
 import { diffVersions, listOutputs, listVersions } from './versions-service';
 
 export const noticesHandlers: SessionHandlers<typeof noticesChannels> = {
-  'notices.kinds': () =>
-    Object.values(KINDS).map((k) => ({
+  'notices.kinds': (_input, session) =>
+    NOTICE_KINDS.map((kind) => kindOf(session, kind)).map((k) => ({
       kind: k.kind,
       label: k.label,
       basis: k.basis,
-      sections: sectionMetaOf(k.kind, {}),
-      conditions: conditionMetaOf(k.kind),
+      sections: sectionMetaOf(k, {}),
+      conditions: conditionMetaOf(k),
     })),
   'notices.create': (input, session) => createNotice(session, input),
   'notices.get': (input, session) => getNotice(session, input.id, input.version),

@@ -1,6 +1,6 @@
 import type { Language } from '../../preload/contract/common';
-import type { NoticeContent, NoticeKind } from '../../preload/contract/notices';
-import { CLOSING, KINDS, OPENING } from './model';
+import type { NoticeContent } from '../../preload/contract/notices';
+import { CLOSING, OPENING, type KindSpec } from './model';
 import { fillMergeFields, isBlank, pick } from './rules';
 
 // Turns a draft into what a channel sends (pure). Waived and empty sections are left out;
@@ -19,7 +19,7 @@ export interface RenderedNotice {
 }
 
 export function renderNotice(
-  kind: NoticeKind,
+  kind: KindSpec,
   content: NoticeContent,
   language: Language,
   values: Record<string, string>,
@@ -32,7 +32,7 @@ export function renderNotice(
     for (const name of r.unknown) unknown.push({ name, where });
     return r.text;
   };
-  const spec = KINDS[kind];
+  const spec = kind;
   const byKey = new Map(content.sections.map((s) => [s.key, s.text[language]]));
   const blocks: RenderedNotice['blocks'] = [];
   const order = [OPENING.key, ...spec.elements.map((e) => e.key), CLOSING.key];

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../../preload/contract/common';
 import type { Language } from '../../preload/contract/common';
 import type { Checklist, ChecklistElement, NoticeCondition, NoticeContent, NoticeKind } from '../../preload/contract/notices';
-import { CLOSING, CONDITIONS, KINDS, MIN_WAIVER_REASON, OPENING, type ElementSpec } from './model';
+import { CLOSING, CONDITIONS, MIN_WAIVER_REASON, OPENING, type ElementSpec, type KindSpec } from './model';
 import { fieldMap } from '../shared/input-guard';
 
 // Pure rules of the studio: no I/O, no clock (`now` is a parameter).
@@ -62,24 +62,25 @@ export function fillCompiled(c: CompiledText, values: Record<string, string>): s
 export const isBlank = (s: string | undefined): boolean => !s || s.trim().length === 0;
 
 /** Elements of a kind, with whether each is required under the notice's conditions. */
-export function elementsOf(kind: NoticeKind, conditions: Record<string, boolean>): { spec: ElementSpec; required: boolean }[] {
-  return KINDS[kind].elements.map((spec) => ({ spec, required: !spec.when || conditions[spec.when] === true }));
+export function elementsOf(kind: KindSpec, conditions: Record<string, boolean>): { spec: ElementSpec; required: boolean }[] {
+  return kind.elements.map((spec) => ({ spec, required: (!spec.when || conditions[spec.when] === true) && !(spec.unless && conditions[spec.unless] === true) }));
 }
 
 /** Section order of a draft: opening, one per element (RULES.md §3), closing. */
-export const sectionKeys = (kind: NoticeKind): string[] => [OPENING.key, ...KINDS[kind].elements.map((e) => e.key), CLOSING.key];
+export const sectionKeys = (kind: KindSpec): string[] => [OPENING.key, ...kind.elements.map((e) => e.key), CLOSING.key];
 
 /**
  * The checklist (RULES.md §3): each required element is covered when its section has text in
  * every language the notice is sent in, or waived with a reason; otherwise it is missing.
  */
-export function checkElements(kind: NoticeKind, content: NoticeContent): ChecklistElement[] {
+export function checkElements(kind: KindSpec, content: NoticeContent): ChecklistElement[] {
   const byKey = new Map(content.sections.map((s) => [s.key, s.text]));
   return elementsOf(kind, content.conditions).map(({ spec, required }) => {
     const text = byKey.get(spec.key);
     const missingLanguages = content.languages.filter((lang) => isBlank(text?.[lang]));
     const waiverReason = content.waivers[spec.key] ?? null;
-    const condition = spec.when ? { key: spec.when, label: CONDITIONS[spec.when].label, on: content.conditions[spec.when] === true } : null;
+    const cond = spec.when ?? spec.unless;
+    const condition = cond ? { key: cond, label: CONDITIONS[cond].label, on: content.conditions[cond] === true } : null;
     let status: ChecklistElement['status'];
     if (!required) status = 'notRequired';
     else if (missingLanguages.length === 0) status = 'covered';
@@ -132,18 +133,18 @@ export function approvalBlockers(elements: ChecklistElement[], problems: Checkli
  * GDPR Art. 33(1): "where feasible, not later than 72 hours after having become aware"; later
  * than that, the notice must give the reasons for the delay. Null when awareness is unknown.
  */
-export function isLateGdprNotice(awareAt: string | undefined, now: Date): boolean | null {
+export function isLateGdprNotice(awareAt: string | undefined, now: Date, hours: number): boolean | null {
   if (!awareAt) return null;
   const t = Date.parse(awareAt);
   if (Number.isNaN(t)) return null;
-  return now.getTime() - t > 72 * 3600 * 1000;
+  return now.getTime() - t > hours * 3600 * 1000;
 }
 
 /** Conditions a new draft starts with, from what the linked records say. */
-export function initialConditions(kind: NoticeKind, values: Record<string, string>, now: Date): Partial<Record<NoticeCondition, boolean>> {
+export function initialConditions(kind: NoticeKind, values: Record<string, string>, now: Date, gdprHours: number): Partial<Record<NoticeCondition, boolean>> {
   const out: Partial<Record<NoticeCondition, boolean>> = {};
   if (kind === 'gdpr.art33') {
-    const late = isLateGdprNotice(values['incident.awareAt'] ?? values['incident.discoveredAt'], now);
+    const late = isLateGdprNotice(values['incident.awareAt'] ?? values['incident.discoveredAt'], now, gdprHours);
     if (late !== null) out.lateNotice = late;
   }
   if (kind === 'transfer.separateConsent') {

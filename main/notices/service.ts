@@ -15,8 +15,8 @@ import { NoticeContent as NoticeContentSchema } from '../../preload/contract/not
 import { indexRecord } from '../search/service';
 import { conflict, invalid, notFound } from '../shared/errors';
 import type { Session } from '../shared/session';
-import { checklistOf, conditionMetaOf, mergeContext, sectionMetaOf, type MergeContext } from './context';
-import { KINDS, REF_PREFIX } from './model';
+import { checklistOf, conditionMetaOf, gdprNoticeHours, kindOf, mergeContext, sectionMetaOf, type MergeContext } from './context';
+import { REF_PREFIX } from './model';
 import { NoticesRepo, type NoticeRow, type VersionRow } from './repo';
 import { approvalBlockers, fillMergeFields, initialConditions, isBlank, mergeFieldsIn, sectionKeys } from './rules';
 import { noticeSource } from './sources';
@@ -56,9 +56,9 @@ export function createNotice(session: Session, input: In<'notices.create'>): Not
   const content: NoticeContent = {
     languages,
     subject: usable(template.subject, ctx.values),
-    sections: sectionKeys(input.kind).map((key) => ({ key, text: usable(template.sections[key], ctx.values) })),
+    sections: sectionKeys(kindOf(session, input.kind)).map((key) => ({ key, text: usable(template.sections[key], ctx.values) })),
     waivers: {},
-    conditions: initialConditions(input.kind, ctx.values, session.now()),
+    conditions: initialConditions(input.kind, ctx.values, session.now(), gdprNoticeHours(session)),
     sms: usable(template.sms, ctx.values),
     pushTitle: usable(template.pushTitle, ctx.values),
     pushBody: usable(template.pushBody, ctx.values),
@@ -84,7 +84,7 @@ export function createNotice(session: Session, input: In<'notices.create'>): Not
       action: 'notices.create',
       entity: 'notice',
       entityId: row.id,
-      summary: `${row.ref} drafted: ${KINDS[input.kind].label.en}`,
+      summary: `${row.ref} drafted: ${kindOf(session, input.kind).label.en}`,
       details: { kind: input.kind, language: input.language, links },
     });
     index(session, row, content);
@@ -114,7 +114,7 @@ export function listNotices(session: Session, input: In<'notices.list'>): Page<N
       id: r.id,
       ref: r.ref,
       kind: r.kind as NoticeKind,
-      kindLabel: KINDS[r.kind as NoticeKind].label,
+      kindLabel: kindOf(session, r.kind as NoticeKind).label,
       language: r.language as NoticeSummary['language'],
       state: r.state as NoticeSummary['state'],
       version: r.version,
@@ -134,7 +134,7 @@ export function updateNotice(session: Session, input: NoticeUpdate): NoticeDto {
   const current = repo.version(row.id, row.version)!;
   const before = parseContent(current);
   const ctx = mergeContext(session, repo.links(row.id));
-  const { content: after, fields, changed } = applyPatch(kind, row.language, before, input, ctx.values);
+  const { content: after, fields, changed } = applyPatch(kindOf(session, kind), row.language, before, input, ctx.values);
   if (Object.keys(fields).length) throw invalid(fields);
   if (changed.length === 0) return toDto(session, row, current, ctx);
 
@@ -182,7 +182,7 @@ export function approveNotice(session: Session, id: string): NoticeDto {
   const v = repo.version(id, row.version)!;
   if (v.state !== 'inReview') throw conflict(`Only a notice in review can be approved; ${row.ref} is ${v.state}.`);
   const ctx = mergeContext(session, repo.links(id));
-  const checklist = checklistOf(row.kind as NoticeKind, parseContent(v), ctx);
+  const checklist = checklistOf(kindOf(session, row.kind as NoticeKind), parseContent(v), ctx);
   const blockers = approvalBlockers(checklist.elements, checklist.mergeFieldProblems);
   if (Object.keys(blockers).length) throw invalid(blockers);
   return session.tx(() => {
@@ -244,6 +244,7 @@ export function markDispatched(session: Session, input: In<'notices.markDispatch
         kind: row.kind,
         dispatchedAt: input.dispatchedAt,
         channel: input.channel,
+        conditions: parseContent(v).conditions,
       });
     }
     return toDto(session, next, repo.version(row.id, v.version)!);
@@ -277,25 +278,26 @@ function transition(session: Session, id: string, from: string[], to: string, ac
 
 function toDto(session: Session, row: NoticeRow, v: VersionRow, ctx?: MergeContext): NoticeDto {
   const kind = row.kind as NoticeKind;
+  const spec = kindOf(session, kind);
   const content = parseContent(v);
   const context = ctx ?? mergeContext(session, new NoticesRepo(session.db).links(row.id));
   return {
     id: row.id,
     ref: row.ref,
     kind,
-    kindLabel: KINDS[kind].label,
-    kindBasis: KINDS[kind].basis,
+    kindLabel: spec.label,
+    kindBasis: spec.basis,
     language: row.language as NoticeDto['language'],
     state: v.state as NoticeDto['state'],
     version: v.version,
     historical: v.version !== row.version,
     links: context.linked,
     content,
-    sectionMeta: sectionMetaOf(kind, content.conditions),
-    conditionMeta: conditionMetaOf(kind),
+    sectionMeta: sectionMetaOf(spec, content.conditions),
+    conditionMeta: conditionMetaOf(spec),
     approval: v.approved_by && v.approved_at ? { by: v.approved_by, at: v.approved_at } : null,
     dispatch: v.dispatch ? JSON.parse(v.dispatch) : null,
-    checklist: checklistOf(kind, content, context),
+    checklist: checklistOf(spec, content, context),
     mergeFields: Object.entries(context.values).map(([name, value]) => ({ name, value })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -304,7 +306,7 @@ function toDto(session: Session, row: NoticeRow, v: VersionRow, ctx?: MergeConte
 
 function index(session: Session, row: NoticeRow, content: NoticeContent): void {
   const body = [content.subject['zh-CN'], content.subject.en, ...content.sections.flatMap((s) => [s.text['zh-CN'], s.text.en])].filter(Boolean).join('\n');
-  indexRecord(session, { module: 'notices', recordId: row.id, ref: row.ref, title: row.subject || KINDS[row.kind as NoticeKind].label.en, body });
+  indexRecord(session, { module: 'notices', recordId: row.id, ref: row.ref, title: row.subject || kindOf(session, row.kind as NoticeKind).label.en, body });
 }
 
 function dedupeLinks<T extends { module: string; recordId: string }>(links: T[]): T[] {

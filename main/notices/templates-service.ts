@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import type { BilingualText, NoticeKind, Template, noticesChannels } from '../../preload/contract/notices';
 import { invalid } from '../shared/errors';
 import type { Session } from '../shared/session';
-import { KINDS } from './model';
+import { kindOf } from './context';
 import { NoticesRepo } from './repo';
+import type { KindSpec } from './model';
 import { mergeFieldsIn, sectionKeys } from './rules';
 import { BUILT_IN_TEMPLATES, type BuiltInTemplate } from './templates-builtin';
 import { fieldMap } from '../shared/input-guard';
@@ -12,13 +13,13 @@ type TemplateInput = z.output<(typeof noticesChannels)['notices.templateUpdate']
 
 const EMPTY: BilingualText = { 'zh-CN': '', en: '' };
 
-function toTemplate(kind: NoticeKind, version: number, t: BuiltInTemplate, meta: { builtIn: boolean; at: string | null; by: string | null }): Template {
+function toTemplate(spec: KindSpec, version: number, t: BuiltInTemplate, meta: { builtIn: boolean; at: string | null; by: string | null }): Template {
   return {
-    kind,
+    kind: spec.kind,
     version,
     builtIn: meta.builtIn,
     subject: t.subject,
-    sections: sectionKeys(kind).map((key) => ({ key, text: t.sections[key] ?? EMPTY })),
+    sections: sectionKeys(spec).map((key) => ({ key, text: t.sections[key] ?? EMPTY })),
     sms: t.sms,
     pushTitle: t.pushTitle,
     pushBody: t.pushBody,
@@ -36,19 +37,21 @@ export function currentTemplate(session: Session, kind: NoticeKind): BuiltInTemp
 /** Every version, newest first; version 0 is the built-in text. */
 export function listTemplates(session: Session, kind: NoticeKind): Template[] {
   const rows = new NoticesRepo(session.db).templates(kind);
+  const spec = kindOf(session, kind);
   return [
-    ...rows.map((r) => toTemplate(kind, r.version, JSON.parse(r.content) as BuiltInTemplate, { builtIn: false, at: r.updated_at, by: r.updated_by })),
-    toTemplate(kind, 0, BUILT_IN_TEMPLATES[kind], { builtIn: true, at: null, by: null }),
+    ...rows.map((r) => toTemplate(spec, r.version, JSON.parse(r.content) as BuiltInTemplate, { builtIn: false, at: r.updated_at, by: r.updated_by })),
+    toTemplate(spec, 0, BUILT_IN_TEMPLATES[kind], { builtIn: true, at: null, by: null }),
   ];
 }
 
 const TEMPLATE_FIELD = /^(org\.(legalName|address|dpoName|dpoEmail|phone)|(incident|transfer|request|recipient)\.[A-Za-z0-9_]+)$/;
 
 export function updateTemplate(session: Session, input: TemplateInput): Template {
-  const keys = new Set(sectionKeys(input.kind));
+  const spec = kindOf(session, input.kind);
+  const keys = new Set(sectionKeys(spec));
   const fields = fieldMap();
   input.sections.forEach((s, i) => {
-    if (!keys.has(s.key)) fields[`sections.${i}.key`] = `Not a section of ${KINDS[input.kind].label.en}`;
+    if (!keys.has(s.key)) fields[`sections.${i}.key`] = `Not a section of ${spec.label.en}`;
   });
   // A template cannot know which record it will draw on, but a field outside the known namespaces can never be filled.
   const texts: [string, BilingualText][] = [
@@ -81,9 +84,9 @@ export function updateTemplate(session: Session, input: TemplateInput): Template
       action: 'notices.templateUpdate',
       entity: 'noticeTemplate',
       entityId: input.kind,
-      summary: `Template "${KINDS[input.kind].label.en}" saved as version ${version}`,
+      summary: `Template "${spec.label.en}" saved as version ${version}`,
       details: { kind: input.kind, version },
     });
-    return toTemplate(input.kind, version, content, { builtIn: false, at, by });
+    return toTemplate(spec, version, content, { builtIn: false, at, by });
   });
 }

@@ -3,7 +3,7 @@ import type { Language } from '../../preload/contract/common';
 import type { NoticeKind, noticesChannels } from '../../preload/contract/notices';
 import { notFound } from '../shared/errors';
 import type { Session } from '../shared/session';
-import { sectionMetaOf } from './context';
+import { kindOf, sectionMetaOf } from './context';
 import { diffText } from './diff';
 import { NoticesRepo } from './repo';
 import { loadNotice, parseContent } from './service';
@@ -56,7 +56,7 @@ export function diffVersions(session: Session, id: string, from: number, to: num
     const parts = diffText(before.subject[lang], after.subject[lang]);
     out.push({ key: 'subject', label: { en: 'Subject', zh: '主题' }, language: lang, changed: before.subject[lang] !== after.subject[lang], parts });
   }
-  for (const meta of sectionMetaOf(row.kind as NoticeKind, after.conditions)) {
+  for (const meta of sectionMetaOf(kindOf(session, row.kind as NoticeKind), after.conditions)) {
     for (const lang of langs) {
       const x = before.sections.find((s) => s.key === meta.key)?.text[lang] ?? '';
       const y = after.sections.find((s) => s.key === meta.key)?.text[lang] ?? '';

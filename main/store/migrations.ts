@@ -4,6 +4,8 @@ import { deadlinesMigrations } from '../deadlines/migrations';
 import { inboxMigrations } from '../inbox/migrations';
 import { incidentsMigrations } from '../incidents/migrations';
 import { noticesMigrations } from '../notices/migrations';
+import { rulesMigrations } from '../rules/migrations';
+import { governanceMigrations } from '../governance/migrations';
 import { transfersMigrations } from '../transfers/migrations';
 import { foundationMigrations } from './foundation-migrations';
 import type { Migration } from './migration';
@@ -17,4 +19,6 @@ export const allMigrations: Migration[] = [
   ...transfersMigrations,
   ...inboxMigrations,
   ...auditExportMigrations,
+  ...rulesMigrations,
+  ...governanceMigrations,
 ].sort((a, b) => a.version - b.version);

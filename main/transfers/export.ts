@@ -11,7 +11,7 @@ import type { Session } from '../shared/session';
 import { beijingDate } from './lifecycle';
 import { ROUTE_NAME, SCENARIO_NAME, type Regime } from './model';
 import { TransfersRepo, type EventRow, type ListFilter, type TransferRow, type VolumeRow } from './repo';
-import { assess, parseData, windowTotals, type StoredTransfer, type WindowTotals } from './view';
+import { assess, parseData, routeContext, windowTotals, type StoredTransfer, type WindowTotals } from './view';
 
 // The transfer register for Excel: one row per transfer in the list's order (newest first, the
 // list's filters): the Annex 1 fields, the route chosen and recommended, the filing state and
@@ -111,7 +111,8 @@ export const transferRegister: RegisterSource<ListFilter, Row> = {
     const cii = getSettings(session).ciiOperator;
     const countries = { 'zh-CN': new Intl.DisplayNames(['zh-CN'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
     const cache = new Map<Regime, WindowTotals>();
-    const totalsFor = (r: Regime) => cache.get(r) ?? cache.set(r, windowTotals(repo, r, year)).get(r)!;
+    const ctx = routeContext(session, beijingDate(session.now()));
+    const totalsFor = (r: Regime) => cache.get(r) ?? cache.set(r, windowTotals(repo, r, year, ctx)).get(r)!;
     let before: number | null = null;
     for (;;) {
       const rows = repo.page(filter, before, EXPORT_PAGE);

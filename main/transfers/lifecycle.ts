@@ -45,9 +45,9 @@ export const describeChangeKinds = (kinds: string[]): LocalizedText => ({
   zh: kinds.map((k) => CHANGE_KIND_NAME[k]?.zh ?? k).join('、'),
 });
 
-/** A change re-opens the filing only during the contract's term (Art. 8: "在标准合同有效期内"). */
-export function changeTriggersRefiling(chosen: ChosenRoute, effectiveDate: string | null, changeDate: string): boolean {
-  return chosen === 'standardContract' && effectiveDate !== null && changeDate >= effectiveDate;
+/** A change re-opens the filing only during the contract's term (Art. 8: "在标准合同有效期内"), unless the catalogue says otherwise. */
+export function changeTriggersRefiling(chosen: ChosenRoute, effectiveDate: string | null, changeDate: string, duringTermOnly = true): boolean {
+  return chosen === 'standardContract' && effectiveDate !== null && (!duringTermOnly || changeDate >= effectiveDate);
 }
 
 const byOrder = (a: FilingEventFact, b: FilingEventFact) => (a.date === b.date ? a.seq - b.seq : a.date < b.date ? -1 : 1);
@@ -87,8 +87,12 @@ export function deadlineRequestsFor(input: {
   pipiaDate: string | null;
   events: FilingEventFact[];
   changes: ChangeFact[];
+  certificationIssued?: string | null;
+  /** Whether the catalogue has a version of the rule in force on that date (a rule that starts later is not asked for). */
+  inForce?: (ruleKey: string, date: string) => boolean;
 }): DeadlineRequest[] {
   const out: DeadlineRequest[] = [];
+  const inForce = input.inForce ?? (() => true);
   const events = [...input.events].sort(byOrder);
   if (input.chosen === 'standardContract' && input.effectiveDate) {
     const firstSubmission = events.find((e) => e.kind === 'submitted');
@@ -104,6 +108,12 @@ export function deadlineRequestsFor(input: {
     }
   }
   if (input.pipiaDate) out.push({ key: 'pipia.retention', ruleKey: 'pipia.retention.3y', start: input.pipiaDate });
+  // Outbound Certification Measures: a certificate is valid for its period; renew before it runs out.
+  if (input.chosen === 'certification' && input.certificationIssued && inForce('cert.validity', input.certificationIssued)) {
+    out.push({ key: 'cert.validity', ruleKey: 'cert.validity', start: input.certificationIssued });
+  }
+  // Network Data Regulations Art. 12: the records of providing PI are kept at least 3 years after the last provision (the term's end).
+  if (input.expiryDate && inForce('records.provision', input.expiryDate)) out.push({ key: 'records.provision', ruleKey: 'records.provision', start: input.expiryDate });
   if (input.expiryDate) {
     out.push({ key: 'scc.expiry', ruleKey: 'scc.expiry', start: input.effectiveDate ?? input.signedDate ?? input.expiryDate, until: input.expiryDate });
   }
@@ -127,6 +137,8 @@ export function gapsOf(input: {
   lastRefilingChangeDate: string | null;
   effectiveDate: string | null;
   carriesPersonalInfo: boolean;
+  certification?: { body: string; certificateNumber: string; issuedDate: string | null };
+  importantData?: boolean;
 }): Gap[] {
   const gaps: Gap[] = [];
   const add = (key: string, en: string, zh: string, basis: LocalizedText) => gaps.push({ key, message: { en, zh }, basis });
@@ -140,6 +152,11 @@ export function gapsOf(input: {
     else if (input.lastRefilingChangeDate && input.lastRefilingChangeDate > input.pipiaDate) add('pipia.stale', 'The transfer changed after the last PIPIA: re-assess.', '最近一次影响评估后出境情况已变化，须重新评估。', BASIS.scm8);
   }
   if (input.chosen === 'undecided') add('route', 'No legal route is chosen.', '尚未选择出境路径。', BASIS.pipl38);
+  if (input.chosen === 'certification') {
+    const c = input.certification;
+    if (!c?.body.trim() || !c.certificateNumber.trim() || !c.issuedDate) add('certification', 'The certification route has no certificate recorded (certifying body, certificate number, date issued).', '认证路径尚未记录证书（认证机构、证书编号、发证日期）。', BASIS.certification);
+    if (input.importantData) add('certification.importantData', 'Certification is a route only where no important data is exported.', '仅在不出境重要数据时方可采用认证路径。', BASIS.certification);
+  }
   if (input.chosen === 'standardContract' && !input.effectiveDate) add('contract', 'The standard contract has no effective date yet; the filing clock starts from it.', '标准合同尚无生效日期，备案期限自生效起算。', BASIS.scm7);
   return gaps;
 }

@@ -18,6 +18,9 @@ export const BASIS = {
   art5_2: { en: '2024 Provisions Art. 5(2)', zh: '《促进和规范数据跨境流动规定》第五条第（二）项' },
   art5_3: { en: '2024 Provisions Art. 5(3)', zh: '《促进和规范数据跨境流动规定》第五条第（三）项' },
   art5_4: { en: '2024 Provisions Art. 5(4)', zh: '《促进和规范数据跨境流动规定》第五条第（四）项' },
+  art6: { en: '2024 Provisions Art. 6 (free-trade-zone negative list)', zh: '《促进和规范数据跨境流动规定》第六条（自贸试验区负面清单）' },
+  certification: { en: 'Outbound Certification Measures (in force 2026-01-01)', zh: '《个人信息出境认证办法》（2026年1月1日施行）' },
+  ndsm12: { en: 'Network Data Security Management Regulations Art. 12 (records of providing PI kept ≥ 3 years)', zh: '《网络数据安全管理条例》第十二条（向他人提供个人信息的记录保存不少于3年）' },
   art7: { en: '2024 Provisions Art. 7', zh: '《促进和规范数据跨境流动规定》第七条' },
   art8: { en: '2024 Provisions Art. 8', zh: '《促进和规范数据跨境流动规定》第八条' },
   scm4: { en: 'Standard Contract Measures (2023) Art. 4', zh: '《个人信息出境标准合同办法》第四条' },
@@ -42,7 +45,8 @@ export const SCENARIO_NAME: Record<ExemptScenario, LocalizedText> = {
   emergency: { en: 'emergency protecting life, health or property', zh: '紧急情况下保护自然人生命健康和财产安全' },
   art3NonPersonal: { en: 'no PI and no important data (trade, transport, academic, manufacturing, marketing)', zh: '不包含个人信息或者重要数据的贸易、运输、学术、制造、营销等数据' },
   art4Reexport: { en: 'PI collected abroad, processed here and sent back', zh: '境外收集、境内处理后向境外提供且未引入境内个人信息' },
-  belowThreshold: { en: 'below 100,000 individuals (non-sensitive), no sensitive PI', zh: '累计不满10万人个人信息（不含敏感个人信息）' },
+  belowThreshold: { en: 'below the standard-contract threshold (non-sensitive PI only)', zh: '未达标准合同门槛（仅非敏感个人信息）' },
+  ftzNegativeList: { en: "not on the free-trade zone's negative list", zh: '不属于自贸试验区负面清单所列数据' },
 };
 
 export const SCENARIO_BASIS: Record<ExemptScenario, LocalizedText> = {
@@ -52,6 +56,7 @@ export const SCENARIO_BASIS: Record<ExemptScenario, LocalizedText> = {
   art3NonPersonal: BASIS.art3,
   art4Reexport: BASIS.art4,
   belowThreshold: BASIS.art5_4,
+  ftzNegativeList: BASIS.art6,
 };
 
 /**
@@ -64,6 +69,7 @@ export const UNCOUNTED_SCENARIOS: ReadonlySet<ExemptScenario> = new Set([
   'emergency',
   'art3NonPersonal',
   'art4Reexport',
+  'ftzNegativeList',
 ]);
 
 /** Annex 1 facts whose change during the term is a "change" (Standard Contract Measures Art. 8). */

@@ -89,6 +89,10 @@ export class TransfersRepo {
       .run(row);
   }
 
+  allIds(): string[] {
+    return this.db.prepare<[], { id: string }>('SELECT id FROM transfers ORDER BY seq').all().map((r) => r.id);
+  }
+
   byId(id: string): TransferRow | undefined {
     return this.sql('SELECT * FROM transfers WHERE id = ?').get(id) as TransferRow | undefined;
   }
@@ -186,6 +190,16 @@ export class TransfersRepo {
     const marks = years.map(() => '?').join(', ');
     return this.sql(`SELECT coalesce(sum(non_sensitive), 0) AS nonSensitive, coalesce(sum(sensitive), 0) AS sensitive FROM transfer_volumes WHERE year IN (${marks}) AND counted = 1`)
       .get(...years) as { nonSensitive: number; sensitive: number };
+  }
+
+  /** Of the counted volumes, those of transfers on the given chosen routes (e.g. standard contract, certification). */
+  sumCountedOnRoutes(years: number[], routes: string[]): { nonSensitive: number; sensitive: number } {
+    const y = years.map(() => '?').join(', ');
+    const r = routes.map(() => '?').join(', ');
+    return this.sql(
+      `SELECT coalesce(sum(v.non_sensitive), 0) AS nonSensitive, coalesce(sum(v.sensitive), 0) AS sensitive
+       FROM transfer_volumes v JOIN transfers t ON t.id = v.transfer_id WHERE v.year IN (${y}) AND v.counted = 1 AND t.chosen_route IN (${r})`,
+    ).get(...years, ...routes) as { nonSensitive: number; sensitive: number };
   }
 
   /** Sensitive individuals one transfer exported in the given years. */

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../../preload/contract/common';
 import type { ChosenRoute, ExemptScenario, RecommendedRoute, Regime, Threshold, Verdict } from '../../preload/contract/transfers';
+import type { RuleAt } from '../rules/resolve';
 import { BASIS, ROUTE_NAME, ROUTE_RANK, SCENARIO_BASIS, SCENARIO_NAME, WARNING_SHARE } from './model';
 
 // The route classifier (RULES.md §4). Pure: the caller passes the totals of the counting
@@ -19,6 +20,37 @@ export interface ClassifyInput {
   totals: { nonSensitive: number; sensitive: number; processedTotal: number | null };
   /** The year the verdict is for (the counting window is derived from it and the regime). */
   year: number;
+  /** The regime's route bands (transfer.routes.2024 / .2023) as the catalogue holds them for that year. */
+  bands: RuleAt;
+  /**
+   * Of the totals, the individuals already exported under a standard contract or certification:
+   * whether they count toward the assessment band is the bands' `priorRouteVolumesCount`.
+   */
+  priorRouteTotals?: { nonSensitive: number; sensitive: number };
+  /** Art. 6: the pilot free-trade zone the processor is registered in and its negative list, when claimed. */
+  ftz?: { zone: string; list: string };
+}
+
+interface Bands2024 {
+  contractNonSensitive: number;
+  assessmentNonSensitive: number;
+  contractSensitive: number;
+  assessmentSensitive: number;
+  priorRouteVolumesCount: boolean;
+}
+interface Bands2023 {
+  processedTotal: number;
+  assessmentAll: number;
+  assessmentSensitive: number;
+}
+const b24 = (i: ClassifyInput) => i.bands.params as unknown as Bands2024;
+const b23 = (i: ClassifyInput) => i.bands.params as unknown as Bands2023;
+
+/** What the assessment band counts: everything, unless the bands leave out volumes already under a contract or certification. */
+function assessmentTotals(input: ClassifyInput): { nonSensitive: number; sensitive: number } {
+  const { nonSensitive, sensitive } = input.totals;
+  if (b24(input).priorRouteVolumesCount || !input.priorRouteTotals) return { nonSensitive, sensitive };
+  return { nonSensitive: Math.max(0, nonSensitive - input.priorRouteTotals.nonSensitive), sensitive: Math.max(0, sensitive - input.priorRouteTotals.sensitive) };
 }
 
 // Thousands separators without Intl: toLocaleString builds a formatter per call, and the list
@@ -40,25 +72,28 @@ function threshold(key: string, label: LocalizedText, count: number, limit: numb
 function thresholdsFor(input: ClassifyInput): Threshold[] {
   const { nonSensitive, sensitive, processedTotal } = input.totals;
   if (input.regime === '2023') {
-    // The 2022 Assessment Measures counted all PI, sensitive included (*verify*: overlap of the two counts).
+    const b = b23(input);
+    // The 2022 Assessment Measures counted all PI, sensitive included (the overlap of the two counts follows commentary).
     const all = nonSensitive + sensitive;
     const list = [
-      threshold('processed.1m', t('individuals processed in total', '处理个人信息总人数'), processedTotal ?? 0, 1_000_000, 'securityAssessment', BASIS.sam4),
-      threshold('pi.100k', t('individuals exported since 1 January of the previous year', '自上年1月1日起累计出境个人信息人数'), all, 100_000, 'securityAssessment', BASIS.sam4),
+      threshold('processed.1m', t('individuals processed in total', '处理个人信息总人数'), processedTotal ?? 0, b.processedTotal, 'securityAssessment', BASIS.sam4),
+      threshold('pi.100k', t('individuals exported since 1 January of the previous year', '自上年1月1日起累计出境个人信息人数'), all, b.assessmentAll, 'securityAssessment', BASIS.sam4),
     ];
     if (input.carriesSensitive) {
-      list.push(threshold('sensitive.10k', t('individuals whose sensitive PI was exported since 1 January of the previous year', '自上年1月1日起累计出境敏感个人信息人数'), sensitive, 10_000, 'securityAssessment', BASIS.sam4));
+      list.push(threshold('sensitive.10k', t('individuals whose sensitive PI was exported since 1 January of the previous year', '自上年1月1日起累计出境敏感个人信息人数'), sensitive, b.assessmentSensitive, 'securityAssessment', BASIS.sam4));
     }
     return list;
   }
+  const b = b24(input);
+  const a = assessmentTotals(input);
   const list = [
-    threshold('pi.100k', t('individuals (non-sensitive PI) exported since 1 January', '自当年1月1日起累计出境个人信息（不含敏感个人信息）人数'), nonSensitive, 100_000, 'standardContractOrCertification', BASIS.art8),
-    threshold('pi.1m', t('individuals (non-sensitive PI) exported since 1 January', '自当年1月1日起累计出境个人信息（不含敏感个人信息）人数'), nonSensitive, 1_000_000, 'securityAssessment', BASIS.art7),
+    threshold('pi.100k', t('individuals (non-sensitive PI) exported since 1 January', '自当年1月1日起累计出境个人信息（不含敏感个人信息）人数'), nonSensitive, b.contractNonSensitive, 'standardContractOrCertification', BASIS.art8),
+    threshold('pi.1m', t('individuals (non-sensitive PI) exported since 1 January', '自当年1月1日起累计出境个人信息（不含敏感个人信息）人数'), a.nonSensitive, b.assessmentNonSensitive, 'securityAssessment', BASIS.art7),
   ];
   if (input.carriesSensitive) {
     list.push(
-      threshold('sensitive.1', t('individuals whose sensitive PI was exported since 1 January', '自当年1月1日起累计出境敏感个人信息人数'), sensitive, 1, 'standardContractOrCertification', BASIS.art8),
-      threshold('sensitive.10k', t('individuals whose sensitive PI was exported since 1 January', '自当年1月1日起累计出境敏感个人信息人数'), sensitive, 10_000, 'securityAssessment', BASIS.art7),
+      threshold('sensitive.1', t('individuals whose sensitive PI was exported since 1 January', '自当年1月1日起累计出境敏感个人信息人数'), sensitive, b.contractSensitive, 'standardContractOrCertification', BASIS.art8),
+      threshold('sensitive.10k', t('individuals whose sensitive PI was exported since 1 January', '自当年1月1日起累计出境敏感个人信息人数'), a.sensitive, b.assessmentSensitive, 'securityAssessment', BASIS.art7),
     );
   }
   return list;
@@ -113,6 +148,19 @@ function classify2024(input: ClassifyInput): Verdict {
   if (s === 'art3NonPersonal' && !input.carriesPersonalInfo && !input.importantData) {
     return verdict(input, 'exempt', RULE_2024, t('The data holds no personal information and no important data, so no route is needed.', '数据不含个人信息和重要数据，无需履行出境路径。'), SCENARIO_BASIS[s], { scenario: s, volumesMatter: false });
   }
+  // 2024 Provisions Art. 6: data not on the zone's negative list leaves without assessment, contract or certification.
+  if (s === 'ftzNegativeList' && !input.importantData) {
+    const zone = input.ftz?.zone || '(zone not named)';
+    const list = input.ftz?.list || '(list not named)';
+    return verdict(
+      input,
+      'exempt',
+      RULE_2024,
+      t(`Exempt: the processor is registered in ${zone} and the data is not on its negative list (${list}). The Art. 39 notice, separate consent and the PIPIA still apply.`, `予以豁免：处理者在${zone}注册，且数据不属于其负面清单（${list}）所列。第三十九条告知、单独同意及个人信息保护影响评估仍然适用。`),
+      SCENARIO_BASIS[s],
+      { scenario: s, volumesMatter: false },
+    );
+  }
   if (s && s !== 'art3NonPersonal' && s !== 'belowThreshold' && !input.importantData) {
     return verdict(
       input,
@@ -134,23 +182,30 @@ function classify2024(input: ClassifyInput): Verdict {
   if (input.ciiOperator && input.carriesPersonalInfo) {
     return verdict(input, 'securityAssessment', RULE_2024, t('A critical information infrastructure operator exports personal information: security assessment whatever the number.', '关键信息基础设施运营者向境外提供个人信息，不论数量均须申报安全评估。'), BASIS.art7, { volumesMatter: false });
   }
-  if (nonSensitive >= 1_000_000) {
-    return verdict(input, 'securityAssessment', RULE_2024, withWhy(t(`${fmt(nonSensitive)} individuals' personal information (non-sensitive) exported since 1 January: 1,000,000 or more needs a security assessment.`, `自当年1月1日起累计向境外提供${fmt(nonSensitive)}人个人信息（不含敏感个人信息），达100万人以上，须申报安全评估。`)), BASIS.art7);
+  const b = b24(input);
+  const a = assessmentTotals(input);
+  // RULES.md §7 (commentary): volumes already exported under a contract or certification count toward the assessment band.
+  const prior = input.priorRouteTotals && b.priorRouteVolumesCount && input.priorRouteTotals.nonSensitive + input.priorRouteTotals.sensitive > 0
+    ? t(` This includes ${fmt(input.priorRouteTotals.nonSensitive + input.priorRouteTotals.sensitive)} individuals already exported under a standard contract or certification, which count toward this band.`, `其中包括已通过标准合同或认证出境的${fmt(input.priorRouteTotals.nonSensitive + input.priorRouteTotals.sensitive)}人，计入该门槛。`)
+    : t('', '');
+  const withPrior = (r: LocalizedText): LocalizedText => t(r.en + prior.en, r.zh + prior.zh);
+  if (a.nonSensitive >= b.assessmentNonSensitive) {
+    return verdict(input, 'securityAssessment', RULE_2024, withPrior(withWhy(t(`${fmt(a.nonSensitive)} individuals' personal information (non-sensitive) exported since 1 January: ${fmt(b.assessmentNonSensitive)} or more needs a security assessment.`, `自当年1月1日起累计向境外提供${fmt(a.nonSensitive)}人个人信息（不含敏感个人信息），达${fmt(b.assessmentNonSensitive)}人以上，须申报安全评估。`))), BASIS.art7);
   }
-  if (input.carriesSensitive && sensitive >= 10_000) {
-    return verdict(input, 'securityAssessment', RULE_2024, withWhy(t(`${fmt(sensitive)} individuals' sensitive personal information exported since 1 January: 10,000 or more needs a security assessment.`, `自当年1月1日起累计向境外提供${fmt(sensitive)}人敏感个人信息，达1万人以上，须申报安全评估。`)), BASIS.art7);
+  if (input.carriesSensitive && a.sensitive >= b.assessmentSensitive) {
+    return verdict(input, 'securityAssessment', RULE_2024, withPrior(withWhy(t(`${fmt(a.sensitive)} individuals' sensitive personal information exported since 1 January: ${fmt(b.assessmentSensitive)} or more needs a security assessment.`, `自当年1月1日起累计向境外提供${fmt(a.sensitive)}人敏感个人信息，达${fmt(b.assessmentSensitive)}人以上，须申报安全评估。`))), BASIS.art7);
   }
-  if (nonSensitive >= 100_000) {
-    return verdict(input, 'standardContractOrCertification', RULE_2024, withWhy(t(`${fmt(nonSensitive)} individuals' personal information (non-sensitive) exported since 1 January: from 100,000 to under 1,000,000 needs a standard contract or certification.`, `自当年1月1日起累计向境外提供${fmt(nonSensitive)}人个人信息（不含敏感个人信息），在10万人以上、不满100万人之间，须订立标准合同或通过认证。`)), BASIS.art8);
+  if (nonSensitive >= b.contractNonSensitive) {
+    return verdict(input, 'standardContractOrCertification', RULE_2024, withWhy(t(`${fmt(nonSensitive)} individuals' personal information (non-sensitive) exported since 1 January: from ${fmt(b.contractNonSensitive)} to under ${fmt(b.assessmentNonSensitive)} needs a standard contract or certification.`, `自当年1月1日起累计向境外提供${fmt(nonSensitive)}人个人信息（不含敏感个人信息），在${fmt(b.contractNonSensitive)}人以上、不满${fmt(b.assessmentNonSensitive)}人之间，须订立标准合同或通过认证。`)), BASIS.art8);
   }
-  if (input.carriesSensitive && sensitive >= 1) {
-    return verdict(input, 'standardContractOrCertification', RULE_2024, withWhy(t(`${fmt(sensitive)} individuals' sensitive personal information exported since 1 January: any sensitive PI under 10,000 individuals needs a standard contract or certification.`, `自当年1月1日起累计向境外提供${fmt(sensitive)}人敏感个人信息（不满1万人），须订立标准合同或通过认证。`)), BASIS.art8);
+  if (input.carriesSensitive && sensitive >= b.contractSensitive) {
+    return verdict(input, 'standardContractOrCertification', RULE_2024, withWhy(t(`${fmt(sensitive)} individuals' sensitive personal information exported since 1 January: any sensitive PI under ${fmt(b.assessmentSensitive)} individuals needs a standard contract or certification.`, `自当年1月1日起累计向境外提供${fmt(sensitive)}人敏感个人信息（不满${fmt(b.assessmentSensitive)}人），须订立标准合同或通过认证。`)), BASIS.art8);
   }
   return verdict(
     input,
     'exempt',
     RULE_2024,
-    t(`${fmt(nonSensitive)} individuals' personal information (non-sensitive) exported since 1 January and no sensitive PI: under 100,000 is exempt.${why.en}`, `自当年1月1日起累计向境外提供${fmt(nonSensitive)}人个人信息（不含敏感个人信息）且无敏感个人信息，不满10万人，予以豁免。${why.zh}`),
+    t(`${fmt(nonSensitive)} individuals' personal information (non-sensitive) exported since 1 January and no sensitive PI: under ${fmt(b.contractNonSensitive)} is exempt.${why.en}`, `自当年1月1日起累计向境外提供${fmt(nonSensitive)}人个人信息（不含敏感个人信息）且无敏感个人信息，不满${fmt(b.contractNonSensitive)}人，予以豁免。${why.zh}`),
     BASIS.art5_4,
     { scenario: 'belowThreshold' },
   );
@@ -159,24 +214,25 @@ function classify2024(input: ClassifyInput): Verdict {
 function classify2023(input: ClassifyInput): Verdict {
   const { nonSensitive, sensitive, processedTotal } = input.totals;
   const all = nonSensitive + sensitive;
-  const unknownProcessed = processedTotal === null ? t(' (Total processed not recorded: taken as under 1,000,000.)', '（未记录处理个人信息总人数，按不满100万人计。）') : t('', '');
+  const b = b23(input);
+  const unknownProcessed = processedTotal === null ? t(` (Total processed not recorded: taken as under ${fmt(b.processedTotal)}.)`, `（未记录处理个人信息总人数，按不满${fmt(b.processedTotal)}人计。）`) : t('', '');
   const basis2023 = (en: string, zh: string) => t(`${en} This record keeps the 2023 Measures' basis (counting since 1 January of the previous year) until it is re-filed.`, `${zh}本记录沿用2023年办法的口径（自上年1月1日起累计）直至重新备案。`);
   if (input.importantData) return verdict(input, 'securityAssessment', RULE_2023, basis2023('Important data is exported: security assessment.', '向境外提供重要数据，须申报安全评估。'), BASIS.sam4, { volumesMatter: false });
   if (input.ciiOperator) return verdict(input, 'securityAssessment', RULE_2023, basis2023('A critical information infrastructure operator exports personal information: security assessment.', '关键信息基础设施运营者向境外提供个人信息，须申报安全评估。'), BASIS.sam4, { volumesMatter: false });
-  if ((processedTotal ?? 0) >= 1_000_000) {
-    return verdict(input, 'securityAssessment', RULE_2023, basis2023(`The company processes ${fmt(processedTotal ?? 0)} individuals' personal information: 1,000,000 or more needs a security assessment.`, `处理${fmt(processedTotal ?? 0)}人个人信息，达100万人以上，须申报安全评估。`), BASIS.sam4);
+  if ((processedTotal ?? 0) >= b.processedTotal) {
+    return verdict(input, 'securityAssessment', RULE_2023, basis2023(`The company processes ${fmt(processedTotal ?? 0)} individuals' personal information: ${fmt(b.processedTotal)} or more needs a security assessment.`, `处理${fmt(processedTotal ?? 0)}人个人信息，达${fmt(b.processedTotal)}人以上，须申报安全评估。`), BASIS.sam4);
   }
-  if (all >= 100_000) {
-    return verdict(input, 'securityAssessment', RULE_2023, basis2023(`${fmt(all)} individuals' personal information exported since 1 January of the previous year: 100,000 or more needs a security assessment.`, `自上年1月1日起累计向境外提供${fmt(all)}人个人信息，达10万人以上，须申报安全评估。`), BASIS.sam4);
+  if (all >= b.assessmentAll) {
+    return verdict(input, 'securityAssessment', RULE_2023, basis2023(`${fmt(all)} individuals' personal information exported since 1 January of the previous year: ${fmt(b.assessmentAll)} or more needs a security assessment.`, `自上年1月1日起累计向境外提供${fmt(all)}人个人信息，达${fmt(b.assessmentAll)}人以上，须申报安全评估。`), BASIS.sam4);
   }
-  if (input.carriesSensitive && sensitive >= 10_000) {
-    return verdict(input, 'securityAssessment', RULE_2023, basis2023(`${fmt(sensitive)} individuals' sensitive personal information exported since 1 January of the previous year: 10,000 or more needs a security assessment.`, `自上年1月1日起累计向境外提供${fmt(sensitive)}人敏感个人信息，达1万人以上，须申报安全评估。`), BASIS.sam4);
+  if (input.carriesSensitive && sensitive >= b.assessmentSensitive) {
+    return verdict(input, 'securityAssessment', RULE_2023, basis2023(`${fmt(sensitive)} individuals' sensitive personal information exported since 1 January of the previous year: ${fmt(b.assessmentSensitive)} or more needs a security assessment.`, `自上年1月1日起累计向境外提供${fmt(sensitive)}人敏感个人信息，达${fmt(b.assessmentSensitive)}人以上，须申报安全评估。`), BASIS.sam4);
   }
   return verdict(
     input,
     'standardContractOrCertification',
     RULE_2023,
-    basis2023(`Under 1,000,000 individuals processed, under 100,000 exported and under 10,000 sensitive since 1 January of the previous year: the standard contract applies.${unknownProcessed.en}`, `处理个人信息不满100万人，自上年1月1日起累计出境个人信息不满10万人、敏感个人信息不满1万人，适用标准合同。${unknownProcessed.zh}`),
+    basis2023(`Under ${fmt(b.processedTotal)} individuals processed, under ${fmt(b.assessmentAll)} exported and under ${fmt(b.assessmentSensitive)} sensitive since 1 January of the previous year: the standard contract applies.${unknownProcessed.en}`, `处理个人信息不满${fmt(b.processedTotal)}人，自上年1月1日起累计出境个人信息不满${fmt(b.assessmentAll)}人、敏感个人信息不满${fmt(b.assessmentSensitive)}人，适用标准合同。${unknownProcessed.zh}`),
     BASIS.scm4,
   );
 }

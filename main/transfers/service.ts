@@ -11,11 +11,15 @@ import { CHANGE_KIND_NAME, UNCOUNTED_SCENARIOS } from './model';
 import { TransfersRepo, type ListFilter, type TransferRow } from './repo';
 import { classifyRoute } from './rules';
 import { checkPastDate, checkRecord } from './validate';
-import { assess, changeFacts, companyTotals, eventFacts, listItemMaker, parseData, toTransfer, windowTotals, type StoredTransfer } from './view';
+import { loadCatalogue } from '../rules/load';
+import { assess, changeFacts, companyTotals, eventFacts, listItemMaker, parseData, routeContext, toTransfer, windowTotals, type StoredTransfer } from './view';
 import { fieldMap } from '../shared/input-guard';
 
 // Use-cases of the register: validate, then one transaction that writes the change, its audit
 // entry, the search index and the deadlines the engine computes from it.
+
+/** Standard Contract Measures Art. 8 as the catalogue holds it: whether only changes during the term re-open the filing. */
+const duringTermOnly = (session: Session, date: string): boolean => loadCatalogue(session).at('scc.changeRefiling', date)?.params.duringTermOnly !== false;
 
 const yearOf = (session: Session) => Number(beijingDate(session.now()).slice(0, 4));
 const repoOf = (session: Session) => new TransfersRepo(session.db);
@@ -35,10 +39,11 @@ const columns = (d: StoredTransfer) => ({
 });
 
 /** Recomputes what follows from the record and its events: filing state, deadlines, search entry. */
-function refresh(session: Session, repo: TransfersRepo, id: string): void {
+export function refresh(session: Session, repo: TransfersRepo, id: string): void {
   const row = load(repo, id);
   const d = parseData(row);
   const events = repo.events(id);
+  const catalogue = loadCatalogue(session);
   const filingState = filingStateOf(d.route.chosen, d.contract.effectiveDate, eventFacts(events), changeFacts(events));
   const deadlines = syncRecordDeadlines(
     session,
@@ -51,6 +56,8 @@ function refresh(session: Session, repo: TransfersRepo, id: string): void {
       pipiaDate: d.pipia.date,
       events: eventFacts(events),
       changes: changeFacts(events),
+      certificationIssued: d.certification.issuedDate,
+      inForce: (key, date) => !!catalogue.at(key, date),
     }),
   );
   const open = deadlines.filter((x) => FILING_CLOCK.test(x.key) && x.state !== 'met' && x.state !== 'waived').map((x) => x.dueAt).sort();
@@ -95,6 +102,7 @@ export function updateTransfer(session: Session, input: TransferUpdate): Transfe
       consent: { ...before.consent, ...input.consent },
       pipia: { ...before.pipia, ...input.pipia },
       contract: { ...before.contract, ...input.contract },
+      certification: { ...before.certification, ...input.certification },
     };
     checkRecord(after, today);
     const changeDate = input.changeDate ?? today;
@@ -106,7 +114,7 @@ export function updateTransfer(session: Session, input: TransferUpdate): Transfe
     repo.update({ id: row.id, updated_at: now, ...columns(after), filing_state: row.filing_state, next_due_at: row.next_due_at });
     let change: { kinds: string[]; triggersRefiling: boolean } | null = null;
     if (kinds.length) {
-      const triggersRefiling = changeTriggersRefiling(after.route.chosen, after.contract.effectiveDate, changeDate);
+      const triggersRefiling = changeTriggersRefiling(after.route.chosen, after.contract.effectiveDate, changeDate, duringTermOnly(session, changeDate));
       const words = describeChangeKinds(kinds);
       repo.insertEvent({ id: randomUUID(), transfer_id: row.id, type: 'change', kind: 'annex1', date: changeDate, recorded_at: now, filing_number: null, reasons: null, change_kinds: JSON.stringify(kinds), summary: input.changeNote || `Changed: ${words.en}`, triggers_refiling: triggersRefiling ? 1 : 0 });
       change = { kinds, triggersRefiling };
@@ -186,7 +194,7 @@ export function recordChange(session: Session, input: { id: string; kind: 'desti
     const row = load(repo, input.id);
     const d = parseData(row);
     const now = session.now().toISOString();
-    const triggersRefiling = changeTriggersRefiling(d.route.chosen, d.contract.effectiveDate, input.date);
+    const triggersRefiling = changeTriggersRefiling(d.route.chosen, d.contract.effectiveDate, input.date, duringTermOnly(session, input.date));
     repo.insertEvent({ id: randomUUID(), transfer_id: row.id, type: 'change', kind: input.kind, date: input.date, recorded_at: now, filing_number: null, reasons: null, change_kinds: JSON.stringify([input.kind]), summary: input.description, triggers_refiling: triggersRefiling ? 1 : 0 });
     repo.update({ id: row.id, updated_at: now, ...columns(d), filing_state: row.filing_state, next_due_at: row.next_due_at });
     refresh(session, repo, row.id);
@@ -241,12 +249,13 @@ export function classifyTransfers(session: Session, input: { id?: string; year?:
   const year = input.year ?? yearOf(session);
   const totals = companyTotals(repo, year);
   const cii = getSettings(session).ciiOperator;
+  const ctx = routeContext(session, beijingDate(session.now()));
   if (input.id) {
     const row = load(repo, input.id);
     const d = parseData(row);
-    return { verdict: assess(repo, d, row.id, repo.events(row.id), windowTotals(repo, d.route.regime, year), cii, year).verdict, totals };
+    return { verdict: assess(repo, d, row.id, repo.events(row.id), windowTotals(repo, d.route.regime, year, ctx), cii, year).verdict, totals };
   }
-  const w = windowTotals(repo, '2024', year);
-  const verdict = classifyRoute({ regime: '2024', ciiOperator: cii, importantData: false, exemptScenario: null, carriesPersonalInfo: true, carriesSensitive: w.sensitive > 0, totals: w, year });
+  const w = windowTotals(repo, '2024', year, ctx);
+  const verdict = classifyRoute({ regime: '2024', ciiOperator: cii, importantData: false, exemptScenario: null, carriesPersonalInfo: true, carriesSensitive: w.sensitive > 0, totals: w, year, bands: w.bands, priorRouteTotals: w.priorRoute });
   return { verdict, totals };
 }

@@ -2,17 +2,34 @@ import type { CompanyTotals, Transfer, TransferListItem } from '../../preload/co
 import { listRecordDeadlines } from '../deadlines/service';
 import { getSettings } from '../settings/service';
 import type { Session } from '../shared/session';
-import { gapsOf, type ChangeFact, type FilingEventFact } from './lifecycle';
+import { beijingDate, gapsOf, type ChangeFact, type FilingEventFact } from './lifecycle';
 import type { Regime } from './model';
 import type { EventRow, TransferRow, TransfersRepo } from './repo';
+import type { Catalogue } from '../rules/catalogue';
+import { loadCatalogue } from '../rules/load';
+import { must, rulesAt, type RuleAt } from '../rules/resolve';
 import { checkChosenRoute, classifyRoute, countingWindow } from './rules';
 
 // Reads a record with what is derived from it: the verdict on the company's current totals,
 // the route check, the gaps, and the deadlines as the engine computed them.
 
-export type StoredTransfer = Pick<Transfer, 'recipient' | 'annex1' | 'route' | 'consent' | 'pipia' | 'contract'>;
+export type StoredTransfer = Pick<Transfer, 'recipient' | 'annex1' | 'route' | 'consent' | 'pipia' | 'contract' | 'certification'>;
 
-export const parseData = (row: TransferRow): StoredTransfer => JSON.parse(row.data) as StoredTransfer;
+const NO_CERTIFICATE: Transfer['certification'] = { body: '', certificateNumber: '', issuedDate: null, scope: '' };
+
+/** A stored record; records written before issue 14 have no certification section or zone fields. */
+export function parseData(row: TransferRow): StoredTransfer {
+  const d = JSON.parse(row.data) as StoredTransfer;
+  const route = { ...d.route, ftzZone: d.route.ftzZone ?? '', ftzList: d.route.ftzList ?? '' };
+  return { ...d, route, certification: { ...NO_CERTIFICATE, ...d.certification } };
+}
+
+/** The catalogue and the day the route bands are taken on: today, or the last day of a past year. */
+export interface RouteContext {
+  catalogue: Catalogue;
+  today: string;
+}
+export const routeContext = (session: Session, today: string): RouteContext => ({ catalogue: loadCatalogue(session), today });
 
 export const eventFacts = (events: EventRow[]): FilingEventFact[] =>
   events.filter((e) => e.type === 'filing').map((e) => ({ seq: e.seq, kind: e.kind as FilingEventFact['kind'], date: e.date }));
@@ -40,10 +57,14 @@ export interface WindowTotals {
   processedTotal: number | null;
   /** The calendar years the regime counts. */
   years: number[];
+  /** Of the totals, what transfers on the standard contract or certification route exported. */
+  priorRoute: { nonSensitive: number; sensitive: number };
+  /** The regime's route bands as the catalogue holds them for the year. */
+  bands: RuleAt;
 }
 
 /** Unique individuals in the regime's counting window: counted volumes minus people counted twice. */
-export function windowTotals(repo: TransfersRepo, regime: Regime, year: number): WindowTotals {
+export function windowTotals(repo: TransfersRepo, regime: Regime, year: number, ctx: RouteContext): WindowTotals {
   const from = Number(countingWindow(regime, year).from.slice(0, 4));
   const years = from === year ? [year] : [from, year];
   let { nonSensitive, sensitive } = repo.sumCounted(years);
@@ -52,7 +73,16 @@ export function windowTotals(repo: TransfersRepo, regime: Regime, year: number):
     nonSensitive -= adj?.duplicate_non_sensitive ?? 0;
     sensitive -= adj?.duplicate_sensitive ?? 0;
   }
-  return { nonSensitive: Math.max(0, nonSensitive), sensitive: Math.max(0, sensitive), processedTotal: repo.companyYear(year)?.processed_total ?? null, years };
+  const date = ctx.today.slice(0, 4) === String(year) ? ctx.today : `${year}-12-31`;
+  const bands = must(rulesAt(ctx.catalogue, date), regime === '2023' ? 'transfer.routes.2023' : 'transfer.routes.2024');
+  return {
+    nonSensitive: Math.max(0, nonSensitive),
+    sensitive: Math.max(0, sensitive),
+    processedTotal: repo.companyYear(year)?.processed_total ?? null,
+    years,
+    priorRoute: repo.sumCountedOnRoutes(years, ['standardContract', 'certification']),
+    bands,
+  };
 }
 
 export function carriesPersonalInfo(d: StoredTransfer, volumeInWindow: number): boolean {
@@ -73,6 +103,9 @@ export function assess(repo: TransfersRepo, d: StoredTransfer, id: string, event
     carriesSensitive: d.annex1.sensitivePiCategories.length > 0 || sensitiveHere > 0,
     totals,
     year,
+    bands: totals.bands,
+    priorRouteTotals: totals.priorRoute,
+    ftz: d.route.exemptScenario === 'ftzNegativeList' ? { zone: d.route.ftzZone, list: d.route.ftzList } : undefined,
   });
   const lastChange = changeFacts(events).filter((c) => c.triggersRefiling).at(-1);
   const gaps = gapsOf({
@@ -88,6 +121,8 @@ export function assess(repo: TransfersRepo, d: StoredTransfer, id: string, event
     lastRefilingChangeDate: lastChange?.date ?? null,
     effectiveDate: d.contract.effectiveDate,
     carriesPersonalInfo: withPi,
+    certification: d.certification,
+    importantData: d.route.importantData,
   });
   return { verdict, routeCheck: checkChosenRoute(d.route.chosen, verdict), gaps };
 }
@@ -95,8 +130,10 @@ export function assess(repo: TransfersRepo, d: StoredTransfer, id: string, event
 export function toTransfer(session: Session, repo: TransfersRepo, row: TransferRow, year: number): Transfer {
   const d = parseData(row);
   const events = repo.events(row.id);
-  const { verdict, routeCheck, gaps } = assess(repo, d, row.id, events, windowTotals(repo, d.route.regime, year), getSettings(session).ciiOperator, year);
+  const ctx = routeContext(session, beijingDate(session.now()));
+  const { verdict, routeCheck, gaps } = assess(repo, d, row.id, events, windowTotals(repo, d.route.regime, year, ctx), getSettings(session).ciiOperator, year);
   const filings = events.filter((e) => e.type === 'filing');
+  const deadlines = listRecordDeadlines(session, 'transfers', row.id);
   return {
     id: row.id,
     ref: row.ref,
@@ -110,7 +147,8 @@ export function toTransfer(session: Session, repo: TransfersRepo, row: TransferR
     verdict,
     routeCheck,
     gaps,
-    deadlines: listRecordDeadlines(session, 'transfers', row.id),
+    deadlines,
+    certificateExpiry: deadlines.find((x) => x.key === 'cert.validity')?.dueAt ?? null,
   };
 }
 
@@ -118,7 +156,8 @@ export function toTransfer(session: Session, repo: TransfersRepo, row: TransferR
 export function listItemMaker(session: Session, repo: TransfersRepo, year: number, now: string) {
   const cii = getSettings(session).ciiOperator;
   const cache = new Map<Regime, WindowTotals>();
-  const totalsFor = (r: Regime) => cache.get(r) ?? cache.set(r, windowTotals(repo, r, year)).get(r)!;
+  const ctx = routeContext(session, beijingDate(new Date(now)));
+  const totalsFor = (r: Regime) => cache.get(r) ?? cache.set(r, windowTotals(repo, r, year, ctx)).get(r)!;
   return (row: TransferRow): TransferListItem => {
     const d = parseData(row);
     const { verdict, routeCheck, gaps } = assess(repo, d, row.id, repo.events(row.id), totalsFor(d.route.regime), cii, year);

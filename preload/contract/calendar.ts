@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, LocalizedText, RequiredText } from './common';
+import { RecomputeEffects } from './rules';
 
 // Country calendars: public holidays and the weekend days declared working days, per year.
 
@@ -70,7 +71,37 @@ export const CalendarChangeCounts = z.object({
  * What a calendar change did (or, for a dry run, would do): the year, how many stored deadlines
  * were recomputed, and the counts of days that change.
  */
-export const CalendarChange = z.object({ year: CalendarYearDto, recomputed: z.number().int(), change: CalendarChangeCounts, stored: z.boolean() });
+export const CalendarChange = z.object({
+  year: CalendarYearDto,
+  recomputed: z.number().int(),
+  change: CalendarChangeCounts,
+  stored: z.boolean(),
+  /** Which stored deadlines move (or would, for a dry run), and by how much. */
+  effects: RecomputeEffects,
+});
+
+/**
+ * Where a year stands: `official` (the State Council's schedule is loaded), `provisional` (not
+ * loaded: counted on the statutory holidays of the Holiday Measures) or `missing` (nothing to
+ * count on but weekends).
+ */
+export const CalendarYearStatus = z.object({
+  year: z.number().int(),
+  status: z.enum(['official', 'provisional', 'missing']),
+  source: z.string().nullable(),
+  loadedAt: z.string().nullable(),
+  /** The days off a provisional year is counted on (computed), or the loaded ones. */
+  holidays: z.array(CalendarDayDto),
+  /** Open deadlines counted through this year while it is provisional. */
+  provisionalDeadlines: z.number().int(),
+});
+export const CalendarStatus = z.object({
+  country: z.string(),
+  years: z.array(CalendarYearStatus),
+  /** Where to get the official notice, in both languages. */
+  whereToGet: LocalizedText,
+  basis: LocalizedText,
+});
 
 export const calendarChannels = {
   'calendar.list': {
@@ -79,4 +110,5 @@ export const calendarChannels = {
   },
   'calendar.upsertYear': { input: CalendarUpsertYear, output: CalendarChange },
   'calendar.import': { input: CalendarImport, output: CalendarChange },
+  'calendar.status': { input: z.object({ country: Country.optional() }).strict().default({}), output: CalendarStatus },
 } as const;

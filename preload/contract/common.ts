@@ -19,10 +19,12 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 export const Language = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof Language>;
 
-export const Jurisdiction = z.enum(['CN', 'EU', 'US-CA', 'OTHER']);
+/** Where the people are: PRC, the EU, the UK, the US states with their own breach-notice clocks, elsewhere. */
+export const Jurisdiction = z.enum(['CN', 'EU', 'UK', 'US-CA', 'US-NY', 'US-TX', 'US-CO', 'US-WA', 'US-FL', 'OTHER']);
 export type Jurisdiction = z.infer<typeof Jurisdiction>;
 
-export const ModuleName = z.enum(['incidents', 'notices', 'transfers', 'inbox']);
+/** governance: company-wide duties such as the PI protection officer report (issue 14). */
+export const ModuleName = z.enum(['incidents', 'notices', 'transfers', 'inbox', 'governance']);
 export type ModuleName = z.infer<typeof ModuleName>;
 
 /** Keyset pagination: the cursor is opaque to the renderer. */

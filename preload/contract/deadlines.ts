@@ -15,8 +15,20 @@ export const CalendarUse = z.object({
   years: z.array(z.number().int()),
   /** Years the period crossed with no calendar loaded: weekends only were assumed. */
   missingYears: z.array(z.number().int()),
+  /** Years counted on a provisional calendar (statutory holidays only): the date may move when the year's schedule is loaded. */
+  provisionalYears: z.array(z.number().int()),
 });
 export type CalendarUse = z.infer<typeof CalendarUse>;
+
+export const RuleVersionRef = z.object({
+  id: z.string(),
+  effectiveFrom: z.string().nullable(),
+  effectiveTo: z.string().nullable(),
+  revision: z.number().int(),
+  /** "in force from 2026-01-01", in both languages. */
+  label: LocalizedText,
+  sourceKind: z.enum(['official', 'commentary']),
+});
 
 export const Deadline = z.object({
   id: z.string(),
@@ -44,7 +56,11 @@ export const Deadline = z.object({
   override: z.object({ computedDueAt: z.string(), reason: z.string() }).nullable(),
   explanation: LocalizedText,
   /** How the rule counts (hours, working days...): the board shows a live countdown for hour clocks. */
-  periodKind: z.enum(['hours', 'immediate', 'calendarDays', 'workingDays', 'months', 'years', 'fixedDate']).optional(),
+  periodKind: z.enum(['hours', 'immediate', 'calendarDays', 'workingDays', 'businessDays', 'months', 'years', 'fixedDate']).optional(),
+  /** The catalogue version the date was computed with (the one in force at the start). */
+  ruleVersion: RuleVersionRef.nullable(),
+  /** Set while the date was counted through a year whose official schedule is not loaded. */
+  provisional: z.object({ years: z.array(z.number().int()), message: LocalizedText }).nullable(),
 });
 export type Deadline = z.infer<typeof Deadline>;
 
@@ -54,25 +70,48 @@ export const RuleKeyName = z.enum([
   'pipl57.individuals',
   'cac.report.4h',
   'cac.report.cii.1h',
+  'cac.supplement',
   'cac.summary.30d',
   'minors.report',
   'gdpr33.authority.72h',
   'gdpr34.individuals',
   'ca.residents.30d',
   'ca.ag.15d',
+  'uk.ico',
+  'ny.residents',
+  'ny.regulators',
+  'ny.dfs',
+  'tx.residents',
+  'tx.ag',
+  'co.residents',
+  'co.ag',
+  'wa.residents',
+  'wa.ag',
+  'fl.residents',
+  'fl.dla',
   'scc.filing.10wd',
   'scc.supplement.10wd',
   'scc.refiling.10wd',
   'pipia.retention.3y',
+  'records.provision',
+  'cert.validity',
   'scc.expiry',
   'request.rights.15wd',
   'request.complaint.15d',
   'gdpr12.response.1m',
   'gdpr12.extended.3m',
+  'ccpa.ack',
+  'ccpa.response',
+  'ccpa.extended',
+  'ccpa.optout',
+  'uk.response',
+  'uk.extended',
+  'uk.complaint.ack',
   'hold.networkLogs.6m',
   'hold.transactions.3y',
   'hold.until',
   'target.until',
+  'pio.report',
 ]);
 
 /** A date (YYYY-MM-DD, counted in the rule's zone) or an instant with its offset. */
@@ -87,7 +126,7 @@ export const RuleInfo = z.object({
   key: RuleKeyName,
   name: LocalizedText,
   basis: LocalizedText,
-  periodKind: z.enum(['hours', 'immediate', 'calendarDays', 'workingDays', 'months', 'years', 'fixedDate']),
+  periodKind: z.enum(['hours', 'immediate', 'calendarDays', 'workingDays', 'businessDays', 'months', 'years', 'fixedDate']),
   amount: z.number().int().nullable(),
   zone: z.string(),
   country: z.string().nullable(),
@@ -106,6 +145,8 @@ export const ComputedDeadline = Deadline.pick({
   zone: true,
   calendar: true,
   explanation: true,
+  ruleVersion: true,
+  provisional: true,
 });
 export type ComputedDeadline = z.infer<typeof ComputedDeadline>;
 
@@ -153,6 +194,8 @@ export const deadlinesChannels = {
       bounds: BoardBounds,
       total: BucketCounts,
       byModule: z.array(BucketCounts.extend({ module: ModuleName })),
+      /** Open deadlines counted through a year whose official holiday schedule is not loaded. */
+      provisional: z.object({ count: z.number().int(), years: z.array(z.number().int()) }),
     }),
   },
   'deadlines.forRecord': {

@@ -163,7 +163,7 @@ export const IdentityCheck = z.object({
   note: z.string(),
 });
 
-export const ClockPause = z.object({ startedAt: z.string(), endedAt: z.string().nullable(), reason: z.string() });
+export const ClockPause = z.object({ startedAt: z.string(), endedAt: z.string().nullable(), reason: z.string(), kind: z.enum(['identity', 'stopClock']) });
 
 export const Hold = z.object({
   id: z.string(),
@@ -188,6 +188,8 @@ export const Decision = z.object({
   refusalReasons: z.string(),
   decidedAt: z.string(),
   decidedBy: z.string(),
+  /** A minor's or guardian's request refused: in writing with reasons (Minors Regulations Art. 34(3)). */
+  writtenRefusal: z.object({ rule: LocalizedText, basis: LocalizedText }).nullable(),
 });
 
 export const ReplyDueState = z.enum(['open', 'dueSoon', 'overdue', 'met', 'waived']);
@@ -221,7 +223,11 @@ export const InboxRequest = RequestSummary.extend({
   pauses: z.array(ClockPause),
   /** Whether the reply clock pauses while identity proof is awaited (Settings). */
   pauseClockForIdentity: z.boolean(),
+  /** Stop the clock: whether the request's regime allows it (UK GDPR as amended), and the stop now running. */
+  clockStop: z.object({ allowed: z.boolean(), open: z.object({ startedAt: z.string(), reason: z.string() }).nullable() }),
+  /** Whether the reply time can still be extended with notice (GDPR, UK GDPR, CCPA), and under which provision. */
   extension: z.object({ noticeSentAt: z.string(), reasons: z.string() }).nullable(),
+  extendable: z.object({ basis: z.string() }).nullable(),
   replySentAt: z.string().nullable(),
   holds: z.array(Hold),
   messages: z.array(Message),
@@ -350,6 +356,15 @@ export const inboxChannels = {
   },
   'inbox.extend': {
     input: z.object({ id: Id, noticeSentAt: IsoInstant.optional(), reasons: RequiredText }).strict(),
+    output: InboxRequest,
+  },
+  /** Stops the clocks the regime lets stop while clarification or ID is awaited; one stop at a time, with its reason. */
+  'inbox.stopClock': {
+    input: z.object({ id: Id, reason: RequiredText, at: IsoInstant.optional() }).strict(),
+    output: InboxRequest,
+  },
+  'inbox.resumeClock': {
+    input: z.object({ id: Id, at: IsoInstant.optional(), note: ShortText.optional() }).strict(),
     output: InboxRequest,
   },
   /** The nine grounds with their policy wording, for the decision's ground picker. */

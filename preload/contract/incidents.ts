@@ -40,8 +40,12 @@ export const IncidentFactFields = z.object({
   sensitiveIndividualsAffected: Count.nullable(),
   /** California residents among them; null = take individualsAffected. */
   californiaResidentsAffected: Count.nullable(),
+  /** Residents of the other US states with their own breach clocks; a state left out = take individualsAffected. */
+  stateResidentsAffected: z.object({ 'US-NY': Count, 'US-TX': Count, 'US-CO': Count, 'US-WA': Count, 'US-FL': Count }).partial().strict(),
+  /** A covered entity under the NYDFS Cybersecurity Regulation (23 NYCRR Part 500). */
+  nyDfsCovered: z.boolean(),
   recordsAffected: Count.nullable(),
-  jurisdictions: z.array(Jurisdiction).min(1, 'Pick at least one').max(4),
+  jurisdictions: z.array(Jurisdiction).min(1, 'Pick at least one').max(10),
   /** Critical information infrastructure operator for this incident; null = the Settings default. */
   ciiOperator: z.boolean().nullable(),
   directLossRmb: z.number().min(0, 'Cannot be negative').max(1e13),
@@ -77,6 +81,8 @@ export const INCIDENT_FACT_LABELS: Record<keyof IncidentFacts, LocalizedText> = 
   individualsEstimated: { en: 'Count is an estimate', zh: '人数为估计值' },
   sensitiveIndividualsAffected: { en: 'People with sensitive PI affected', zh: '涉及敏感个人信息的人数' },
   californiaResidentsAffected: { en: 'California residents affected', zh: '受影响的加州居民人数' },
+  stateResidentsAffected: { en: 'Residents of other US states affected', zh: '受影响的美国其他州居民人数' },
+  nyDfsCovered: { en: 'NYDFS covered entity (23 NYCRR 500)', zh: '纽约州金融服务局监管主体（23 NYCRR 500）' },
   recordsAffected: { en: 'Records affected', zh: '受影响记录数' },
   jurisdictions: { en: 'Jurisdictions', zh: '涉及法域' },
   ciiOperator: { en: 'CII operator', zh: '关键信息基础设施运营者' },
@@ -154,12 +160,19 @@ export const MarkObligation = z.discriminatedUnion('state', [
       note: z.string().trim().max(2000).default(''),
       /** GDPR Art. 33(1): a notice after 72 hours gives the reasons for the delay. */
       lateReason: z.string().trim().max(4000).default(''),
+      /** CAC report only: a first report with items (1) and (2), the rest to be supplemented (CAC Measures Art. 7(2)). */
+      firstReport: z.boolean().default(false),
     })
     .strict(),
   z
     .object({ id: Id, key: z.string().min(1).max(64), state: z.literal('pending'), reason: z.string().trim().min(1, 'Required').max(2000) })
     .strict(),
 ]);
+
+/** A follow-up report to the cyberspace administration when new important facts arise (CAC Measures Art. 7). */
+export const RecordFollowUp = z
+  .object({ id: Id, at: IsoInstant, reference: z.string().trim().max(200).default(''), note: z.string().trim().min(1, 'Required').max(2000) })
+  .strict();
 
 export const OverrideObligation = z
   .object({
@@ -203,6 +216,8 @@ export const IncidentObligation = z.object({
     .nullable(),
   /** Where a reference number is expected when marking done (reports to an authority). */
   referenceExpected: z.boolean(),
+  /** CAC report: the first report / supplement / follow-up sequence, in order. */
+  reports: z.array(z.object({ kind: z.enum(['first', 'complete', 'supplement', 'followUp']), at: z.string(), reference: z.string(), note: z.string() })).nullable(),
 });
 export type IncidentObligation = z.infer<typeof IncidentObligation>;
 
@@ -233,6 +248,9 @@ export const Incident = z.object({
     value: CacGrade,
     override: Override.extend({ grade: CacGrade }).nullable(),
     cacReportRequired: z.boolean(),
+    /** The bands applied, each threshold with where it comes from (official annex or commentary); edited on Settings → Rules. */
+    bands: z.array(z.object({ grade: CacGrade, people: z.number(), peopleSource: z.enum(['official', 'commentary']), lossRmb: z.number(), lossSource: z.enum(['official', 'commentary']) })),
+    ruleKey: z.string(),
   }),
   auditOrderFlag: RuleFinding.extend({ flagged: z.boolean() }),
   obligations: z.array(IncidentObligation),
@@ -268,4 +286,5 @@ export const incidentsChannels = {
   'incidents.markObligation': { input: MarkObligation, output: Incident },
   'incidents.overrideObligation': { input: OverrideObligation, output: Incident },
   'incidents.overrideGrade': { input: OverrideGrade, output: Incident },
+  'incidents.recordFollowUp': { input: RecordFollowUp, output: Incident },
 } as const;

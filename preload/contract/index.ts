@@ -5,10 +5,12 @@ import { calendarChannels } from './calendar';
 import { deadlinesChannels } from './deadlines';
 import { exportsChannels } from './exports';
 import { filesChannels } from './files';
+import { governanceChannels } from './governance';
 import { inboxChannels } from './inbox';
 import { incidentsChannels } from './incidents';
 import { jobsChannels } from './jobs';
 import { noticesChannels } from './notices';
+import { rulesChannels } from './rules';
 import { searchChannels } from './search';
 import { settingsChannels } from './settings';
 import { transfersChannels } from './transfers';
@@ -40,6 +42,8 @@ export const contract = {
   ...transfersChannels,
   ...inboxChannels,
   ...exportsChannels,
+  ...rulesChannels,
+  ...governanceChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -30,7 +30,7 @@ export const NoticeLink = z.object({ module: LinkModule, recordId: Id }).strict(
 export type NoticeLink = z.infer<typeof NoticeLink>;
 
 /** Circumstances that make an element required (e.g. sensitive PI under PIPL Art. 30). */
-export const NoticeCondition = z.enum(['sensitivePi', 'lateNotice', 'refusal', 'ssnOrId']);
+export const NoticeCondition = z.enum(['sensitivePi', 'lateNotice', 'refusal', 'ssnOrId', 'firstReport']);
 export type NoticeCondition = z.infer<typeof NoticeCondition>;
 
 export const DispatchChannel = z.enum(['email', 'letter', 'sms', 'push', 'announcement', 'portal', 'phone']);

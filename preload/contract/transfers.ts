@@ -65,8 +65,8 @@ export const Annex1 = z
 
 export const ChosenRoute = z.enum(['undecided', 'standardContract', 'certification', 'securityAssessment', 'exempt']);
 export type ChosenRoute = z.infer<typeof ChosenRoute>;
-/** The 2024 Provisions' exemptions: Arts. 3, 4, 5(1)–(3) and 5(4) (below threshold). */
-export const ExemptScenario = z.enum(['individualContract', 'hrManagement', 'emergency', 'art3NonPersonal', 'art4Reexport', 'belowThreshold']);
+/** The 2024 Provisions' exemptions: Arts. 3, 4, 5(1)–(3), 5(4) (below threshold) and 6 (a free-trade zone's negative list). */
+export const ExemptScenario = z.enum(['individualContract', 'hrManagement', 'emergency', 'art3NonPersonal', 'art4Reexport', 'belowThreshold', 'ftzNegativeList']);
 export type ExemptScenario = z.infer<typeof ExemptScenario>;
 export const Regime = z.enum(['2024', '2023']);
 export type Regime = z.infer<typeof Regime>;
@@ -80,6 +80,9 @@ export const RouteChoice = z
     regime: Regime.default('2024'),
     /** Null: the organisation's setting applies. */
     ciiOperator: z.boolean().nullable().default(null),
+    /** Free-trade-zone exemption (2024 Provisions Art. 6): the pilot zone the processor is registered in, and its negative list. */
+    ftzZone: ShortText.default(''),
+    ftzList: ShortText.default(''),
   })
   .strict();
 
@@ -113,6 +116,16 @@ export const StandardContract = z
   })
   .strict();
 
+/** The certification route (Outbound Certification Measures, in force 2026-01-01): its own record. */
+export const Certification = z
+  .object({
+    body: ShortText.default(''),
+    certificateNumber: ShortText.default(''),
+    issuedDate: IsoDate.nullable().default(null),
+    scope: LongText.default(''),
+  })
+  .strict();
+
 export const TransferCreate = z
   .object({
     recipient: Recipient,
@@ -121,6 +134,7 @@ export const TransferCreate = z
     consent: Consent.default(Consent.parse({})),
     pipia: Pipia.default(Pipia.parse({})),
     contract: StandardContract.default(StandardContract.parse({})),
+    certification: Certification.default(Certification.parse({})),
   })
   .strict();
 export type TransferCreate = z.infer<typeof TransferCreate>;
@@ -143,6 +157,7 @@ export const TransferUpdate = z
     consent: partialOf(Consent).optional(),
     pipia: partialOf(Pipia).optional(),
     contract: partialOf(StandardContract).optional(),
+    certification: partialOf(Certification).optional(),
     /** When a change of the Annex 1 facts happened (default: today in Beijing). */
     changeDate: IsoDate.optional(),
     changeNote: ShortText.optional(),
@@ -225,6 +240,9 @@ export const Transfer = z.object({
   consent: Consent.extend({ noticeSentAt: z.string().nullable() }),
   pipia: Pipia,
   contract: StandardContract,
+  certification: Certification,
+  /** The certificate's expiry (issued + the validity the catalogue holds), when issued. */
+  certificateExpiry: z.string().nullable(),
   filingState: FilingState,
   filingNumber: z.string().nullable(),
   volumes: z.array(YearVolume),

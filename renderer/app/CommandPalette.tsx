@@ -41,7 +41,7 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose(): vo
     ...hits.map((h) => ({
       key: `${h.module}-${h.recordId}`,
       label: `${h.ref} · ${h.title}`,
-      go: () => navigate({ page: h.module, id: h.recordId }),
+      go: () => navigate(h.module === 'governance' ? { page: 'settings' } : { page: h.module, id: h.recordId }),
     })),
   ];
   const choose = (i: number) => {

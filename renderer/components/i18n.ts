@@ -34,6 +34,9 @@ export const commonText = defineMessages({
     stateMet: 'Met',
     stateWaived: 'Waived',
     retry: 'Try again',
+    sourceOfficial: 'official text',
+    sourceCommentary: 'commentary',
+    ruleVersion: 'Rule: {v} ({s})',
   },
   'zh-CN': {
     save: '保存',
@@ -67,5 +70,8 @@ export const commonText = defineMessages({
     stateMet: '已完成',
     stateWaived: '已豁免',
     retry: '重试',
+    sourceOfficial: '正式文本',
+    sourceCommentary: '解读',
+    ruleVersion: '规则：{v}（{s}）',
   },
 });

@@ -33,10 +33,10 @@ test('the calculator shows a standard-contract filing due across National Day, a
   await setTheme(page, 'dark');
   await page.screenshot({ path: '/tmp/deadlines-calculator-zh-dark.png', fullPage: true });
 
-  // A start date in a year with no calendar says so.
+  // A start date in a year without its schedule says it is provisional.
   await page.getByLabel('起算日（事件、收到或生效日期）').fill('2026-12-24');
   await page.getByRole('button', { name: '计算', exact: true }).click();
-  await expect(page.getByRole('status', { name: '截止' })).toContainText('未加载2027年节假日安排');
+  await expect(page.getByRole('status', { name: '截止' })).toContainText('加载2027年安排前为暂定结果');
 });
 
 test('the board lists a seeded overdue deadline first, in English and in Chinese', async ({ app, host }) => {

@@ -25,7 +25,7 @@ function factValue(key: keyof IncidentFacts, facts: IncidentFacts): Text | null 
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'boolean') return v ? YES_NO.yes : YES_NO.no;
   if (Array.isArray(v)) {
-    if (key === 'jurisdictions') return { en: v.map((j) => JURISDICTION_NAMES[j]?.en ?? j).join(', '), zh: v.map((j) => JURISDICTION_NAMES[j]?.zh ?? j).join('、') };
+    if (key === 'jurisdictions') return { en: facts.jurisdictions.map((j) => JURISDICTION_NAMES[j].en).join(', '), zh: facts.jurisdictions.map((j) => JURISDICTION_NAMES[j].zh).join('、') };
     return v.length ? (v as string[]).join('、') : null;
   }
   if (typeof v === 'number') return v.toLocaleString('en');

@@ -1,3 +1,4 @@
+import type { ModuleName } from '../../../preload/contract/common';
 import { getRequest } from '../../inbox/query';
 import { getIncident } from '../../incidents/queries';
 import type { Session } from '../../shared/session';
@@ -11,7 +12,7 @@ export function linkedSection(session: Session, linked: { module: string; record
   const rows: Text[][] = [];
   for (const l of linked) {
     const found = describe(session, l.module, l.recordId);
-    rows.push([MODULE_NAMES[l.module] ?? l.module, found?.ref ?? l.recordId, found?.title ?? L('(not found)', '（未找到）')]);
+    rows.push([MODULE_NAMES[l.module as ModuleName] ?? L(l.module, l.module), found?.ref ?? l.recordId, found?.title ?? L('(not found)', '（未找到）')]);
   }
   return {
     heading: L('Linked transfers, requests and incidents', '关联的出境记录、请求与事件'),

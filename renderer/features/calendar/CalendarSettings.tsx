@@ -5,6 +5,9 @@ import { useApp } from '../../app/store';
 import { ErrorBanner, TextField } from '../../components/Field';
 import { formatInstant } from '../../components/format';
 import { useT } from '../../i18n';
+import { EffectsPreview } from '../rules/EffectsPreview';
+import type { RecomputeEffects } from '../../../preload/contract/rules';
+import { CalendarStatusTable } from './CalendarStatus';
 import { calendarText } from './i18n';
 import { ImportForm } from './ImportForm';
 import { YearEditor } from './YearEditor';
@@ -18,9 +21,11 @@ export function CalendarSettings() {
   const list = useQuery('calendar.list', {}, [version]);
   const [open, setOpen] = useState<CalendarYearDto | null>(null);
   const [newYear, setNewYear] = useState('');
+  const [lastChange, setLastChange] = useState<{ year: number; effects: RecomputeEffects } | null>(null);
   const years = list.data?.years ?? [];
-  const saved = (y: CalendarYearDto) => {
+  const saved = (y: CalendarYearDto, effects: RecomputeEffects) => {
     setOpen(y);
+    setLastChange({ year: y.year, effects });
     setVersion((v) => v + 1);
   };
 
@@ -29,6 +34,13 @@ export function CalendarSettings() {
       <h2 id="calendars-title">{t('calendarsTitle')}</h2>
       <p className="muted">{t('calendarsHint')}</p>
       <ErrorBanner error={list.error} />
+      <CalendarStatusTable version={version} onAdd={(year) => setOpen(years.find((y) => y.year === year && y.country === 'CN') ?? { country: 'CN', year, source: '', origin: 'edited', loadedAt: '', holidays: [], workdays: [] })} />
+      {lastChange ? (
+        <div className="banner banner--ok" role="status">
+          <p>{t('recomputedAfterLoad', { year: lastChange.year, n: lastChange.effects.deadlines.length + lastChange.effects.more })}</p>
+          <EffectsPreview effects={lastChange.effects} headingId="calendar-effects" />
+        </div>
+      ) : null}
       {years.length === 0 && list.data ? <p className="banner banner--warn">{t('noYears')}</p> : null}
       {years.length ? (
         <table className="data">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CalendarYearDto } from '../../../preload/contract/calendar';
+import type { RecomputeEffects } from '../../../preload/contract/rules';
 import { useMutation } from '../../app/api';
 import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -9,7 +10,7 @@ import { ChangeCounts, type ChangeCountsValue } from './ChangeCounts';
 import { calendarText } from './i18n';
 
 /** Import a year from a CSV or JSON list of dates; problems come back named by line. */
-export function ImportForm({ onImported }: { onImported(y: CalendarYearDto): void }) {
+export function ImportForm({ onImported }: { onImported(y: CalendarYearDto, effects: RecomputeEffects): void }) {
   const t = useT(calendarText);
   const toast = useApp((s) => s.toast);
   const run = useMutation('calendar.import');
@@ -85,7 +86,7 @@ export function ImportForm({ onImported }: { onImported(y: CalendarYearDto): voi
             if (r) {
               toast(t('savedYear', { year: r.year.year, n: r.recomputed }));
               setText('');
-              onImported(r.year);
+              onImported(r.year, r.effects);
             }
           }}
         >

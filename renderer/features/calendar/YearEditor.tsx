@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CalendarYearDto } from '../../../preload/contract/calendar';
+import type { RecomputeEffects } from '../../../preload/contract/rules';
 import { useMutation } from '../../app/api';
 import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -13,7 +14,7 @@ type Day = CalendarYearDto['holidays'][number];
 type Kind = 'holiday' | 'workday';
 
 /** One year's days off and weekend working days, editable; saving replaces the year. */
-export function YearEditor({ year, onSaved }: { year: CalendarYearDto; onSaved(y: CalendarYearDto): void }) {
+export function YearEditor({ year, onSaved }: { year: CalendarYearDto; onSaved(y: CalendarYearDto, effects: RecomputeEffects): void }) {
   const t = useT(calendarText);
   const L = useLocalized();
   const language = useApp((s) => s.language);
@@ -110,7 +111,7 @@ export function YearEditor({ year, onSaved }: { year: CalendarYearDto; onSaved(y
             const r = await save.run({ ...input(), confirmRemoval });
             if (r) {
               toast(t('savedYear', { year: year.year, n: r.recomputed }));
-              onSaved(r.year);
+              onSaved(r.year, r.effects);
             }
           }}
         >

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ModuleName } from '../../../preload/contract/common';
 import { useQuery } from '../../app/api';
+import { useApp } from '../../app/store';
 import { dashboardPanels } from '../../app/dashboardPanels';
 import { SelectField } from '../../components/Field';
 import { ExportButton } from '../../components/ExportButton';
@@ -13,12 +14,13 @@ import { Counts } from './Counts';
 import { dashboardText } from './i18n';
 import './dashboard.css';
 
-const MODULES: ModuleName[] = ['incidents', 'transfers', 'inbox', 'notices'];
+const MODULES: ModuleName[] = ['incidents', 'transfers', 'inbox', 'notices', 'governance'];
 
 /** The home screen: every open legal clock, counted and listed by due time. */
 export function DashboardPage(_props: { id?: string }) {
   const t = useT(dashboardText);
   const tx = useT(exportsText);
+  const navigate = useApp((s) => s.navigate);
   // The DPO's own zone: main computes "today" and "this week" in it.
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai';
   const [module, setModule] = useState<ModuleName | ''>('');
@@ -50,6 +52,14 @@ export function DashboardPage(_props: { id?: string }) {
       />
       {showCalculator ? <DeadlineCalculator id="deadline-calculator" /> : null}
       <Counts counts={shown} />
+      {counts.data?.provisional.count ? (
+        <p className="banner banner--warn" role="status">
+          {t(counts.data.provisional.count === 1 ? 'provisionalOne' : 'provisional', { n: counts.data.provisional.count, years: counts.data.provisional.years.join(', ') })}{' '}
+          <button type="button" className="link" onClick={() => navigate({ page: 'settings', id: 'calendars' })}>
+            {t('provisionalLink')}
+          </button>
+        </p>
+      ) : null}
       <div className="board-filter">
         <SelectField<ModuleName | ''>
           label={t('moduleFilter')}

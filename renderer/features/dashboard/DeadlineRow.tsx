@@ -1,3 +1,4 @@
+import { ProvisionalPill, RuleVersionLine } from '../../components/DeadlineProvenance';
 import type { Deadline } from '../../../preload/contract/deadlines';
 import { useApp, type PageName } from '../../app/store';
 import { Countdown } from '../../components/Countdown';
@@ -26,7 +27,7 @@ export function DeadlineRow({ deadline: d, onWaive, onOverride }: Props) {
       <div className="deadline-row__what">
         <DeadlineStatePill state={d.state} />
         <strong className="deadline-row__rule">{L(d.rule)}</strong>
-        <button type="button" className="link" onClick={() => navigate({ page: d.module as PageName, id: d.recordId })} aria-label={t('openRecord', { ref: d.recordRef })}>
+        <button type="button" className="link" onClick={() => navigate(d.module === 'governance' ? { page: 'settings' } : { page: d.module as PageName, id: d.recordId })} aria-label={t('openRecord', { ref: d.recordRef })}>
           {d.recordRef}
         </button>
         <span className="muted deadline-row__title">{d.recordTitle}</span>
@@ -40,6 +41,7 @@ export function DeadlineRow({ deadline: d, onWaive, onOverride }: Props) {
           </time>
         )}
         {hourClock && active ? <Countdown dueAt={d.dueAt} startAt={d.startAt} clock={d.clock} /> : null}
+        <ProvisionalPill deadline={d} />
       </div>
       <details className="deadline-row__why">
         <summary>{t('explain')}</summary>
@@ -47,6 +49,7 @@ export function DeadlineRow({ deadline: d, onWaive, onOverride }: Props) {
         <p className="muted">
           {t('basis')}: {L(d.basis)}
         </p>
+        <RuleVersionLine deadline={d} />
         {d.calendar?.missingYears.length ? <p className="banner banner--warn">{t('calendarMissing', { years: d.calendar.missingYears.join(', ') })}</p> : null}
         {d.override ? <p className="muted">{t('overridden', { t: formatInstant(d.override.computedDueAt, language), r: d.override.reason })}</p> : null}
         {active ? (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '../../app/api';
 import { useApp } from '../../app/store';
 import { Countdown } from '../../components/Countdown';
+import { ProvisionalPill, RuleVersionLine } from '../../components/DeadlineProvenance';
 import { ErrorBanner, TextField, fieldError } from '../../components/Field';
 import { formatInstant, localInputToIso } from '../../components/format';
 import { DeadlineStatePill } from '../../components/StatePill';
@@ -20,8 +21,11 @@ export function DeadlinesCard({ request, onChange }: CardProps) {
   const [reasons, setReasons] = useState('');
   const [sentAt, setSentAt] = useState('');
   const reply = request.deadlines.filter((d) => !d.key.startsWith('hold.'));
-  const openPause = request.pauses.find((p) => !p.endedAt);
-  const canExtend = request.jurisdiction === 'EU' && request.type !== 'complaint' && !request.extension && ['new', 'verifying', 'inProgress'].includes(request.state);
+  const openPause = request.pauses.find((p) => !p.endedAt && p.kind === 'identity');
+  const canExtend = request.extendable !== null;
+  const stop = useMutation('inbox.stopClock');
+  const resume = useMutation('inbox.resumeClock');
+  const [stopReason, setStopReason] = useState('');
 
   return (
     <section className="card" aria-labelledby="inbox-deadlines-h">
@@ -32,7 +36,7 @@ export function DeadlinesCard({ request, onChange }: CardProps) {
         {reply.map((d) => (
           <li key={d.id} className={`inbox-deadline inbox-deadline--${d.state}`} aria-label={L(d.rule)}>
             <div className="inbox-deadline__head">
-              <strong>{L(d.rule)}</strong> <DeadlineStatePill state={d.state} />
+              <strong>{L(d.rule)}</strong> <DeadlineStatePill state={d.state} /> <ProvisionalPill deadline={d} />
               {d.state === 'open' || d.state === 'dueSoon' || d.state === 'overdue' ? <Countdown dueAt={d.dueAt} startAt={d.startAt} clock={d.clock} /> : null}
             </div>
             <div className="muted">
@@ -44,6 +48,7 @@ export function DeadlinesCard({ request, onChange }: CardProps) {
               <summary>{c('why')}</summary>
               <p>{L(d.explanation)}</p>
               <p className="muted">{c('basis')}: {L(d.basis)}</p>
+              <RuleVersionLine deadline={d} />
             </details>
           </li>
         ))}
@@ -58,6 +63,39 @@ export function DeadlinesCard({ request, onChange }: CardProps) {
             ))}
           </ul>
         </>
+      ) : null}
+      {request.clockStop.open ? (
+        <div className="banner banner--warn" role="status">
+          <p>{t('clockStopped', { t: formatInstant(request.clockStop.open.startedAt, language), r: request.clockStop.open.reason })}</p>
+          <ErrorBanner error={resume.error} />
+          <button
+            type="button"
+            disabled={resume.busy}
+            onClick={async () => {
+              const next = await resume.run({ id: request.id });
+              if (next) onChange(next);
+            }}
+          >
+            {t('resumeClock')}
+          </button>
+        </div>
+      ) : request.clockStop.allowed && ['new', 'verifying', 'inProgress'].includes(request.state) ? (
+        <details>
+          <summary>{t('stopClock')}</summary>
+          <p className="muted">{t('stopClockHint')}</p>
+          <ErrorBanner error={stop.error} />
+          <TextField label={t('stopClockReason')} value={stopReason} onChange={setStopReason} required error={fieldError(stop.error, 'reason') ?? fieldError(stop.error, 'id')} />
+          <button
+            type="button"
+            disabled={stop.busy}
+            onClick={async () => {
+              const next = await stop.run({ id: request.id, reason: stopReason });
+              if (next) (onChange(next), setStopReason(''));
+            }}
+          >
+            {t('stopClock')}
+          </button>
+        </details>
       ) : null}
       {request.extension ? <p>{t('extended', { t: formatInstant(request.extension.noticeSentAt, language) })}: {request.extension.reasons}</p> : null}
       {canExtend ? (

@@ -48,6 +48,11 @@ export function DecisionCard({ request, onChange }: CardProps) {
         <div className="banner">
           <strong>{t(`d_${d.outcome}`)}</strong>
           {d.actionsTaken ? <p>{d.actionsTaken}</p> : null}
+          {d.writtenRefusal ? (
+            <p className="banner banner--warn">
+              {L(d.writtenRefusal.rule)} — {L(d.writtenRefusal.basis)}
+            </p>
+          ) : null}
           {d.refusalGroundText ? <p>{t('groundLine', { g: L(d.refusalGroundText) })}</p> : null}
           {d.refusalReasons ? <p>{t('reasonsLine', { r: d.refusalReasons })}</p> : null}
           <p className="muted">{t('decidedBy', { by: d.decidedBy, at: formatInstant(d.decidedAt, language) })}</p>

@@ -1,4 +1,4 @@
-import type { Jurisdiction } from '../../../preload/contract/common';
+import { Jurisdiction as JurisdictionSchema, type Jurisdiction } from '../../../preload/contract/common';
 import type { DecisionOutcome, HoldKind, IntakeChannel, RefusalGround, RequestState, RequestType } from '../../../preload/contract/inbox';
 
 // Display order of the pick lists (the values are the contract's; labels come from i18n.ts).
@@ -8,7 +8,8 @@ export const TYPES: RequestType[] = [
 ];
 export const STATES: RequestState[] = ['new', 'verifying', 'inProgress', 'answered', 'refused', 'withdrawn', 'closed'];
 export const CHANNELS: IntakeChannel[] = ['email', 'letter', 'phone', 'webForm', 'inPerson'];
-export const JURISDICTIONS: Jurisdiction[] = ['CN', 'EU', 'US-CA', 'OTHER'];
+// Every jurisdiction the rules know: UK requests (UK GDPR), California (CCPA); the other US states get the policy clock.
+export const JURISDICTIONS: Jurisdiction[] = [...JurisdictionSchema.options];
 export const OUTCOMES: DecisionOutcome[] = ['fulfilled', 'partlyFulfilled', 'refused'];
 export const METHODS = ['idDocument', 'accountLogin', 'smsCode', 'emailLink', 'knownContact', 'inPerson', 'other'] as const;
 export const IDENTITY_OUTCOMES = ['verified', 'moreInfoNeeded', 'failed'] as const;

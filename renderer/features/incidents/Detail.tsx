@@ -6,7 +6,8 @@ import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, SelectField } from '../../components/Field';
-import { formatInstant } from '../../components/format';
+import { formatInstant, formatNumber } from '../../components/format';
+import { commonText } from '../../components/i18n';
 import { PackButton } from '../../components/PackButton';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
@@ -123,7 +124,10 @@ function StateLine({ incident, onChange }: Props) {
 
 function GradeCard({ incident, onChange }: Props) {
   const t = useT(incidentsText);
+  const c = useT(commonText);
   const L = useLocalized();
+  const language = useApp((s) => s.language);
+  const navigate = useApp((s) => s.navigate);
   const g = incident.grade;
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState<CacGrade | 'computed'>(g.override ? g.value : g.computed);
@@ -147,6 +151,28 @@ function GradeCard({ incident, onChange }: Props) {
       <p className="muted">
         {L(g.rule)} — {L(g.basis)}
       </p>
+      <details className="incident-grade__bands">
+        <summary>{t('gradeThresholds')}</summary>
+        <ul>
+          {g.bands.map((b) => (
+            <li key={b.grade}>
+              {t('gradeThresholdRow', {
+                grade: t(`g_${b.grade}`),
+                people: formatNumber(b.people, language),
+                ps: c(b.peopleSource === 'official' ? 'sourceOfficial' : 'sourceCommentary'),
+                loss: formatNumber(b.lossRmb, language),
+                ls: c(b.lossSource === 'official' ? 'sourceOfficial' : 'sourceCommentary'),
+              })}
+            </li>
+          ))}
+        </ul>
+        <p className="muted">
+          {t('gradeThresholdsNote')}{' '}
+          <button type="button" className="link" onClick={() => navigate({ page: 'settings', id: 'rules' })}>
+            {t('openRules')}
+          </button>
+        </p>
+      </details>
       <ul className="incident-flags">
         <li>{g.cacReportRequired ? <strong>{t('cacRequired')}</strong> : t('cacNotRequired')}</li>
         <li>{(cii.fromSettings ? t('ciiFromSettings', { v: cii.effective ? t('yes') : t('no') }) : t('ciiOwn', { v: cii.effective ? t('yes') : t('no') }))}</li>

@@ -14,7 +14,10 @@ interface Props {
   onChange(next: Incident): void;
 }
 
-type Draft = Record<keyof IncidentFacts, string | boolean | string[] | null>;
+type Draft = Record<keyof IncidentFacts, string | boolean | string[] | null | Record<string, number>>;
+
+/** The US states with their own breach clocks: their resident counts are asked for when listed. */
+const US_STATES = ['US-NY', 'US-TX', 'US-CO', 'US-WA', 'US-FL'] as const;
 
 const INSTANTS = ['discoveredAt', 'occurredAt', 'containedAt', 'handlingEndedAt'] as const;
 const COUNTS = ['individualsAffected', 'sensitiveIndividualsAffected', 'californiaResidentsAffected', 'recordsAffected', 'directLossRmb'] as const;
@@ -40,6 +43,10 @@ export function FactsCard({ incident, onChange }: Props) {
     if (k === 'gdprRisk') return t(`risk_${(v as string | null) ?? 'unset'}` as 'risk_unset');
     if (k === 'gdpr34Exception') return t(`ex_${(v as string | null) ?? 'none'}` as 'ex_none');
     if (k === 'ciiOperator') return v === null ? t('cii_settings') : v ? t('cii_yes') : t('cii_no');
+    if (k === 'stateResidentsAffected') {
+      const entries = Object.entries(f.stateResidentsAffected ?? {});
+      return entries.length ? entries.map(([s, n]) => `${t(`j_${s as Jurisdiction}`)} ${formatNumber(n, language)}`).join(', ') : '—';
+    }
     return (v as string | null) || '—';
   };
 
@@ -75,6 +82,9 @@ function FactsForm({ incident, onCancel, onSaved }: { incident: Incident; onCanc
   const L = useLocalized();
   const update = useMutation('incidents.update');
   const [d, setD] = useState<Draft>(() => toDraft(incident.facts));
+  const [residents, setResidents] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(incident.facts.stateResidentsAffected ?? {}).map(([s, n]) => [s, String(n)])),
+  );
   const set = (k: keyof IncidentFacts) => (v: Draft[keyof IncidentFacts]) => setD((prev) => ({ ...prev, [k]: v }));
   const label = (k: keyof IncidentFacts) => L(INCIDENT_FACT_LABELS[k]);
   const err = (k: string) => fieldError(update.error, `facts.${k}`) ?? fieldError(update.error, k);
@@ -85,6 +95,10 @@ function FactsForm({ incident, onCancel, onSaved }: { incident: Incident; onCanc
     for (const k of INSTANTS) facts[k] = str(k) ? localInputToIso(str(k)) : k === 'discoveredAt' ? '' : null;
     for (const k of COUNTS) facts[k] = str(k).trim() === '' ? (k === 'individualsAffected' || k === 'directLossRmb' ? Number.NaN : null) : Number(str(k));
     for (const k of LISTS) facts[k] = splitList(str(k));
+    const listed = d.jurisdictions as string[];
+    facts.stateResidentsAffected = Object.fromEntries(
+      US_STATES.filter((s) => listed.includes(s) && (residents[s] ?? '').trim() !== '').map((s) => [s, Number(residents[s])]),
+    );
     const next = await update.run({ id: incident.id, facts: facts as Partial<IncidentFacts>, expectedVersion: incident.version });
     if (next) onSaved(next);
   };
@@ -115,6 +129,26 @@ function FactsForm({ incident, onCancel, onSaved }: { incident: Incident; onCanc
         ))}
         {err('jurisdictions') ? <div className="field__error" role="alert">{err('jurisdictions')}</div> : null}
       </fieldset>
+      {US_STATES.some((s) => (d.jurisdictions as string[]).includes(s)) ? (
+        <fieldset className="incident-checkgroup">
+          <legend>{t('stateResidents')}</legend>
+          <p className="muted">{t('stateResidentsHint')}</p>
+          <div className="form-grid">
+            {US_STATES.filter((s) => (d.jurisdictions as string[]).includes(s)).map((s) => (
+              <TextField
+                key={s}
+                label={t('residentsOf', { state: t(`j_${s}`) })}
+                type="number"
+                min={0}
+                value={residents[s] ?? ''}
+                onChange={(v) => setResidents((prev) => ({ ...prev, [s]: v }))}
+                error={err(`stateResidentsAffected.${s}`)}
+              />
+            ))}
+          </div>
+          {(d.jurisdictions as string[]).includes('US-NY') ? <CheckboxField label={t('nyDfs')} checked={d.nyDfsCovered as boolean} onChange={set('nyDfsCovered')} /> : null}
+        </fieldset>
+      ) : null}
       {LISTS.map((k) => (
         <TextField key={k} label={label(k)} value={str(k)} onChange={set(k)} error={err(k)} />
       ))}

@@ -5,7 +5,8 @@ import { api } from '../../app/api';
 import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Countdown } from '../../components/Countdown';
-import { ErrorBanner, SelectField, TextField, fieldError } from '../../components/Field';
+import { CheckboxField, ErrorBanner, SelectField, TextField, fieldError } from '../../components/Field';
+import { ProvisionalPill, RuleVersionLine } from '../../components/DeadlineProvenance';
 import { formatInstant, isoToLocalInput, localInputToIso } from '../../components/format';
 import { DeadlineStatePill, Pill } from '../../components/StatePill';
 import { useLocalized, useT } from '../../i18n';
@@ -47,7 +48,7 @@ function ObligationRow({ incident, o, onChange }: Props & { o: IncidentObligatio
   const t = useT(incidentsText);
   const L = useLocalized();
   const language = useApp((s) => s.language);
-  const [dialog, setDialog] = useState<null | 'done' | 'undo' | 'override'>(null);
+  const [dialog, setDialog] = useState<null | 'done' | 'undo' | 'override' | 'followUp'>(null);
   const [error, setError] = useState<AppErrorDto>();
   const label = L(o.label);
   const tone = o.state === 'done' ? 'ok' : o.state === 'pending' ? 'warn' : 'neutral';
@@ -71,6 +72,7 @@ function ObligationRow({ incident, o, onChange }: Props & { o: IncidentObligatio
         <Pill tone={tone}>{t(`ob_${o.state}`)}</Pill>
         {o.deadlineState && o.state === 'pending' ? <DeadlineStatePill state={o.deadlineState} /> : null}
         {o.state === 'pending' && o.deadline ? <Countdown dueAt={o.deadline.dueAt} startAt={o.deadline.startAt} clock={o.deadline.clock} /> : null}
+        {o.deadline ? <ProvisionalPill deadline={o.deadline} /> : null}
       </div>
       <div className="obligation__when muted">
         {o.startAt ? <span>{t('startedAt', { t: formatInstant(o.startAt, language) })}</span> : null}
@@ -83,8 +85,20 @@ function ObligationRow({ incident, o, onChange }: Props & { o: IncidentObligatio
         <p>{L(o.explanation)}</p>
         <p className="muted">{L(o.basis)}</p>
         {o.deadline ? <p className="muted">{L(o.deadline.explanation)}</p> : null}
+        {o.deadline ? <RuleVersionLine deadline={o.deadline} /> : null}
         {o.override ? <p className="banner banner--warn">{t('overriddenBy', { by: o.override.by, reason: o.override.reason })}</p> : null}
       </details>
+      {o.reports?.length ? (
+        <ol className="obligation__reports" aria-label={t('reportSequence')}>
+          {o.reports.map((r, i) => (
+            <li key={i}>
+              {t(`report_${r.kind}`)} · {formatInstant(r.at, language)}
+              {r.reference ? ` · ${r.reference}` : ''}
+              {r.note ? ` — ${r.note}` : ''}
+            </li>
+          ))}
+        </ol>
+      ) : null}
       <ErrorBanner error={dialog ? undefined : error} />
       <div className="obligation__actions">
         {o.state === 'pending' || o.state === 'waiting' ? (
@@ -92,7 +106,11 @@ function ObligationRow({ incident, o, onChange }: Props & { o: IncidentObligatio
         ) : null}
         {o.state === 'done' ? <button type="button" aria-label={`${t('undoDone')}: ${label}`} onClick={() => setDialog('undo')}>{t('undoDone')}</button> : null}
         <button type="button" aria-label={`${t('override')}: ${label}`} onClick={() => setDialog('override')}>{t('override')}</button>
+        {o.key === 'cac.report' && o.done ? <button type="button" onClick={() => setDialog('followUp')}>{t('followUp')}</button> : null}
       </div>
+      {dialog === 'followUp' ? (
+        <FollowUpDialog error={error} onCancel={() => (setDialog(null), setError(undefined))} onSubmit={(input) => call(api.call('incidents.recordFollowUp', { id: incident.id, ...input }))} />
+      ) : null}
       {dialog === 'done' ? (
         <MarkDoneDialog o={o} label={label} error={error} onCancel={() => (setDialog(null), setError(undefined))} onSubmit={(input) => call(api.call('incidents.markObligation', { id: incident.id, key: o.key, state: 'done', ...input }))} />
       ) : null}
@@ -109,21 +127,40 @@ function MarkDoneDialog(props: {
   label: string;
   error: AppErrorDto | undefined;
   onCancel(): void;
-  onSubmit(input: { doneAt: string; reference: string; note: string; lateReason: string }): Promise<boolean>;
+  onSubmit(input: { doneAt: string; reference: string; note: string; lateReason: string; firstReport: boolean }): Promise<boolean>;
 }) {
   const t = useT(incidentsText);
   const [at, setAt] = useState(() => isoToLocalInput(new Date().toISOString()));
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
   const [lateReason, setLateReason] = useState('');
+  const [firstReport, setFirstReport] = useState(false);
   const err = (f: string) => fieldError(props.error, f);
   return (
-    <ConfirmDialog open title={t('markDoneTitle', { label: props.label })} confirmLabel={t('markDone')} onCancel={props.onCancel} onConfirm={() => void props.onSubmit({ doneAt: localInputToIso(at), reference, note, lateReason })}>
+    <ConfirmDialog open title={t('markDoneTitle', { label: props.label })} confirmLabel={t('markDone')} onCancel={props.onCancel} onConfirm={() => void props.onSubmit({ doneAt: localInputToIso(at), reference, note, lateReason, firstReport })}>
       <ErrorBanner error={props.error} />
       <TextField label={t('doneWhen')} type="datetime-local" value={at} onChange={setAt} required error={err('doneAt')} />
       <TextField label={props.o.referenceExpected ? t('reference') : t('referenceOptional')} value={reference} onChange={setReference} error={err('reference')} />
       <TextField label={t('note')} value={note} onChange={setNote} />
       {props.o.key === 'gdpr33.authority' ? <TextField label={t('lateReason')} value={lateReason} onChange={setLateReason} multiline rows={3} error={err('lateReason')} /> : null}
+      {props.o.key === 'cac.report' ? <CheckboxField label={t('firstReport')} hint={t('firstReportHint')} checked={firstReport} onChange={setFirstReport} /> : null}
+    </ConfirmDialog>
+  );
+}
+
+/** A follow-up report to the cyberspace administration when new important facts arise (CAC Measures Art. 7). */
+function FollowUpDialog(props: { error: AppErrorDto | undefined; onCancel(): void; onSubmit(input: { at: string; reference: string; note: string }): Promise<boolean> }) {
+  const t = useT(incidentsText);
+  const [at, setAt] = useState(() => isoToLocalInput(new Date().toISOString()));
+  const [reference, setReference] = useState('');
+  const [note, setNote] = useState('');
+  const err = (f: string) => fieldError(props.error, f);
+  return (
+    <ConfirmDialog open title={t('followUp')} confirmLabel={t('followUpRecord')} onCancel={props.onCancel} onConfirm={() => void props.onSubmit({ at: localInputToIso(at), reference, note })}>
+      <ErrorBanner error={props.error} />
+      <TextField label={t('doneWhen')} type="datetime-local" value={at} onChange={setAt} required error={err('at')} />
+      <TextField label={t('referenceOptional')} value={reference} onChange={setReference} />
+      <TextField label={t('followUpWhat')} value={note} onChange={setNote} multiline rows={3} required error={err('note')} />
     </ConfirmDialog>
   );
 }

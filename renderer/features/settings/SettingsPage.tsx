@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Settings } from '../../../preload/contract/settings';
 import { useMutation, useQuery } from '../../app/api';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
@@ -12,8 +12,53 @@ import { About } from './About';
 import { settingsText } from './i18n';
 import { FileRootsSettings } from './FileRootsSettings';
 import { PassphraseForm } from './PassphraseForm';
+import { PioCard } from './PioCard';
+import { RulesSettings } from '../rules/RulesSettings';
 
-export function SettingsPage() {
+type Tab = 'general' | 'rules' | 'calendars';
+const TABS: Tab[] = ['general', 'rules', 'calendars'];
+
+/** Settings, in sections: General (#/settings), Rules (#/settings/rules), Calendars (#/settings/calendars). */
+export function SettingsPage({ id }: { id?: string }) {
+  const t = useT(settingsText);
+  const navigate = useApp((s) => s.navigate);
+  const tab: Tab = id === 'rules' || id === 'calendars' ? id : 'general';
+  const tabs = (
+    <div role="tablist" aria-label={t('tabsLabel')} className="settings-tabs">
+      {TABS.map((x) => (
+        <button
+          key={x}
+          type="button"
+          role="tab"
+          aria-selected={tab === x}
+          className={tab === x ? 'primary' : undefined}
+          onClick={() => navigate({ page: 'settings', ...(x === 'general' ? {} : { id: x }) })}
+        >
+          {t(x === 'general' ? 'tabGeneral' : x === 'rules' ? 'tabRules' : 'tabCalendars')}
+        </button>
+      ))}
+    </div>
+  );
+  if (tab === 'rules')
+    return (
+      <div className="page">
+        <PageHeader title={t('title')} />
+        {tabs}
+        <RulesSettings />
+      </div>
+    );
+  if (tab === 'calendars')
+    return (
+      <div className="page page--narrow">
+        <PageHeader title={t('title')} />
+        {tabs}
+        <CalendarSettings />
+      </div>
+    );
+  return <GeneralSettings tabs={tabs} />;
+}
+
+function GeneralSettings({ tabs }: { tabs: ReactNode }) {
   const t = useT(settingsText);
   const c = useT(commonText);
   const toast = useApp((s) => s.toast);
@@ -29,6 +74,7 @@ export function SettingsPage() {
   return (
     <div className="page page--narrow">
       <PageHeader title={t('title')} />
+      {tabs}
       <form
         noValidate
         className="card"
@@ -99,9 +145,9 @@ export function SettingsPage() {
         <LanguageSwitch />
       </section>
 
+      <PioCard />
       <PassphraseForm />
       <FileRootsSettings />
-      <CalendarSettings />
       <About />
     </div>
   );

@@ -8,7 +8,7 @@ import { transfersText } from './i18n';
 import { SectionFields } from './SectionFields';
 import { emptyForm, fromForm, type FormValues, type SectionKey } from './sections';
 
-const ORDER: SectionKey[] = ['recipient', 'annex1', 'route', 'consent', 'pipia', 'contract'];
+const ORDER: SectionKey[] = ['recipient', 'annex1', 'route', 'consent', 'pipia', 'contract', 'certification'];
 
 /** The whole record in the sections of Annex 1 and the contract's cover page. */
 export function CreateForm() {

@@ -68,6 +68,7 @@ export function Detail({ id }: { id: string }) {
         <div>
           <SectionCard key={`ro-${transfer.updatedAt}`} transfer={transfer} section="route" onChange={setTransfer} />
           <SectionCard key={`c-${transfer.updatedAt}`} transfer={transfer} section="contract" onChange={setTransfer} />
+          {transfer.route.chosen === 'certification' ? <SectionCard key={`ce-${transfer.updatedAt}`} transfer={transfer} section="certification" onChange={setTransfer} /> : null}
           <SectionCard key={`co-${transfer.updatedAt}`} transfer={transfer} section="consent" onChange={setTransfer} />
           <SectionCard key={`p-${transfer.updatedAt}`} transfer={transfer} section="pipia" onChange={setTransfer} />
         </div>

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '../../app/api';
 import { useApp } from '../../app/store';
 import { ErrorBanner, fieldError, SelectField, TextField } from '../../components/Field';
 import { formatDate, formatInstant } from '../../components/format';
+import { ProvisionalPill, RuleVersionLine } from '../../components/DeadlineProvenance';
 import { DeadlineStatePill, Pill } from '../../components/StatePill';
 import { useLocalized, useT } from '../../i18n';
 import { transfersText } from './i18n';
@@ -58,9 +59,11 @@ export function FilingTimeline({ transfer, onChange }: { transfer: Transfer; onC
               <strong>{L(d.rule)}</strong>
               <span>{t('due', { date: dueDateIn(d.dueAt, d.zone) })}</span>
               <DeadlineStatePill state={d.state} />
+              <ProvisionalPill deadline={d} />
             </div>
             <p className="muted">{L(d.explanation)}</p>
             <p className="muted">{L(d.basis)}</p>
+            <RuleVersionLine deadline={d} />
           </li>
         ))}
       </ul>

@@ -4,7 +4,7 @@ import type { Transfer } from '../../../preload/contract/transfers';
 // create form and the per-section editors. Values are kept as strings in the form and turned
 // back into the contract's types here (validation itself happens in main).
 
-export type SectionKey = 'recipient' | 'annex1' | 'route' | 'consent' | 'pipia' | 'contract';
+export type SectionKey = 'recipient' | 'annex1' | 'route' | 'consent' | 'pipia' | 'contract' | 'certification';
 export type FieldKind = 'text' | 'multiline' | 'date' | 'number' | 'list' | 'email' | 'tel' | 'country' | 'select' | 'checkbox' | 'tristate';
 
 export interface FieldDesc {
@@ -45,10 +45,12 @@ export const SECTIONS: Record<SectionKey, FieldDesc[]> = {
   ],
   route: [
     { key: 'chosen', kind: 'select', options: ['undecided', 'standardContract', 'certification', 'securityAssessment', 'exempt'], optionPrefix: 'r_' },
-    { key: 'exemptScenario', kind: 'select', options: ['', 'individualContract', 'hrManagement', 'emergency', 'art3NonPersonal', 'art4Reexport', 'belowThreshold'], optionPrefix: 'x_' },
+    { key: 'exemptScenario', kind: 'select', options: ['', 'individualContract', 'hrManagement', 'emergency', 'art3NonPersonal', 'art4Reexport', 'belowThreshold', 'ftzNegativeList'], optionPrefix: 'x_' },
     { key: 'regime', kind: 'select', options: ['2024', '2023'], optionPrefix: 'g_' },
     { key: 'ciiOperator', kind: 'tristate' },
     { key: 'importantData', kind: 'checkbox' },
+    { key: 'ftzZone', kind: 'text' },
+    { key: 'ftzList', kind: 'text' },
   ],
   consent: [
     { key: 'method', kind: 'select', options: ['', 'popup', 'email', 'inAppPage', 'checkbox', 'paper', 'other'], optionPrefix: 'm_' },
@@ -67,6 +69,13 @@ export const SECTIONS: Record<SectionKey, FieldDesc[]> = {
     { key: 'expiryDate', kind: 'date' },
     { key: 'filingAuthority', kind: 'text', wide: true },
     { key: 'termNote', kind: 'text' },
+  ],
+  // Outbound Certification Measures (in force 2026-01-01): the certificate, valid 3 years (the catalogue's period).
+  certification: [
+    { key: 'body', kind: 'text', wide: true },
+    { key: 'certificateNumber', kind: 'text' },
+    { key: 'issuedDate', kind: 'date' },
+    { key: 'scope', kind: 'multiline', wide: true },
   ],
 };
 

@@ -22,26 +22,45 @@ describe('calendars in the vault', () => {
     expect(y2026.holidays.find((d) => d.date === '2026-10-01')?.name).toEqual({ en: 'National Day', zh: '国庆节' });
   });
 
-  it('loading a missing year recomputes the deadlines that fell back to weekends, and audits it', async () => {
+  it('loading the official schedule of a provisional year recomputes its deadlines, says which moved, and audits it', async () => {
     tv = await makeTestVault();
     const [before] = tv.session.tx(() => syncRecordDeadlines(tv.session, transfer, [{ key: 'filing', ruleKey: 'scc.filing.10wd', start: '2026-12-24' }]));
-    expect(before.calendar?.missingYears).toEqual([2027]);
-    expect(before.dueAt).toBe('2027-01-07T15:59:59.999Z');
+    expect(before.calendar).toEqual({ country: 'CN', years: [2026], missingYears: [], provisionalYears: [2027] });
+    expect(before.provisional?.message.en).toBe('Provisional until the 2027 schedule is loaded');
+    expect(before.dueAt).toBe('2027-01-08T15:59:59.999Z');
 
+    // A schedule that gives a day more than the statutory one (Mon Jan 4 off) moves the date.
     const change = await tv.ok('calendar.upsertYear', {
       country: 'CN',
       year: 2027,
-      source: 'Draft 2027 schedule typed by the DPO',
-      holidays: [{ date: '2027-01-01', name: { en: 'New Year', zh: '元旦' } }],
+      source: 'Notice of the General Office of the State Council on the 2027 schedule',
+      holidays: [
+        { date: '2027-01-01', name: { en: 'New Year', zh: '元旦' } },
+        { date: '2027-01-04', name: { en: 'New Year', zh: '元旦' } },
+      ],
       workdays: [],
     });
     expect(change.recomputed).toBe(1);
     expect(change.year).toMatchObject({ year: 2027, origin: 'edited', loadedAt: '2026-11-29T02:00:00.000Z' });
+    expect(change.effects.deadlines).toMatchObject([
+      { recordRef: 'TR-2026-0001', change: 'moved', beforeDueAt: '2027-01-08T15:59:59.999Z', afterDueAt: '2027-01-11T15:59:59.999Z', shiftMinutes: 3 * 24 * 60 },
+    ]);
     const [after] = (await tv.ok('deadlines.forRecord', { module: 'transfers', recordId: 'tr-1' })).items;
-    expect(after.calendar).toEqual({ country: 'CN', years: [2026, 2027], missingYears: [] });
-    expect(after.dueAt).toBe('2027-01-08T15:59:59.999Z');
-    expect(after.explanation.en).toBe('10 working days after 2026-12-24; Jan 1 is a holiday → 2027-01-08');
-    expect(await auditActions()).toContain('calendar.upsertYear');
+    expect(after.calendar).toEqual({ country: 'CN', years: [2026, 2027], missingYears: [], provisionalYears: [] });
+    expect(after.provisional).toBeNull();
+    expect(after.dueAt).toBe('2027-01-11T15:59:59.999Z');
+    expect(after.explanation.en).toBe('10 working days after 2026-12-24; Jan 1 and Jan 4 are holidays → 2027-01-11');
+    const entry = (await tv.ok('audit.list', { limit: 5 })).items.find((e) => e.action === 'calendar.upsertYear')!;
+    expect(entry.summary).toContain('1 no longer provisional, 1 moved');
+  });
+
+  it('loading a schedule identical to the statutory days ends "provisional" without moving the date', async () => {
+    tv = await makeTestVault();
+    tv.session.tx(() => syncRecordDeadlines(tv.session, transfer, [{ key: 'filing', ruleKey: 'scc.filing.10wd', start: '2026-12-24' }]));
+    expect((await tv.ok('deadlines.counts', {})).provisional).toEqual({ count: 1, years: [2027] });
+    const change = await tv.ok('calendar.upsertYear', { country: 'CN', year: 2027, source: 'Official', holidays: [{ date: '2027-01-01' }], workdays: [] });
+    expect(change.effects.deadlines).toMatchObject([{ change: 'versionOnly', beforeDueAt: '2027-01-08T15:59:59.999Z', afterDueAt: '2027-01-08T15:59:59.999Z' }]);
+    expect((await tv.ok('deadlines.counts', {})).provisional).toEqual({ count: 0, years: [] });
   });
 
   it('correcting a year keeps a DPO override but recomputes the computed date beneath it', async () => {
@@ -126,6 +145,9 @@ describe('calendar edits are seen at once', () => {
   it('two corrections at the same instant both change the computed date (no stale calendar)', async () => {
     tv = await makeTestVault();
     const compute = async () => (await tv.ok('deadlines.compute', { rule: 'scc.filing.10wd', start: '2026-12-24' })).dueAt;
+    // Provisional 2027: the statutory Jan 1 holiday.
+    expect(await compute()).toBe('2027-01-08T15:59:59.999Z');
+    await tv.ok('calendar.upsertYear', { year: 2027, source: 'draft', holidays: [], workdays: [] });
     expect(await compute()).toBe('2027-01-07T15:59:59.999Z');
     await tv.ok('calendar.upsertYear', { year: 2027, source: 'draft', holidays: [{ date: '2027-01-01' }], workdays: [] });
     expect(await compute()).toBe('2027-01-08T15:59:59.999Z');

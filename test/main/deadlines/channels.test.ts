@@ -216,7 +216,9 @@ describe('bad input on the read channels', () => {
   it('lists the catalogue for the calculator with each rule’s period and zone', async () => {
     tv = await makeTestVault();
     const { rules } = await tv.ok('deadlines.rules', {});
-    expect(rules).toHaveLength(23);
+    // Every deadline rule of the catalogue with a version in force today (2026-11-29).
+    expect(rules).toHaveLength(46);
+    expect(rules.find((r) => r.key === 'ccpa.ack')).toMatchObject({ periodKind: 'businessDays', amount: 10, zone: 'America/Los_Angeles', country: 'US' });
     expect(rules.find((r) => r.key === 'request.rights.15wd')).toMatchObject({ periodKind: 'workingDays', amount: 15, zone: 'Asia/Shanghai', country: 'CN' });
     expect(rules.find((r) => r.key === 'gdpr33.authority.72h')).toMatchObject({ periodKind: 'hours', amount: 72, zone: 'Europe/Brussels', country: null });
   });

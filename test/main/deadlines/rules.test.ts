@@ -2,12 +2,17 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_CALENDARS } from '../../../main/calendar/data';
 import { toWorkCalendar } from '../../../main/calendar/rules';
-import { RULES, RULE_KEYS } from '../../../main/deadlines/catalog';
+import { fallbackFor } from '../../../main/calendar/load';
+import { RULE_KEYS, deadlineRuleAt } from '../../../main/deadlines/catalog';
 import type { RuleKey } from '../../../main/deadlines/model';
-import { alertingSince, computeDeadline, deriveState } from '../../../main/deadlines/rules';
+import { alertingSince, computeFromCatalogue, deriveState } from '../../../main/deadlines/rules';
+import { shippedCatalogue } from '../../../main/rules/catalogue';
 
-const china = toWorkCalendar('CN', SHIPPED_CALENDARS);
-const compute = (rule: RuleKey, start: string, until?: string) => computeDeadline(RULES.get(rule)!, { start, until }, () => china);
+const catalogue = shippedCatalogue();
+const china = toWorkCalendar('CN', SHIPPED_CALENDARS, fallbackFor('CN', catalogue));
+const us = toWorkCalendar('US', [], fallbackFor('US', catalogue));
+const calendars = (c: string) => (c === 'US' ? us : china);
+const compute = (rule: RuleKey, start: string, until?: string) => computeFromCatalogue(catalogue, rule, { start, until }, calendars)!.computed;
 
 describe('working days on the China calendar', () => {
   it.each([
@@ -42,14 +47,25 @@ describe('working days on the China calendar', () => {
       missing: [],
     },
     {
-      why: 'into 2027 with no calendar loaded: weekends only (Jan 1 counted as a working day), and it says so',
+      why: 'into 2027 with no schedule loaded: the statutory Jan 1 holiday of the Holiday Measures, marked provisional',
       rule: 'scc.filing.10wd' as const,
       start: '2026-12-24',
-      dueAt: '2027-01-07T15:59:59.999Z',
-      en: '10 working days after 2026-12-24; 2027 calendar not loaded: weekends only assumed → 2027-01-07',
-      zh: '2026-12-24后第10个工作日；未加载2027年节假日安排，仅按周末计算 → 2027-01-07',
+      dueAt: '2027-01-08T15:59:59.999Z',
+      en: '10 working days after 2026-12-24; Jan 1 is a holiday; the 2027 schedule is not loaded: counted on the statutory holidays (Holiday Measures Art. 2), provisional until the 2027 schedule is loaded → 2027-01-08',
+      zh: '2026-12-24后第10个工作日；1月1日为节假日；未加载2027年放假安排：按《全国年节及纪念日放假办法》第二条的法定节日计算，加载2027年安排前为暂定结果 → 2027-01-08',
       years: [2026],
-      missing: [2027],
+      missing: [],
+      provisional: [2027],
+    },
+    {
+      why: 'a year before the Holiday Measures version in the catalogue (2024) is missing: weekends only, and it says so',
+      rule: 'scc.filing.10wd' as const,
+      start: '2024-12-24',
+      dueAt: '2025-01-08T15:59:59.999Z',
+      en: '10 working days after 2024-12-24; Jan 1 is a holiday; 2024 calendar not loaded: weekends only assumed → 2025-01-08',
+      zh: '2024-12-24后第10个工作日；1月1日为节假日；未加载2024年节假日安排，仅按周末计算 → 2025-01-08',
+      years: [2025],
+      missing: [2024],
     },
     {
       why: 'a start instant counts from its Beijing date (20:00Z is 04:00 next day in Beijing)',
@@ -61,11 +77,11 @@ describe('working days on the China calendar', () => {
       years: [2026],
       missing: [],
     },
-  ])('$why', ({ rule, start, dueAt, en, zh, years, missing }) => {
+  ] as { why: string; rule: RuleKey; start: string; dueAt: string; en: string; zh: string; years: number[]; missing: number[]; provisional?: number[] }[])('$why', ({ rule, start, dueAt, en, zh, years, missing, provisional }) => {
     const d = compute(rule, start);
     expect(d.dueAt).toBe(dueAt);
     expect(d.explanation).toEqual({ en, zh });
-    expect(d.calendar).toEqual({ country: 'CN', years, missingYears: missing });
+    expect(d.calendar).toEqual({ country: 'CN', years, missingYears: missing, provisionalYears: provisional ?? [] });
   });
 });
 
@@ -209,12 +225,12 @@ describe('derived state', () => {
 describe('the catalogue', () => {
   it('gives every rule a name and a legal basis in both languages, and computes it', () => {
     for (const key of RULE_KEYS) {
-      const rule = RULES.get(key)!;
+      const rule = deadlineRuleAt(catalogue, key, '2026-09-28') ?? deadlineRuleAt(catalogue, key, '2026-12-01')!;
       for (const text of [rule.name, rule.basis]) {
         expect(text.en.length, key).toBeGreaterThan(3);
         expect(text.zh.length, key).toBeGreaterThan(1);
       }
-      const d = compute(key, '2026-09-28', '2026-12-31');
+      const d = compute(key, key === 'uk.complaint.ack' ? '2026-09-28' : '2026-09-28', '2026-12-31');
       expect(Date.parse(d.dueAt) >= Date.parse(d.startAt), key).toBe(true);
       expect(d.explanation.en && d.explanation.zh, key).toBeTruthy();
     }

@@ -50,7 +50,7 @@ describe('syncRecordDeadlines', () => {
     // 30 days after 2026-11-20 is Sun 2026-12-20: a rest day, so it rolls to Mon 2026-12-21.
     const summary = out.find((d) => d.key === 'summary')!;
     expect(summary.dueAt).toBe('2026-12-21T15:59:59.999Z');
-    expect(summary.calendar).toEqual({ country: 'CN', years: [2026], missingYears: [] });
+    expect(summary.calendar).toEqual({ country: 'CN', years: [2026], missingYears: [], provisionalYears: [] });
     expect(listRecordDeadlines(tv.session, 'incidents', 'inc-1')).toEqual(out);
   });
 

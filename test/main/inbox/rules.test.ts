@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { shippedCatalogue } from '../../../main/rules/catalogue';
+import { rulesAt } from '../../../main/rules/resolve';
 import {
   decisionErrors,
   deadlineRequests,
@@ -104,6 +106,7 @@ describe('which clocks run', () => {
     extension: null,
     internalTarget: null,
     holds: [],
+    rules: rulesAt(shippedCatalogue(), '2026-09-28T02:00:00.000Z'),
   };
   const keys = (f: DeadlineFacts) => deadlineRequests(f, NOW).map((r) => `${r.key}:${r.ruleKey}`);
   it.each([

@@ -162,7 +162,7 @@ describe('identity, decision and reply', () => {
     tv.setNow('2026-11-03T02:00:00.000Z');
     const waiting = await tv.ok('inbox.verifyIdentity', { id: r.id, method: 'idDocument', outcome: 'moreInfoNeeded', note: 'Asked for ID card' });
     expect(waiting.state).toBe('verifying');
-    expect(waiting.pauses).toEqual([{ startedAt: '2026-11-03T02:00:00.000Z', endedAt: null, reason: 'Waiting for proof of identity' }]);
+    expect(waiting.pauses).toEqual([{ startedAt: '2026-11-03T02:00:00.000Z', endedAt: null, reason: 'Waiting for proof of identity', kind: 'identity' }]);
     tv.setNow('2026-11-06T02:00:00.000Z');
     const done = await tv.ok('inbox.verifyIdentity', { id: r.id, method: 'idDocument', outcome: 'verified' });
     expect(done.pauses[0].endedAt).toBe('2026-11-06T02:00:00.000Z');
@@ -205,8 +205,8 @@ describe('retention holds', () => {
     await tv.ok('inbox.recordHold', { id: r.id, kind: 'transactions', description: '订单记录', from: '2026-11-20' });
     const after = await tv.ok('inbox.recordHold', { id: r.id, kind: 'backup', description: 'Nightly backup', until: '2026-12-31' });
     expect(after.holds.map((h) => [h.kind, h.deadline?.dueAt, h.deadline?.basis.en])).toEqual([
-      ['networkLogs', '2027-05-20T15:59:59.999Z', 'Cybersecurity Law (2016) Art. 21'],
-      ['transactions', '2029-11-20T15:59:59.999Z', 'E-Commerce Law Art. 31'],
+      ['networkLogs', '2027-05-20T15:59:59.999Z', 'Cybersecurity Law (amended 2025) Art. 23(3): network logs kept at least 6 months'],
+      ['transactions', '2029-11-20T15:59:59.999Z', 'E-Commerce Law Art. 31: transaction records kept ≥ 3 years from completion'],
       ['backup', '2026-12-31T15:59:59.999Z', expect.stringContaining('PIPL Art. 47')],
     ]);
     expect(after.holds[1].deadline?.rule.zh).toBe('交易记录最终删除：订单记录');

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkTransition, deadlineRequests, effectiveObligations, openObligations } from '../../../main/incidents/obligations';
 import type { IncidentState, ObligationDone, ObligationOverride } from '../../../main/incidents/model';
 import { computeObligations } from '../../../main/incidents/rules';
-import { DISCOVERED, facts } from './fixtures';
+import { DISCOVERED, facts, rules } from './fixtures';
 
-const plans = computeObligations({ facts: facts({ jurisdictions: ['CN', 'EU'] }), grade: 'relativelyMajor', ciiOperator: false, caResidentsNotifiedAt: null });
+const plans = computeObligations({ facts: facts({ jurisdictions: ['CN', 'EU'] }), grade: 'relativelyMajor', ciiOperator: false, caResidentsNotifiedAt: null, cacFirstReportAt: null, rules: rules() });
 const done: ObligationDone = { at: '2026-11-29T04:00:00.000Z', reference: 'BJ-2026-118', note: '', lateReason: '', by: 'Li Wei', via: 'manual' };
 const byKey = <T extends { key: string }>(xs: T[]) => Object.fromEntries(xs.map((x) => [x.key, x]));
 
@@ -18,7 +18,7 @@ describe('effective obligations and the requests sent to the deadline engine', (
   });
 
   it('a done duty is sent as met with its date and reference, and stays done after it stops being required', () => {
-    const notRequired = computeObligations({ facts: facts(), grade: 'general', ciiOperator: false, caResidentsNotifiedAt: null });
+    const notRequired = computeObligations({ facts: facts(), grade: 'general', ciiOperator: false, caResidentsNotifiedAt: null, cacFirstReportAt: null, rules: rules() });
     const eff = effectiveObligations(notRequired, new Map(), new Map([['cac.report', done]]));
     expect(eff.find((e) => e.plan.key === 'cac.report')!.state).toBe('done');
     expect(byKey(deadlineRequests(eff))['cac.report']).toMatchObject({ met: { at: done.at, note: 'BJ-2026-118' } });

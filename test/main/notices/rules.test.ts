@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { NoticeContent, NoticeKind } from '../../../preload/contract/notices';
-import { KINDS } from '../../../main/notices/model';
+import { kindSpecOf, NOTICE_KINDS, type KindSpec } from '../../../main/notices/model';
+import { shippedCatalogue } from '../../../main/rules/catalogue';
 import { approvalBlockers, checkElements, fillMergeFields, initialConditions, isLateGdprNotice, mergeFieldProblems, weakWaivers } from '../../../main/notices/rules';
+
+const catalogue = shippedCatalogue();
+const KINDS = Object.fromEntries(NOTICE_KINDS.map((k) => [k, kindSpecOf(catalogue, k, '2026-12-01')])) as Record<NoticeKind, KindSpec>;
 
 const draft = (kind: NoticeKind, filled: string[], patch: Partial<NoticeContent> = {}): NoticeContent => ({
   languages: ['zh-CN'],
@@ -15,7 +19,7 @@ const draft = (kind: NoticeKind, filled: string[], patch: Partial<NoticeContent>
   ...patch,
 });
 const all = (kind: NoticeKind) => KINDS[kind].elements.map((e) => e.key);
-const missing = (kind: NoticeKind, c: NoticeContent) => checkElements(kind, c).filter((e) => e.status === 'missing').map((e) => e.key);
+const missing = (kind: NoticeKind, c: NoticeContent) => checkElements(KINDS[kind], c).filter((e) => e.status === 'missing').map((e) => e.key);
 
 describe('the checklist per kind (RULES.md §3): a missing element is named', () => {
   // [kind, what is left out, conditions, expected missing, why]
@@ -42,13 +46,13 @@ describe('the checklist per kind (RULES.md §3): a missing element is named', ()
   it.each(rows)('%s without %j (conditions %j) → missing %j — %s', (kind, leftOut, conditions, expected) => {
     const c = draft(kind, all(kind).filter((k) => !leftOut.includes(k)), { conditions });
     expect(missing(kind, c)).toEqual(expected);
-    const blockers = approvalBlockers(checkElements(kind, c), []);
+    const blockers = approvalBlockers(checkElements(KINDS[kind], c), []);
     expect(Object.keys(blockers)).toEqual(expected.map((k) => `elements.${k}`));
   });
 
   it('every element of every kind names its rule and legal basis in both languages', () => {
     for (const kind of Object.keys(KINDS) as NoticeKind[]) {
-      for (const e of checkElements(kind, draft(kind, []))) {
+      for (const e of checkElements(KINDS[kind], draft(kind, []))) {
         expect(e.rule.en && e.rule.zh && e.basis.en && e.basis.zh, `${kind}.${e.key}`).toBeTruthy();
       }
     }
@@ -61,14 +65,14 @@ describe('the checklist per kind (RULES.md §3): a missing element is named', ()
   ] as const)('an element %s is %s', (_why, languages, text, status, missingLanguages) => {
     const c = draft('gdpr.art34', all('gdpr.art34'), { languages: [...languages] });
     c.sections[0].text = { ...text };
-    expect(checkElements('gdpr.art34', c)[0]).toMatchObject({ status, missingLanguages: [...missingLanguages] });
+    expect(checkElements(KINDS['gdpr.art34'], c)[0]).toMatchObject({ status, missingLanguages: [...missingLanguages] });
   });
 
   it('a waiver with a reason covers the element; a too-short reason does not', () => {
     const c = draft('gdpr.art34', ['nature', 'dpoContact', 'consequences'], { waivers: { measures: '已在另一份通知中说明' } });
-    expect(checkElements('gdpr.art34', c)[3]).toMatchObject({ status: 'waived', waiverReason: '已在另一份通知中说明' });
+    expect(checkElements(KINDS['gdpr.art34'], c)[3]).toMatchObject({ status: 'waived', waiverReason: '已在另一份通知中说明' });
     c.waivers.measures = 'no';
-    expect(checkElements('gdpr.art34', c)[3].status).toBe('missing');
+    expect(checkElements(KINDS['gdpr.art34'], c)[3].status).toBe('missing');
     expect(weakWaivers({ measures: 'no', nature: null, cause: 'because the board decided' })).toEqual({ 'waivers.measures': expect.stringContaining('reason') });
   });
 });
@@ -100,12 +104,12 @@ describe('GDPR Art. 33(1) lateness', () => {
     [undefined, null, 'awareness unknown: the DPO decides'],
     ['yesterday', null, 'not a date'],
   ] as [string | undefined, boolean | null, string][])('aware at %s → late %s (%s)', (awareAt, expected) => {
-    expect(isLateGdprNotice(awareAt, now)).toBe(expected);
+    expect(isLateGdprNotice(awareAt, now, 72)).toBe(expected);
   });
 
   it('a new Art. 33 draft starts with the condition computed from the incident', () => {
-    expect(initialConditions('gdpr.art33', { 'incident.awareAt': '2026-11-20T00:00:00Z' }, now)).toEqual({ lateNotice: true });
-    expect(initialConditions('transfer.separateConsent', { 'transfer.sensitivePiCategories': '生物识别信息' }, now)).toEqual({ sensitivePi: true });
-    expect(initialConditions('reply', {}, now)).toEqual({});
+    expect(initialConditions('gdpr.art33', { 'incident.awareAt': '2026-11-20T00:00:00Z' }, now, 72)).toEqual({ lateNotice: true });
+    expect(initialConditions('transfer.separateConsent', { 'transfer.sensitivePiCategories': '生物识别信息' }, now, 72)).toEqual({ sensitivePi: true });
+    expect(initialConditions('reply', {}, now, 72)).toEqual({});
   });
 });

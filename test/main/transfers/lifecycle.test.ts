@@ -79,7 +79,7 @@ describe('deadlineRequestsFor', () => {
 
   it('asks for a re-filing clock per change that triggers it, and the PIPIA retention and expiry', () => {
     const reqs = deadlineRequestsFor({ ...base, expiryDate: '2028-09-27', pipiaDate: '2026-09-01', changes: [ch(5, '2026-11-10'), ch(6, '2026-11-11', false)] });
-    expect(reqs.map((r) => r.key)).toEqual(['scc.filing', 'scc.refiling.5', 'pipia.retention', 'scc.expiry']);
+    expect(reqs.map((r) => r.key)).toEqual(['scc.filing', 'scc.refiling.5', 'pipia.retention', 'records.provision', 'scc.expiry']);
     expect(reqs.find((r) => r.key === 'scc.expiry')).toMatchObject({ ruleKey: 'scc.expiry', start: '2026-09-28', until: '2028-09-27' });
     expect(reqs.find((r) => r.key === 'pipia.retention')).toMatchObject({ ruleKey: 'pipia.retention.3y', start: '2026-09-01' });
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkChosenRoute, classifyRoute, countingWindow, type ClassifyInput } from '../../../main/transfers/rules';
+import { shippedCatalogue } from '../../../main/rules/catalogue';
+import { must, rulesAt } from '../../../main/rules/resolve';
+
+const bands = (regime: '2024' | '2023') => must(rulesAt(shippedCatalogue(), '2026-11-29'), `transfer.routes.${regime}`);
 
 const base: ClassifyInput = {
   regime: '2024',
@@ -10,11 +14,13 @@ const base: ClassifyInput = {
   carriesSensitive: false,
   totals: { nonSensitive: 0, sensitive: 0, processedTotal: null },
   year: 2026,
+  bands: bands('2024'),
 };
 const at = (nonSensitive: number, sensitive = 0, more: Partial<ClassifyInput> = {}): ClassifyInput => ({
   ...base,
   carriesSensitive: sensitive > 0,
   ...more,
+  bands: more.bands ?? bands(more.regime ?? '2024'),
   totals: { nonSensitive, sensitive, processedTotal: null, ...(more.totals ?? {}) },
 });
 

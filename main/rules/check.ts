@@ -1,0 +1,130 @@
+import { LocalizedText as LocalizedTextSchema } from '../../preload/contract/common';
+import { Period as PeriodSchema, RuleSource, SourceKind, type ParamSpec, type ScalarSpec } from '../../preload/contract/rules';
+import type { Params, RuleDefinition } from './model';
+
+// Pure checks of catalogue data, for the DPO's edits and for imported packs alike: every
+// parameter has the shape its rule declares, and a rule's versions never overlap.
+
+export type Problems = Record<string, string>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const isDate = (s: unknown): s is string => typeof s === 'string' && DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+
+function checkScalar(spec: ScalarSpec, value: unknown, path: string, problems: Problems): void {
+  switch (spec.type) {
+    case 'period': {
+      const parsed = PeriodSchema.safeParse(value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        problems[[path, ...issue.path.map(String)].join('.')] = issue.message.startsWith('A period of 0') ? issue.message : `Not a period: ${issue.message}`;
+      } else if (spec.kinds && !spec.kinds.includes(parsed.data.kind)) problems[`${path}.kind`] = `This rule counts in ${spec.kinds.join(' or ')}`;
+      return;
+    }
+    case 'int':
+      if (typeof value !== 'number' || !Number.isInteger(value)) problems[path] = 'A whole number';
+      else if (value < spec.min || value > spec.max) problems[path] = `Between ${spec.min} and ${spec.max}`;
+      return;
+    case 'bool':
+      if (typeof value !== 'boolean') problems[path] = 'true or false';
+      return;
+    case 'sourceKind':
+      if (!SourceKind.safeParse(value).success) problems[path] = 'official or commentary';
+      return;
+    case 'text': {
+      const parsed = LocalizedTextSchema.strict().safeParse(value);
+      if (!parsed.success) problems[path] = 'A text in English and Chinese ({ en, zh })';
+      else if (parsed.data.en.length > 2000 || parsed.data.zh.length > 2000) problems[path] = 'Up to 2,000 characters';
+      return;
+    }
+    case 'string':
+      if (typeof value !== 'string' || value.length > spec.max) problems[path] = `A text of up to ${spec.max} characters`;
+      else if (spec.pattern && !new RegExp(spec.pattern).test(value)) problems[path] = `Not a valid value: "${value}"`;
+      return;
+    case 'enum':
+      if (typeof value !== 'string' || !spec.values.includes(value)) problems[path] = `One of: ${spec.values.filter(Boolean).join(', ')}`;
+      return;
+  }
+}
+
+function checkList(spec: Extract<ParamSpec, { type: 'list' }>, value: unknown, path: string, problems: Problems): void {
+  if (!Array.isArray(value)) {
+    problems[path] = 'A list';
+    return;
+  }
+  if (spec.minItems && value.length < spec.minItems) problems[path] = `At least ${spec.minItems}`;
+  const seen = new Set<string>();
+  value.forEach((row, i) => {
+    const at = `${path}.${i}`;
+    if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+      problems[at] = 'A row of fields';
+      return;
+    }
+    for (const k of Object.keys(row)) if (!(k in spec.item)) problems[`${at}.${k}`] = 'Unknown field';
+    for (const [name, s] of Object.entries(spec.item)) {
+      if (!(name in row)) problems[`${at}.${name}`] = 'Required';
+      else checkScalar(s, (row as Record<string, unknown>)[name], `${at}.${name}`, problems);
+    }
+    if (spec.keyField) {
+      const key = String((row as Record<string, unknown>)[spec.keyField]);
+      if (seen.has(key)) problems[`${at}.${spec.keyField}`] = `"${key}" is listed twice`;
+      seen.add(key);
+    }
+  });
+  const keySpec = spec.keyField ? spec.item[spec.keyField] : undefined;
+  const shippedKeys = spec.fixedKeys && keySpec?.type === 'enum' ? keySpec.values.filter(Boolean) : null;
+  if (shippedKeys) {
+    const missing = shippedKeys.filter((k) => !seen.has(k));
+    const extra = [...seen].filter((k) => !shippedKeys.includes(k));
+    if (missing.length) problems[path] = `Rows cannot be removed here: ${missing.join(', ')} missing`;
+    else if (extra.length) problems[path] = `Rows cannot be added here: ${extra.join(', ')}`;
+  }
+}
+
+/**
+ * The parameters of a version against its rule's shape: no unknown name, none missing, each of
+ * its type; a list with fixed rows keeps exactly its rows.
+ */
+export function checkParams(def: RuleDefinition, params: unknown, path = 'params'): Problems {
+  const problems: Problems = {};
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return { [path]: 'An object of parameters' };
+  for (const k of Object.keys(params)) if (!(k in def.params)) problems[`${path}.${k}`] = `Unknown parameter of ${def.key}`;
+  for (const [name, spec] of Object.entries(def.params)) {
+    const value = (params as Params)[name];
+    if (value === undefined) problems[`${path}.${name}`] = 'Required';
+    else if (spec.type === 'list') checkList(spec, value, `${path}.${name}`, problems);
+    else checkScalar(spec, value, `${path}.${name}`, problems);
+  }
+  return problems;
+}
+
+export const checkSource = (source: unknown, path: string): Problems => {
+  const parsed = RuleSource.safeParse(source);
+  if (parsed.success) return {};
+  const issue = parsed.error.issues[0];
+  return { [[path, ...issue.path.map(String)].join('.')]: issue.message };
+};
+
+export interface DatedVersion {
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+}
+
+/** Versions of one rule, each with from ≤ to and no day covered twice. Returns the first problem. */
+export function checkDates(versions: DatedVersion[], path: (i: number) => string): Problems {
+  for (let i = 0; i < versions.length; i++) {
+    const v = versions[i];
+    if (v.effectiveFrom !== null && !isDate(v.effectiveFrom)) return { [`${path(i)}.effectiveFrom`]: 'A date (YYYY-MM-DD) or null' };
+    if (v.effectiveTo !== null && !isDate(v.effectiveTo)) return { [`${path(i)}.effectiveTo`]: 'A date (YYYY-MM-DD) or null' };
+    if (v.effectiveFrom && v.effectiveTo && v.effectiveTo < v.effectiveFrom) return { [`${path(i)}.effectiveTo`]: 'Ends before it starts' };
+  }
+  const order = versions.map((v, i) => ({ v, i })).sort((a, b) => (a.v.effectiveFrom ?? '') .localeCompare(b.v.effectiveFrom ?? ''));
+  for (let k = 1; k < order.length; k++) {
+    const prev = order[k - 1];
+    const cur = order[k];
+    const prevEnd = prev.v.effectiveTo;
+    if (prevEnd === null || (cur.v.effectiveFrom ?? '') <= prevEnd) {
+      return { [`${path(cur.i)}.effectiveFrom`]: `Overlaps the version from ${prev.v.effectiveFrom ?? 'the start'}${prevEnd ? ` to ${prevEnd}` : ''}` };
+    }
+  }
+  return {};
+}
