@@ -135,13 +135,14 @@ const VersionContent = z
   })
   .strict();
 
-export const RuleChange = z.discriminatedUnion('kind', [
-  /** Correct a version in place (a wrong number, a better basis); it keeps its dates. */
-  VersionContent.extend({ kind: z.literal('edit'), versionId: z.string().min(1).max(64), effectiveTo: IsoDate.nullable().optional() }).strict(),
-  /** A new version from a date: the version in force the day before ends then. */
-  VersionContent.extend({ kind: z.literal('add'), key: z.string().min(1).max(100), effectiveFrom: IsoDate }).strict(),
-]);
+/** Correct a version in place (a wrong number, a better basis); it keeps its dates. */
+const EditVersion = VersionContent.extend({ kind: z.literal('edit'), versionId: z.string().min(1).max(64), effectiveTo: IsoDate.nullable().optional() }).strict();
+/** A new version from a date: the version in force the day before ends then. */
+const AddVersion = VersionContent.extend({ kind: z.literal('add'), key: z.string().min(1).max(100), effectiveFrom: IsoDate }).strict();
+export const RuleChange = z.discriminatedUnion('kind', [EditVersion, AddVersion]);
 export type RuleChange = z.infer<typeof RuleChange>;
+/** A change with the reason the audit log keeps. */
+export const RuleApply = z.discriminatedUnion('kind', [EditVersion.extend({ reason: RequiredText }).strict(), AddVersion.extend({ reason: RequiredText }).strict()]);
 
 export const DeadlineShift = z.object({
   deadlineId: z.string(),
@@ -202,7 +203,7 @@ export const rulesChannels = {
   'rules.list': { input: z.object({}).strict().default({}), output: z.object({ rules: z.array(RuleDto), today: z.string() }) },
   /** What the change would recompute, and by how much; nothing is stored. */
   'rules.preview': { input: RuleChange, output: RecomputeEffects },
-  'rules.apply': { input: z.intersection(RuleChange, z.object({ reason: RequiredText })), output: ChangeResult },
+  'rules.apply': { input: RuleApply, output: ChangeResult },
   'rules.exportPack': {
     input: z.object({ keys: z.array(z.string().min(1).max(100)).max(500).optional(), publisher: z.string().trim().max(200).optional() }).strict(),
     output: z.object({ filename: z.string(), json: z.string(), sha256: z.string(), rules: z.number().int() }),
