@@ -110,6 +110,7 @@ test('Settings → Calendars shows each year with its source, imports a year, na
   test.setTimeout(120_000);
   const page = app;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Calendars' }).click();
   const calendars = page.getByRole('region', { name: 'Holiday calendars' });
   await expect(calendars.getByRole('row', { name: /CN 2026/ })).toContainText('2025-11-04');
   await calendars.getByRole('button', { name: 'View 2026' }).click();

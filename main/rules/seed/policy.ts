@@ -1,3 +1,4 @@
+import { RefusalGround } from '../../../preload/contract/inbox';
 import { t, type ShippedRule } from '../model';
 import { official } from './deadlines-cn';
 
@@ -6,17 +7,8 @@ import { official } from './deadlines-cn';
 
 const POLICY = t('Company privacy policy (2024-02-23)', '公司隐私政策（2024年2月23日版）');
 
-export const GROUND_CODES = [
-  'legalObligation',
-  'nationalSecurity',
-  'publicInterest',
-  'criminalProceedings',
-  'abuseOfRights',
-  'vitalInterests',
-  'harmToOthers',
-  'tradeSecrets',
-  'otherLegal',
-];
+/** The nine grounds the contract names (privacy policy §V); their wording is the catalogue's. */
+export const GROUND_CODES: string[] = [...RefusalGround.options];
 
 const days = (en: string, zh: string) => ({ type: 'int' as const, label: t(en, zh), min: 0, max: 30, unit: 'days' as const });
 

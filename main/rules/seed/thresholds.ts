@@ -143,7 +143,7 @@ export const THRESHOLD_RULES: ShippedRule[] = [
     def: { key: 'minors.refusal', kind: 'requirement', regime: 'CN', usedBy: ['inbox'], params: { inWriting: flag('The refusal is given in writing with reasons', '拒绝应以书面形式并说明理由') } },
     versions: [
       v(
-        t("Refusing a minor's or guardian's request", '拒绝未成年人或其监护人的请求'),
+        t("A refusal of a minor's or guardian's request is given in writing with reasons", '拒绝未成年人或其监护人的请求，应以书面形式并说明理由'),
         t('Minors Online Protection Regulations Art. 34(3)', '《未成年人网络保护条例》第三十四条第三款'),
         official(MINORS_REGS, 'Art. 34(3)'),
         { inWriting: true },

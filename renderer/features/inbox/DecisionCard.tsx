@@ -49,8 +49,8 @@ export function DecisionCard({ request, onChange }: CardProps) {
           <strong>{t(`d_${d.outcome}`)}</strong>
           {d.actionsTaken ? <p>{d.actionsTaken}</p> : null}
           {d.writtenRefusal ? (
-            <p className="banner banner--warn">
-              {L(d.writtenRefusal.rule)} — {L(d.writtenRefusal.basis)}
+            <p className="decision__written">
+              <strong>{L(d.writtenRefusal.rule)}</strong> ({L(d.writtenRefusal.basis)})
             </p>
           ) : null}
           {d.refusalGroundText ? <p>{t('groundLine', { g: L(d.refusalGroundText) })}</p> : null}

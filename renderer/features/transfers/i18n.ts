@@ -45,7 +45,7 @@ export const transfersText = defineMessages({
     f_certification_issuedDate: 'Date issued (the renewal clock runs from it)',
     f_certification_scope: 'Scope of the certificate',
     f_route_ftzZone: 'Free-trade zone the processor is registered in',
-    f_route_ftzList: 'Its negative list (name and version)',
+    f_route_ftzList: 'That zone’s negative list (title and version)',
     x_ftzNegativeList: 'Not on the free-trade zone’s negative list (Art. 6)',
     f_recipient_name: 'Name',
     f_recipient_country: 'Country/region',
