@@ -9,6 +9,7 @@ import { foundationBench } from './foundation';
 import { inboxBench } from './inbox';
 import { incidentsBench } from './incidents';
 import { noticesBench } from './notices';
+import { rulesBench } from './rules';
 import { transfersBench } from './transfers';
 import type { BenchRow, BenchSection } from './types';
 
@@ -20,6 +21,7 @@ const sections: [string, BenchSection][] = [
   ['transfers', transfersBench],
   ['inbox', inboxBench],
   ['exports', exportsBench],
+  ['rules', rulesBench],
 ];
 
 async function main(): Promise<void> {
