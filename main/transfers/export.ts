@@ -11,7 +11,7 @@ import type { Session } from '../shared/session';
 import { beijingDate } from './lifecycle';
 import { ROUTE_NAME, SCENARIO_NAME, type Regime } from './model';
 import { TransfersRepo, type EventRow, type ListFilter, type TransferRow, type VolumeRow } from './repo';
-import { assess, parseData, routeContext, windowTotals, type StoredTransfer, type WindowTotals } from './view';
+import { assess, readRecord, routeContext, windowTotals, type StoredTransfer, type WindowTotals } from './view';
 
 // The transfer register for Excel: one row per transfer in the list's order (newest first, the
 // list's filters): the Annex 1 fields, the route chosen and recommended, the filing state and
@@ -117,7 +117,7 @@ export const transferRegister: RegisterSource<ListFilter, Row> = {
     for (;;) {
       const rows = repo.page(filter, before, EXPORT_PAGE);
       yield rows.map((row) => {
-        const d = parseData(row);
+        const d = readRecord(repo, row, year); // Annex 1's scale is this year's volume
         const events = repo.events(row.id);
         return {
           row,

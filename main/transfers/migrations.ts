@@ -70,4 +70,23 @@ export const transfersMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 410,
+    name: "Annex 1 scale kept once, as the year's volume",
+    up(db) {
+      // Annex 1's "scale: individuals" and the year's volume were two numbers for one fact. The
+      // scale moves into transfer_volumes (the year it was last edited, in Beijing time) unless
+      // that year already has a figure, and leaves the JSON.
+      const rows = db.prepare("SELECT id, updated_at, counted, data FROM transfers WHERE json_extract(data, '$.annex1.individualsScale') IS NOT NULL").all() as { id: string; updated_at: string; counted: number; data: string }[];
+      const has = db.prepare('SELECT 1 FROM transfer_volumes WHERE transfer_id = ? AND year = ?');
+      const insert = db.prepare("INSERT INTO transfer_volumes (transfer_id, year, non_sensitive, sensitive, counted, note, updated_at) VALUES (?, ?, ?, 0, ?, '', ?)");
+      const strip = db.prepare("UPDATE transfers SET data = json_set(data, '$.annex1.individualsScale', json('null')) WHERE id = ?");
+      for (const r of rows) {
+        const year = new Date(Date.parse(r.updated_at) + 8 * 3_600_000).getUTCFullYear();
+        const scale = (JSON.parse(r.data) as { annex1: { individualsScale: number } }).annex1.individualsScale;
+        if (!has.get(r.id, year)) insert.run(r.id, year, scale, r.counted, r.updated_at);
+        strip.run(r.id);
+      }
+    },
+  },
 ];

@@ -1,7 +1,8 @@
 import type { NoticeSource } from '../shared/notice-source';
 import type { Session } from '../shared/session';
 import { TransfersRepo } from './repo';
-import { parseData } from './view';
+import { beijingDate } from './lifecycle';
+import { parseData, readRecord } from './view';
 
 /**
  * Merge fields for the PIPL Art. 39 separate notice (RULES.md §3, privacy policy §III):
@@ -25,9 +26,10 @@ import { parseData } from './view';
  *   transfer.scale                    number of individuals (Annex 1 scale)
  */
 function fields(session: Session, recordId: string) {
-  const row = new TransfersRepo(session.db).byId(recordId);
+  const repo = new TransfersRepo(session.db);
+  const row = repo.byId(recordId);
   if (!row) return null;
-  const d = parseData(row);
+  const d = readRecord(repo, row, Number(beijingDate(session.now()).slice(0, 4)));
   const r = d.recipient;
   const a = d.annex1;
   const name = (lang: string) => new Intl.DisplayNames([lang], { type: 'region' }).of(r.country) ?? r.country;

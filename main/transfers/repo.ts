@@ -181,6 +181,10 @@ export class TransfersRepo {
     return this.sql('SELECT transfer_id, year, non_sensitive, sensitive, note FROM transfer_volumes WHERE transfer_id = ? ORDER BY year DESC').all(transferId) as VolumeRow[];
   }
 
+  volume(transferId: string, year: number): VolumeRow | undefined {
+    return this.sql('SELECT transfer_id, year, non_sensitive, sensitive, note FROM transfer_volumes WHERE transfer_id = ? AND year = ?').get(transferId, year) as VolumeRow | undefined;
+  }
+
   setCounted(transferId: string, counted: number): void {
     this.sql('UPDATE transfer_volumes SET counted = ? WHERE transfer_id = ? AND counted <> ?').run(counted, transferId, counted);
   }

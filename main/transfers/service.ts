@@ -12,7 +12,7 @@ import { TransfersRepo, type ListFilter, type TransferRow } from './repo';
 import { classifyRoute } from './rules';
 import { checkPastDate, checkRecord } from './validate';
 import { loadCatalogue } from '../rules/load';
-import { assess, changeFacts, companyTotals, eventFacts, listItemMaker, parseData, routeContext, toTransfer, windowTotals, type StoredTransfer } from './view';
+import { assess, changeFacts, companyTotals, eventFacts, listItemMaker, parseData, readRecord, routeContext, toTransfer, windowTotals, type StoredTransfer } from './view';
 import { fieldMap } from '../shared/input-guard';
 
 // Use-cases of the register: validate, then one transaction that writes the change, its audit
@@ -35,13 +35,37 @@ const columns = (d: StoredTransfer) => ({
   country: d.recipient.country,
   chosen_route: d.route.chosen,
   counted: d.route.exemptScenario && UNCOUNTED_SCENARIOS.has(d.route.exemptScenario) ? 0 : 1,
-  data: JSON.stringify(d),
+  // Annex 1's scale lives in transfer_volumes (the current year's figure), never in the JSON too.
+  data: JSON.stringify({ ...d, annex1: { ...d.annex1, individualsScale: null } }),
 });
+
+/**
+ * Writes Annex 1's scale as the current year's non-sensitive volume (the one place it is kept),
+ * keeping the year's sensitive figure and note. Inside the caller's transaction.
+ */
+function writeScale(repo: TransfersRepo, row: Pick<TransferRow, 'id' | 'counted'>, year: number, scale: number | null, now: string): void {
+  const current = repo.volume(row.id, year);
+  if (!current && scale === null) return;
+  repo.upsertVolume({ transfer_id: row.id, counted: row.counted, year, non_sensitive: scale ?? 0, sensitive: current?.sensitive ?? 0, note: current?.note ?? '', updated_at: now });
+}
+
+/**
+ * A change of the Annex 1 facts during the term (Standard Contract Measures Art. 8): recorded as
+ * a change event, which re-opens the filing while the contract is in force. Inside the caller's tx.
+ */
+function recordAnnexChange(repo: TransfersRepo, id: string, before: StoredTransfer, after: StoredTransfer, changeDate: string, note: string | undefined, now: string, termOnly: boolean) {
+  const kinds = materialChanges(before.annex1, after.annex1);
+  if (!kinds.length) return null;
+  const triggersRefiling = changeTriggersRefiling(after.route.chosen, after.contract.effectiveDate, changeDate, termOnly);
+  const words = describeChangeKinds(kinds);
+  repo.insertEvent({ id: randomUUID(), transfer_id: id, type: 'change', kind: 'annex1', date: changeDate, recorded_at: now, filing_number: null, reasons: null, change_kinds: JSON.stringify(kinds), summary: note || `Changed: ${words.en}`, triggers_refiling: triggersRefiling ? 1 : 0 });
+  return { kinds, triggersRefiling };
+}
 
 /** Recomputes what follows from the record and its events: filing state, deadlines, search entry. */
 export function refresh(session: Session, repo: TransfersRepo, id: string): void {
   const row = load(repo, id);
-  const d = parseData(row);
+  const d = readRecord(repo, row, yearOf(session));
   const events = repo.events(id);
   const catalogue = loadCatalogue(session);
   const filingState = filingStateOf(d.route.chosen, d.contract.effectiveDate, eventFacts(events), changeFacts(events));
@@ -82,7 +106,9 @@ export function createTransfer(session: Session, input: TransferCreate): Transfe
     const now = session.now().toISOString();
     const year = yearOf(session);
     const ref = `XB-${year}-${String(repo.nextRefNumber(year)).padStart(4, '0')}`;
-    repo.insert({ id, ref, created_at: now, updated_at: now, ...columns(d), filing_state: 'notRequired', next_due_at: null });
+    const cols = columns(d);
+    repo.insert({ id, ref, created_at: now, updated_at: now, ...cols, filing_state: 'notRequired', next_due_at: null });
+    writeScale(repo, { id, counted: cols.counted }, year, d.annex1.individualsScale, now);
     refresh(session, repo, id);
     session.audit.append({ action: 'transfers.create', entity: 'transfer', entityId: id, summary: `Transfer ${ref} registered: ${d.recipient.name} (${d.recipient.country})`, details: d });
     return toTransfer(session, repo, load(repo, id), year);
@@ -94,7 +120,8 @@ export function updateTransfer(session: Session, input: TransferUpdate): Transfe
   const today = beijingDate(session.now());
   return session.tx(() => {
     const row = load(repo, input.id);
-    const before = parseData(row);
+    const year = yearOf(session);
+    const before = readRecord(repo, row, year);
     const after: StoredTransfer = {
       recipient: { ...before.recipient, ...input.recipient },
       annex1: { ...before.annex1, ...input.annex1 },
@@ -108,17 +135,12 @@ export function updateTransfer(session: Session, input: TransferUpdate): Transfe
     const changeDate = input.changeDate ?? today;
     checkPastDate('changeDate', changeDate, today);
     const sections = (Object.keys(after) as (keyof StoredTransfer)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-    if (sections.length === 0) return toTransfer(session, repo, row, yearOf(session)); // nothing changed: nothing written
-    const kinds = materialChanges(before.annex1, after.annex1);
+    if (sections.length === 0) return toTransfer(session, repo, row, year); // nothing changed: nothing written
     const now = session.now().toISOString();
-    repo.update({ id: row.id, updated_at: now, ...columns(after), filing_state: row.filing_state, next_due_at: row.next_due_at });
-    let change: { kinds: string[]; triggersRefiling: boolean } | null = null;
-    if (kinds.length) {
-      const triggersRefiling = changeTriggersRefiling(after.route.chosen, after.contract.effectiveDate, changeDate, duringTermOnly(session, changeDate));
-      const words = describeChangeKinds(kinds);
-      repo.insertEvent({ id: randomUUID(), transfer_id: row.id, type: 'change', kind: 'annex1', date: changeDate, recorded_at: now, filing_number: null, reasons: null, change_kinds: JSON.stringify(kinds), summary: input.changeNote || `Changed: ${words.en}`, triggers_refiling: triggersRefiling ? 1 : 0 });
-      change = { kinds, triggersRefiling };
-    }
+    const cols = columns(after);
+    repo.update({ id: row.id, updated_at: now, ...cols, filing_state: row.filing_state, next_due_at: row.next_due_at });
+    if (after.annex1.individualsScale !== before.annex1.individualsScale) writeScale(repo, { id: row.id, counted: cols.counted }, year, after.annex1.individualsScale, now);
+    const change = recordAnnexChange(repo, row.id, before, after, changeDate, input.changeNote, now, duringTermOnly(session, changeDate));
     refresh(session, repo, row.id);
     session.audit.append({
       action: 'transfers.update',
@@ -212,20 +234,25 @@ export function listChanges(session: Session, id: string): { items: TransferChan
 
 export function recordVolumes(session: Session, input: { id: string; year: number; nonSensitiveIndividuals: number; sensitiveIndividuals: number; note: string }): Transfer {
   const repo = repoOf(session);
-  if (input.year > yearOf(session)) throw invalid({ year: 'Cannot record a year that has not started' });
+  const year = yearOf(session);
+  if (input.year > year) throw invalid({ year: 'Cannot record a year that has not started' });
   return session.tx(() => {
     const row = load(repo, input.id);
     const now = session.now().toISOString();
     const before = repo.volumes(row.id).find((v) => v.year === input.year);
+    const annexBefore = readRecord(repo, row, year);
     repo.upsertVolume({ transfer_id: row.id, counted: row.counted, year: input.year, non_sensitive: input.nonSensitiveIndividuals, sensitive: input.sensitiveIndividuals, note: input.note, updated_at: now });
+    // This year's figure is Annex 1's scale: changing it is the same change as editing Annex 1.
+    const change = input.year === year ? recordAnnexChange(repo, row.id, annexBefore, readRecord(repo, row, year), beijingDate(session.now()), undefined, now, duringTermOnly(session, beijingDate(session.now()))) : null;
+    refresh(session, repo, row.id);
     session.audit.append({
       action: 'transfers.recordVolumes',
       entity: 'transfer',
       entityId: row.id,
       summary: `Transfer ${row.ref} ${input.year}: ${input.nonSensitiveIndividuals} individuals (non-sensitive), ${input.sensitiveIndividuals} (sensitive)`,
-      details: { year: input.year, before: before ?? null, after: input },
+      details: { ref: row.ref, year: input.year, before: before ?? null, after: input, change },
     });
-    return toTransfer(session, repo, load(repo, row.id), yearOf(session));
+    return toTransfer(session, repo, load(repo, row.id), year);
   });
 }
 
@@ -252,7 +279,7 @@ export function classifyTransfers(session: Session, input: { id?: string; year?:
   const ctx = routeContext(session, beijingDate(session.now()));
   if (input.id) {
     const row = load(repo, input.id);
-    const d = parseData(row);
+    const d = readRecord(repo, row, year);
     return { verdict: assess(repo, d, row.id, repo.events(row.id), windowTotals(repo, d.route.regime, year, ctx), cii, year).verdict, totals };
   }
   const w = windowTotals(repo, '2024', year, ctx);

@@ -32,6 +32,17 @@ export interface RouteContext {
 }
 export const routeContext = (session: Session, today: string): RouteContext => ({ catalogue: loadCatalogue(session), today });
 
+/**
+ * The record as the DPO sees it. Annex 1's "scale: individuals" is the current year's volume
+ * (one fact, stored once in transfer_volumes; CONVENTIONS.md "one home for every fact"), so the
+ * verdict and Annex 1 can never show two different numbers.
+ */
+export function readRecord(repo: TransfersRepo, row: TransferRow, year: number): StoredTransfer {
+  const d = parseData(row);
+  d.annex1 = { ...d.annex1, individualsScale: repo.volume(row.id, year)?.non_sensitive ?? null };
+  return d;
+}
+
 export const eventFacts = (events: EventRow[]): FilingEventFact[] =>
   events.filter((e) => e.type === 'filing').map((e) => ({ seq: e.seq, kind: e.kind as FilingEventFact['kind'], date: e.date }));
 export const changeFacts = (events: EventRow[]): ChangeFact[] =>
@@ -131,7 +142,7 @@ export function assess(repo: TransfersRepo, d: StoredTransfer, id: string, event
 }
 
 export function toTransfer(session: Session, repo: TransfersRepo, row: TransferRow, year: number): Transfer {
-  const d = parseData(row);
+  const d = readRecord(repo, row, year);
   const events = repo.events(row.id);
   const ctx = routeContext(session, beijingDate(session.now()));
   const { verdict, routeCheck, gaps } = assess(repo, d, row.id, events, windowTotals(repo, d.route.regime, year, ctx), getSettings(session).ciiOperator, year);
@@ -162,7 +173,7 @@ export function listItemMaker(session: Session, repo: TransfersRepo, year: numbe
   const ctx = routeContext(session, beijingDate(new Date(now)));
   const totalsFor = (r: Regime) => cache.get(r) ?? cache.set(r, windowTotals(repo, r, year, ctx)).get(r)!;
   return (row: TransferRow): TransferListItem => {
-    const d = parseData(row);
+    const d = readRecord(repo, row, year);
     const { verdict, routeCheck, gaps } = assess(repo, d, row.id, repo.events(row.id), totalsFor(d.route.regime), cii, year);
     return {
       id: row.id,

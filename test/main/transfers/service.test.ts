@@ -217,12 +217,13 @@ describe('bad input is refused naming the field, and nothing is written', () => 
     expect(future).toMatchObject({ ok: false, error: { fields: { year: 'Cannot record a year that has not started' } } });
     const unknown = await tv.call('transfers.update', { id: t.id, recipient: { country: 'ZZ' } });
     expect(unknown).toMatchObject({ ok: false, error: { fields: { 'recipient.country': expect.stringContaining('Unknown country') } } });
-    const dup = await tv.call('transfers.recordCompanyYear', { year: 2026, duplicateNonSensitive: 1, duplicateSensitive: 0 });
+    // Annex 1's scale (150,000) is this year's volume: more people counted twice than that is refused.
+    const dup = await tv.call('transfers.recordCompanyYear', { year: 2026, duplicateNonSensitive: 150_001, duplicateSensitive: 0 });
     expect(dup).toMatchObject({ ok: false, error: { fields: { duplicateNonSensitive: expect.any(String) } } });
     expect(await auditCount()).toBe(before);
     const got = await tv.ok('transfers.get', { id: t.id });
     expect(got.annex1.retentionTo).toBe('2028-09-30');
-    expect(got.volumes).toEqual([]);
+    expect(got.volumes).toEqual([{ year: 2026, nonSensitive: 150_000, sensitive: 0, note: '' }]);
     expect(got.filingEvents).toEqual([]);
   });
 });
