@@ -22,12 +22,15 @@ import { InboxRepo } from './repo';
  *   request.refusalGround / request.refusalGroundZh (the ground's text from the privacy policy §V),
  *   request.refusalGroundNumber ("1"–"9"), request.refusalReasons,
  *   request.rightToComplain / request.rightToComplainZh (PIPL Art. 50; for EU requesters also GDPR Art. 12(4)),
- *   request.holds / request.holdsZh (one line per hold: what is kept, until when, and why).
+ *   request.holds / request.holdsZh (one line per hold: what is kept, until when, and why),
+ *   request.decisionText / request.decisionTextZh (the decision sentence and, when something was
+ *   done, what was done: the reply's "decision" element, filled from the recorded decision).
  */
 export const REQUEST_MERGE_FIELDS = [
   'ref', 'subject', 'requesterName', 'requesterContact', 'guardianName', 'jurisdiction', 'state', 'type', 'typeZh',
   'receivedAt', 'dueAt', 'decision', 'decisionZh', 'actionsTaken', 'refusalGround', 'refusalGroundZh',
   'refusalGroundNumber', 'refusalReasons', 'rightToComplain', 'rightToComplainZh', 'holds', 'holdsZh',
+  'decisionText', 'decisionTextZh',
 ] as const;
 
 function fields(session: Session, recordId: string) {
@@ -68,6 +71,8 @@ function fields(session: Session, recordId: string) {
     rightToComplainZh: complain.map((c) => c.zh).join(''),
     holds: holds.map((h) => h.en).join('\n'),
     holdsZh: holds.map((h) => h.zh).join('\n'),
+    decisionText: decision ? [DECISION_LABEL[decision].en, row.decision_actions ?? ''].filter(Boolean).join('\n') : '',
+    decisionTextZh: decision ? [DECISION_LABEL[decision].zh, row.decision_actions ?? ''].filter(Boolean).join('\n') : '',
   };
   return {
     ref: row.ref,
@@ -76,8 +81,16 @@ function fields(session: Session, recordId: string) {
   };
 }
 
+/** A refusal, whole or partial, makes the reply's ground, reasons and right-to-complain required (PIPL Art. 50). */
+function conditions(session: Session, recordId: string) {
+  const row = new InboxRepo(session.db).get(recordId);
+  const decision = row?.decision_outcome as DecisionOutcome | null | undefined;
+  return decision ? { refusal: decision !== 'fulfilled' } : {};
+}
+
 export const inboxNoticeSource: NoticeSource = {
   fields,
+  conditions,
   onDispatched(session, recordId, dispatch) {
     // Only the reply answers the request; other notices linked to it change nothing here.
     if (dispatch.kind !== 'reply') return;

@@ -1,4 +1,4 @@
-import type { LinkModule, NoticeContent, NoticeDto, NoticeKind } from '../../preload/contract/notices';
+import type { LinkModule, NoticeCondition, NoticeContent, NoticeDto, NoticeKind } from '../../preload/contract/notices';
 import { getSettings } from '../settings/service';
 import type { Session } from '../shared/session';
 import { channelChecks } from './channel-rules';
@@ -28,6 +28,15 @@ export interface MergeContext {
   values: Record<string, string>;
   linked: NoticeDto['links'];
   profile: ReturnType<typeof getSettings>['profile'];
+  /** Conditions the linked records settle, and which record settled each (its reference). */
+  conditions: Partial<Record<NoticeCondition, { on: boolean; by: string }>>;
+}
+
+/** The conditions in force: what the DPO ticked, overridden by what the linked records settle. */
+export function effectiveConditions(content: NoticeContent, ctx: Pick<MergeContext, 'conditions'>): Record<string, boolean> {
+  const out: Record<string, boolean> = { ...content.conditions };
+  for (const [key, c] of Object.entries(ctx.conditions)) if (c) out[key] = c.on;
+  return out;
 }
 
 export function mergeContext(session: Session, links: Pick<LinkRow, 'module' | 'record_id'>[]): MergeContext {
@@ -40,6 +49,7 @@ export function mergeContext(session: Session, links: Pick<LinkRow, 'module' | '
     'org.phone': profile.phone,
   };
   const linked: NoticeDto['links'] = [];
+  const conditions: MergeContext['conditions'] = {};
   for (const link of links) {
     const module = link.module as LinkModule;
     const prefix = LINK_PREFIX[module];
@@ -53,13 +63,15 @@ export function mergeContext(session: Session, links: Pick<LinkRow, 'module' | '
     const own: Record<string, string> = { [`${prefix}.ref`]: record.ref, [`${prefix}.title`]: record.title };
     for (const [name, value] of Object.entries(record.values)) own[name.startsWith(`${prefix}.`) ? name : `${prefix}.${name}`] = String(value ?? '');
     for (const [name, value] of Object.entries(own)) values[name] ??= value;
+    const settled = noticeSource(module).conditions?.(session, link.record_id) ?? {};
+    for (const [key, on] of Object.entries(settled)) conditions[key as NoticeCondition] ??= { on: on as boolean, by: record.ref };
   }
-  return { values, linked, profile };
+  return { values, linked, profile, conditions };
 }
 
 /** The checklist: elements, merge-field problems and channel checks in each language sent. */
 export function checklistOf(kind: KindSpec, content: NoticeContent, ctx: MergeContext): NoticeDto['checklist'] {
-  const elements = checkElements(kind, content);
+  const elements = checkElements(kind, { ...content, conditions: effectiveConditions(content, ctx) });
   const mergeFieldProblems = findMergeFieldProblems(content, ctx.values);
   const channels = content.languages.flatMap((language) => {
     const r = renderNotice(kind, content, language, ctx.values, { keepRecipientFields: true });
@@ -83,5 +95,5 @@ export function sectionMetaOf(spec: KindSpec, conditions: Record<string, boolean
   ];
 }
 
-export const conditionMetaOf = (kind: KindSpec): NoticeDto['conditionMeta'] =>
-  conditionsOf(kind).map((key) => ({ key, label: CONDITIONS[key].label, basis: CONDITIONS[key].basis }));
+export const conditionMetaOf = (kind: KindSpec, ctx?: Pick<MergeContext, 'conditions'>): NoticeDto['conditionMeta'] =>
+  conditionsOf(kind).map((key) => ({ key, label: CONDITIONS[key].label, basis: CONDITIONS[key].basis, lockedBy: ctx?.conditions[key]?.by ?? null }));

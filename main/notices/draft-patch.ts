@@ -8,7 +8,7 @@ import { fieldMap } from '../shared/input-guard';
  * (each bad part named: unknown section, unknown merge field, weak waiver, foreign condition)
  * and which parts changed, for the audit entry.
  */
-export function applyPatch(kind: KindSpec, language: string, before: NoticeContent, input: NoticeUpdate, values: Record<string, string>) {
+export function applyPatch(kind: KindSpec, _language: string, before: NoticeContent, input: NoticeUpdate, values: Record<string, string>) {
   const fields = fieldMap();
   const changed: string[] = [];
   const after: NoticeContent = structuredClone(before);
@@ -27,9 +27,9 @@ export function applyPatch(kind: KindSpec, language: string, before: NoticeConte
     }
   };
   if (input.languages) {
+    // Any language may be unticked as long as one stays; the service moves the notice's own language.
     const langs = [...new Set(input.languages)];
-    if (!langs.includes(language as 'en')) fields.languages = 'Must include the notice’s language';
-    else if (langs.join() !== before.languages.join()) {
+    if (langs.join() !== before.languages.join()) {
       after.languages = langs;
       changed.push('languages');
     }

@@ -73,10 +73,10 @@ export class NoticesRepo {
       .run(row);
   }
 
-  updateNotice(id: string, patch: { state: string; version: number; subject: string; updated_at: string }): void {
+  updateNotice(id: string, patch: { state: string; version: number; subject: string; updated_at: string; language?: string }): void {
     this.db
-      .prepare('UPDATE notices SET state = @state, version = @version, subject = @subject, updated_at = @updated_at WHERE id = @id')
-      .run({ ...patch, id });
+      .prepare('UPDATE notices SET state = @state, version = @version, subject = @subject, updated_at = @updated_at, language = coalesce(@language, language) WHERE id = @id')
+      .run({ language: null, ...patch, id });
   }
 
   notice(id: string): NoticeRow | undefined {

@@ -15,7 +15,8 @@ import { NoticeContent as NoticeContentSchema } from '../../preload/contract/not
 import { indexRecord } from '../search/service';
 import { conflict, invalid, notFound } from '../shared/errors';
 import type { Session } from '../shared/session';
-import { checklistOf, conditionMetaOf, gdprNoticeHours, kindOf, mergeContext, sectionMetaOf, type MergeContext } from './context';
+import { checklistOf, conditionMetaOf, effectiveConditions, gdprNoticeHours, kindOf, mergeContext, sectionMetaOf, type MergeContext } from './context';
+import { getSettings } from '../settings/service';
 import { REF_PREFIX } from './model';
 import { NoticesRepo, type NoticeRow, type VersionRow } from './repo';
 import { approvalBlockers, fillMergeFields, initialConditions, isBlank, mergeFieldsIn, sectionKeys } from './rules';
@@ -42,7 +43,9 @@ const usable = (t: BilingualText | undefined, values: Record<string, string>): B
   return { 'zh-CN': keep(t['zh-CN']), en: keep(t.en) };
 };
 
-export function createNotice(session: Session, input: In<'notices.create'>): NoticeDto {
+export function createNotice(session: Session, raw: In<'notices.create'>): NoticeDto {
+  // Issue 13 (6): a notice starts in the organisation's language (Settings), not the DPO's UI language.
+  const input = { ...raw, language: raw.language ?? raw.languages?.[0] ?? getSettings(session).defaultLanguage };
   const languages = input.languages ? [...new Set(input.languages)] : [input.language];
   const fields = fieldMap();
   if (!languages.includes(input.language)) fields.languages = 'Must include the notice’s language';
@@ -58,7 +61,7 @@ export function createNotice(session: Session, input: In<'notices.create'>): Not
     subject: usable(template.subject, ctx.values),
     sections: sectionKeys(kindOf(session, input.kind)).map((key) => ({ key, text: usable(template.sections[key], ctx.values) })),
     waivers: {},
-    conditions: initialConditions(input.kind, ctx.values, session.now(), gdprNoticeHours(session)),
+    conditions: effectiveConditions({ conditions: initialConditions(input.kind, ctx.values, session.now(), gdprNoticeHours(session)) } as NoticeContent, ctx),
     sms: usable(template.sms, ctx.values),
     pushTitle: usable(template.pushTitle, ctx.values),
     pushBody: usable(template.pushBody, ctx.values),
@@ -148,7 +151,9 @@ export function updateNotice(session: Session, input: NoticeUpdate): NoticeDto {
     } else {
       repo.updateVersion({ notice_id: row.id, version, state: 'draft', content: JSON.stringify(after), approved_by: null, approved_at: null, dispatch: null });
     }
-    const next = { ...row, state: 'draft', version, subject: after.subject[row.language as 'en'] || after.subject[after.languages[0]], updated_at: now };
+    // Any language box can be unticked while one stays: the first one left becomes the notice's language.
+    const language = after.languages.includes(row.language as 'en') ? row.language : after.languages[0];
+    const next = { ...row, language, state: 'draft', version, subject: after.subject[language as 'en'] || after.subject[after.languages[0]], updated_at: now };
     repo.updateNotice(row.id, next);
     session.audit.append({
       action: 'notices.update',
@@ -293,8 +298,8 @@ function toDto(session: Session, row: NoticeRow, v: VersionRow, ctx?: MergeConte
     historical: v.version !== row.version,
     links: context.linked,
     content,
-    sectionMeta: sectionMetaOf(spec, content.conditions),
-    conditionMeta: conditionMetaOf(spec),
+    sectionMeta: sectionMetaOf(spec, effectiveConditions(content, context)),
+    conditionMeta: conditionMetaOf(spec, context),
     approval: v.approved_by && v.approved_at ? { by: v.approved_by, at: v.approved_at } : null,
     dispatch: v.dispatch ? JSON.parse(v.dispatch) : null,
     checklist: checklistOf(spec, content, context),

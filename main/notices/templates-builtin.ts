@@ -122,9 +122,14 @@ export const BUILT_IN_TEMPLATES: Record<NoticeKind, BuiltInTemplate> = {
   },
   reply: {
     subject: T('关于您的请求的答复', 'Reply to your request'),
+    // The decision's elements are filled from the request's recorded decision (one source of
+    // truth): outcome, the ground in the privacy policy's words, the reasons, and PIPL Art. 50.
     sections: {
       opening: T('您好：\n\n我们已收到您的请求（编号 {{request.ref}}），现答复如下。', 'Hello,\n\nWe received your request (ref. {{request.ref}}). Our reply follows.'),
-      rightToComplain: T('如您对本答复不满意，您可以向个人信息保护主管部门投诉，或依法向人民法院提起诉讼。', 'If you are not satisfied with this reply, you may complain to the personal information protection authority or bring proceedings before a court.'),
+      decision: T('{{request.decisionTextZh}}', '{{request.decisionText}}'),
+      refusalGround: T('依据：隐私政策第五部分第（{{request.refusalGroundNumber}}）项——{{request.refusalGroundZh}}。', 'Ground: privacy policy §V, item ({{request.refusalGroundNumber}}) — {{request.refusalGround}}.'),
+      refusalReasons: T('理由：{{request.refusalReasons}}', 'Reasons: {{request.refusalReasons}}'),
+      rightToComplain: T('{{request.rightToComplainZh}}', '{{request.rightToComplain}}'),
       closing: T('{{org.dpoName}}\n{{org.legalName}}', '{{org.dpoName}}\n{{org.legalName}}'),
     },
     sms: T('', ''),

@@ -9,6 +9,11 @@ export interface NoticeSource {
   /** Merge fields of the record, e.g. { 'incident.ref': 'INC-2026-0001', 'incident.piCategories': '…' }. Null when absent. */
   fields(session: Session, recordId: string): { ref: string; title: string; values: Record<string, string> } | null;
   /**
+   * Circumstances the record itself settles for a notice drafted from it (e.g. a request whose
+   * decision is a refusal makes a reply's refusal elements required). The DPO cannot turn them off.
+   */
+  conditions?(session: Session, recordId: string): Partial<Record<'sensitivePi' | 'lateNotice' | 'refusal' | 'ssnOrId', boolean>>;
+  /**
    * Told, inside the dispatch transaction, that a notice linked to this record was sent, so
    * the module can meet its duty (an incident obligation, a request's reply deadline...).
    */

@@ -135,7 +135,8 @@ export const NoticeDto = z.object({
   links: z.array(LinkedRecord),
   content: NoticeContent,
   sectionMeta: z.array(SectionMeta),
-  conditionMeta: z.array(z.object({ key: NoticeCondition, label: LocalizedText, basis: LocalizedText })),
+  /** lockedBy: the linked record that sets the condition (a refusal recorded on the request); the DPO cannot turn it off. */
+  conditionMeta: z.array(z.object({ key: NoticeCondition, label: LocalizedText, basis: LocalizedText, lockedBy: z.string().nullable().default(null) })),
   approval: Approval.nullable(),
   dispatch: Dispatch.nullable(),
   checklist: Checklist,
@@ -256,7 +257,8 @@ const SectionPatch = z.object({ key: ElementKey, text: BilingualPatch }).strict(
 export const NoticeCreate = z
   .object({
     kind: NoticeKind,
-    language: Language,
+    /** The notice's first language; absent: the organisation's language (Settings). */
+    language: Language.optional(),
     links: z.array(NoticeLink).max(20).default([]),
     languages: z.array(Language).min(1).max(2).optional(),
   })

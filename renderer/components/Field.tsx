@@ -121,13 +121,14 @@ interface CheckboxFieldProps {
   onChange(checked: boolean): void;
   hint?: string;
   error?: string;
+  disabled?: boolean;
 }
 
-export function CheckboxField({ label, checked, onChange, hint, error }: CheckboxFieldProps) {
+export function CheckboxField({ label, checked, onChange, hint, error, disabled }: CheckboxFieldProps) {
   const id = useId();
   return (
     <div className={`field field--checkbox${error ? ' field--invalid' : ''}`}>
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input id={id} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} />
       <label htmlFor={id}>{label}</label>
       {hint ? <div id={`${id}-hint`} className="field__hint">{hint}</div> : null}
       {error ? <div className="field__error" role="alert">{error}</div> : null}

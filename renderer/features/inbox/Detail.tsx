@@ -48,7 +48,8 @@ export function Detail({ id }: { id: string }) {
   // The reply is written in the notice studio from the reply template, with this request linked.
   const draftReply = async () => {
     setDrafting(true);
-    const r = await api.call('notices.create', { kind: 'reply', language, links: [{ module: 'inbox', recordId: id }] });
+    // No language: main starts the reply in the organisation's language (Settings).
+    const r = await api.call('notices.create', { kind: 'reply', links: [{ module: 'inbox', recordId: id }] });
     setDrafting(false);
     if (!r.ok) return setError(r.error);
     navigate({ page: 'notices', id: r.value.id });
@@ -66,7 +67,8 @@ export function Detail({ id }: { id: string }) {
     <>
       <button type="button" onClick={() => navigate({ page: 'inbox' })}>{t('back')}</button>
       <PackButton kind="request" id={request.id} reference={request.ref} />
-      <button type="button" className="primary" onClick={() => void draftReply()} disabled={drafting} title={t('draftReplyHint')}>
+      {/* The reply states the decision (PIPL Art. 50): it is drafted from the recorded decision. */}
+      <button type="button" className="primary" onClick={() => void draftReply()} disabled={drafting || !request.decision} title={request.decision ? t('draftReplyHint') : t('draftReplyNeedsDecision')}>
         {t('draftReply')}
       </button>
     </>

@@ -14,12 +14,14 @@ export function Notices({ incident }: { incident: Incident }) {
   const t = useT(incidentsText);
   const L = useLocalized();
   const navigate = useApp((s) => s.navigate);
-  const appLanguage = useApp((s) => s.language);
+  const settings = useQuery('settings.get', {}, []);
   const link = { module: 'incidents' as const, recordId: incident.id };
   const list = useQuery('notices.list', { link, limit: 50 }, [incident.id, incident.version]);
   const create = useMutation('notices.create');
   const [kind, setKind] = useState<IncidentNoticeKind>('incident.individuals');
-  const [language, setLanguage] = useState<Language>(appLanguage);
+  // Notices start in the organisation's language (Settings), whatever the DPO reads the app in.
+  const [chosen, setLanguage] = useState<Language>();
+  const language: Language = chosen ?? settings.data?.defaultLanguage ?? 'zh-CN';
   const items = list.data?.items ?? [];
   return (
     <section className="card" aria-labelledby="notices-h">

@@ -13,11 +13,13 @@ export function CreateForm() {
   const t = useT(noticesText);
   const L = useLocalized();
   const navigate = useApp((s) => s.navigate);
-  const appLanguage = useApp((s) => s.language);
+  const settings = useQuery('settings.get', {}, []);
   const kinds = useQuery('notices.kinds', {}, []);
   const create = useMutation('notices.create');
   const [kind, setKind] = useState<NoticeKind>('policy.change');
-  const [language, setLanguage] = useState<Language>(appLanguage);
+  // Notices start in the organisation's language (Settings), whatever the DPO reads the app in.
+  const [chosen, setLanguage] = useState<Language>();
+  const language: Language = chosen ?? settings.data?.defaultLanguage ?? 'zh-CN';
   const [bilingual, setBilingual] = useState(false);
   const other: Language = language === 'en' ? 'zh-CN' : 'en';
   return (

@@ -83,9 +83,9 @@ export function Editor({ notice, readOnly, onSaved }: { notice: NoticeDto; readO
             key={lang}
             label={langLabel(lang)}
             checked={draft.languages.includes(lang)}
-            onChange={(on) =>
-              setDraft((d) => ({ ...d, languages: on ? [...new Set([...d.languages, lang])] : d.languages.filter((l) => l !== lang || lang === notice.language) }))
-            }
+            // Any box may be unticked while another stays ticked.
+            disabled={draft.languages.length === 1 && draft.languages[0] === lang}
+            onChange={(on) => setDraft((d) => ({ ...d, languages: on ? LANGS.filter((l) => l === lang || d.languages.includes(l)) : d.languages.filter((l) => l !== lang) }))}
           />
         ))}
       </fieldset>
@@ -96,8 +96,9 @@ export function Editor({ notice, readOnly, onSaved }: { notice: NoticeDto; readO
             <CheckboxField
               key={c.key}
               label={L(c.label)}
-              hint={L(c.basis)}
-              checked={draft.conditions[c.key] === true}
+              hint={c.lockedBy ? `${t('conditionLocked', { ref: c.lockedBy })} · ${L(c.basis)}` : L(c.basis)}
+              checked={c.lockedBy ? notice.content.conditions[c.key] === true || draft.conditions[c.key] === true : draft.conditions[c.key] === true}
+              disabled={!!c.lockedBy}
               onChange={(on) => setDraft((d) => ({ ...d, conditions: { ...d.conditions, [c.key]: on } }))}
             />
           ))}
