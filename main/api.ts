@@ -21,9 +21,14 @@ import { appInfo } from './shared/app-info';
 import { AppError } from './shared/errors';
 import { fieldMap, guardInput } from './shared/input-guard';
 import type { SessionHandler } from './shared/handlers';
+import type { Session } from './shared/session';
+import type { AuditService } from './audit/service';
 import { transfersHandlers } from './transfers/handlers';
 import { vaultHandlers } from './vault/handlers';
+import { installRecordPorts } from './ports';
 import type { VaultManager } from './vault/service';
+
+installRecordPorts();
 
 // Channels that need no unlocked session: the vault's own, file choice, and what build this is.
 type OpenChannel = keyof typeof vaultChannels | keyof typeof filesChannels | keyof typeof appChannels;
@@ -74,16 +79,19 @@ export function createApi(vault: VaultManager, options: ApiOptions = {}): ApiCal
       const parsed = spec.input.safeParse(guarded.value);
       if (!parsed.success) return failure(validationError(parsed.error));
       let value: unknown;
+      let wrote = false;
       if (channel in vaultTable) {
         value = await (vaultTable as Record<string, (input: unknown) => unknown>)[channel](parsed.data);
       } else {
         if (!BACKGROUND_CHANNELS.has(channel)) vault.touch();
         const session = vault.session();
         const handler = (sessionHandlers as Record<string, SessionHandler<SessionChannel>>)[channel];
+        const head = auditHead(session);
         value = await handler(parsed.data as ParsedInput<SessionChannel>, session);
+        wrote = auditHead(session) !== head;
       }
       if (options.validateOutputs) spec.output.parse(value);
-      return { ok: true, value: value as Output<Channel> };
+      return wrote ? { ok: true, value: value as Output<Channel>, wrote: true } : { ok: true, value: value as Output<Channel> };
     } catch (error) {
       if (error instanceof AppError) {
         return failure({ code: error.code, message: error.message, ...(error.fields ? { fields: fieldMap(Object.entries(error.fields)) } : {}) });
@@ -96,6 +104,9 @@ export function createApi(vault: VaultManager, options: ApiOptions = {}): ApiCal
 }
 
 const failure = (error: AppErrorDto): Result<never> => ({ ok: false, error });
+
+// Every write appends its audit entry (DESIGN.md), so a moved audit head means the call wrote.
+const auditHead = (session: Session): number => (session.audit as AuditService).headSeq();
 
 export function validationError(error: z.ZodError): AppErrorDto {
   // No prototype: a field named "__proto__" or "constructor" is a key like any other.

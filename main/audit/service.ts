@@ -43,6 +43,11 @@ export class AuditService implements AuditWriter {
     this.repo.insert({ ...base, prev_hash, hash: chainHash(this.hmacKey, prev_hash, base) });
   }
 
+  /** The sequence number of the newest entry (0 when empty). */
+  headSeq(): number {
+    return this.repo.last()?.seq ?? 0;
+  }
+
   list(opts: { cursor?: string | null; limit: number; entity?: string; entityId?: string }): Page<AuditEntry> {
     const beforeSeq = opts.cursor ? Number.parseInt(opts.cursor, 10) : null;
     const rows = this.repo.page({

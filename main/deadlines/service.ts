@@ -7,6 +7,7 @@ import type { Catalogue } from '../rules/catalogue';
 import { loadCatalogue } from '../rules/load';
 import { getSettings } from '../settings/service';
 import { conflict, invalid, notFound } from '../shared/errors';
+import { recordPort } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { isDeadlineRule, zoneOf } from './catalog';
 import { ruleNameOf, toDeadline } from './dto';
@@ -212,6 +213,8 @@ export function waiveDeadline(session: Session, input: { id: string; reason: str
     const row = openRow(repo, input.id);
     if (row.stored_state === 'waived') throw conflict('This deadline is already waived.');
     repo.upsert({ ...row, stored_state: 'waived', dpo_waived_reason: input.reason, changed_at: session.now().toISOString() });
+    // The owning module keeps copies (its list's next due): they follow in the same transaction.
+    recordPort(row.module)?.onDeadlinesChanged?.(session, row.record_id);
     session.audit.append({
       action: 'deadlines.waive',
       entity: 'deadline',
@@ -228,6 +231,7 @@ export function overrideDeadline(session: Session, input: { id: string; dueAt: s
   session.tx(() => {
     const row = openRow(repo, input.id);
     repo.upsert({ ...row, due_at: input.dueAt, override_reason: input.reason, changed_at: session.now().toISOString() });
+    recordPort(row.module)?.onDeadlinesChanged?.(session, row.record_id);
     session.audit.append({
       action: 'deadlines.override',
       entity: 'deadline',

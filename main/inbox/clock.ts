@@ -53,8 +53,16 @@ export const recordTitle = (row: Pick<RequestRow, 'subject' | 'requester_name'>)
 export function refreshDeadlines(session: Session, repo: InboxRepo, row: RequestRow): Deadline[] {
   const requests = deadlineRequests(deadlineFactsOf(session, repo, row), session.now());
   const deadlines = syncRecordDeadlines(session, { module: MODULE, recordId: row.id, recordRef: row.ref, recordTitle: recordTitle(row) }, requests);
-  // The list sorts by the earliest reply clock still counting (a waived GDPR month after an
-  // extension no longer counts; when all are waived, e.g. withdrawn, the earliest is kept).
+  copyDueTimes(repo, row, deadlines);
+  return deadlines;
+}
+
+/**
+ * The list sorts by the earliest reply clock still counting (a waived GDPR month after an
+ * extension no longer counts; when all are waived, e.g. withdrawn, the earliest is kept). Called
+ * after every sync and when the DPO overrides a clock on the board (the inbox's record port).
+ */
+export function copyDueTimes(repo: InboxRepo, row: RequestRow, deadlines: Deadline[]): void {
   const reply = deadlines.filter((d) => REPLY_KEYS.has(d.key));
   const counting = reply.filter((d) => !d.waivedReason);
   const pick = (counting.length ? counting : reply).map((d) => d.dueAt).sort()[0] ?? row.received_at;
@@ -64,5 +72,4 @@ export function refreshDeadlines(session: Session, repo: InboxRepo, row: Request
     row.due_at = pick;
     row.gdpr_due_at = gdpr;
   }
-  return deadlines;
 }

@@ -74,4 +74,22 @@ export const incidentsMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 210,
+    name: 'incident list: next due includes "immediately" duties; overdue kept apart',
+    up(db) {
+      // The list's "next due" skipped the pending "immediately" duties (PIPL Art. 57); they now
+      // sort first. Overdue is decided on the earliest fixed due time, kept in its own column.
+      db.exec(`
+        ALTER TABLE incidents ADD COLUMN next_due_immediate INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE incidents ADD COLUMN overdue_from TEXT NOT NULL DEFAULT '~';
+        UPDATE incidents SET overdue_from = next_due_at;
+        UPDATE incidents SET
+          next_due_at = (SELECT min(d.due_at) FROM deadlines d WHERE d.module = 'incidents' AND d.record_id = incidents.id AND d.stored_state = 'open' AND d.clock = 'immediate'),
+          next_due_immediate = 1
+        WHERE EXISTS (SELECT 1 FROM deadlines d WHERE d.module = 'incidents' AND d.record_id = incidents.id AND d.stored_state = 'open' AND d.clock = 'immediate'
+                      AND d.due_at < incidents.next_due_at);
+      `);
+    },
+  },
 ];

@@ -168,6 +168,7 @@ export const DEFAULT_FACTS: Omit<IncidentFacts, 'title' | 'discoveredAt' | 'indi
   ciiOperator: null,
   directLossRmb: 0,
   gdprRisk: null,
+  gdprRiskReason: '',
   gdpr34Exception: null,
   gdpr34ExceptionReason: '',
   harmAssessment: '',
@@ -187,6 +188,11 @@ export interface ObligationPlan {
   required: boolean;
   /** null: applies but the clock has not started yet (e.g. handling not ended). */
   start: string | null;
+  /**
+   * Set when whether the duty applies turns on a question not yet answered: the duty is "to be
+   * assessed" (never silently "not required") until the fact that answers it is recorded.
+   */
+  question?: { text: Localized; fact: keyof IncidentFacts };
   rule: Localized;
   basis: Localized;
   explanation: Localized;

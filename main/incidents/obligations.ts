@@ -31,7 +31,8 @@ export function effectiveObligations(
     const mark = done.get(plan.key) ?? null;
     const required = override ? override.required : plan.required;
     // A done mark keeps its record even when a later fact change makes the duty not required.
-    const state: ObligationState = mark ? 'done' : !required ? 'notRequired' : plan.start ? 'pending' : 'waiting';
+    // An open question keeps the duty "to be assessed" unless the DPO decided it by an override.
+    const state: ObligationState = mark ? 'done' : plan.question && !override ? 'toAssess' : !required ? 'notRequired' : plan.start ? 'pending' : 'waiting';
     return { plan, required, state, override, done: mark };
   });
 }
@@ -60,9 +61,9 @@ export function deadlineRequests(obligations: EffectiveObligation[]): DeadlineRe
   return out;
 }
 
-/** Obligations still open when the DPO wants to close: pending (clock running) or waiting. */
+/** Obligations still open when the DPO wants to close: pending (clock running), waiting or to be assessed. */
 export const openObligations = (obligations: EffectiveObligation[]): ObligationKey[] =>
-  obligations.filter((o) => o.state === 'pending' || o.state === 'waiting').map((o) => o.plan.key);
+  obligations.filter((o) => o.state === 'pending' || o.state === 'waiting' || o.state === 'toAssess').map((o) => o.plan.key);
 
 export type TransitionCheck =
   | { allowed: false; why: 'same' }

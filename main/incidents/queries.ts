@@ -65,6 +65,7 @@ function toItem(r: ListRow, now: string): IncidentListItem {
     individualsAffected: r.individuals_affected,
     jurisdictions: r.jurisdictions.split(',').filter(Boolean) as Jurisdiction[],
     nextDueAt,
-    hasOverdue: nextDueAt !== null && nextDueAt < now,
+    nextDueImmediate: r.next_due_immediate === 1,
+    hasOverdue: r.overdue_from !== NO_DUE && r.overdue_from < now,
   };
 }

@@ -6,6 +6,7 @@ import { getSettings } from '../settings/service';
 import { notFound } from '../shared/errors';
 import type { Session } from '../shared/session';
 import {
+  DEFAULT_FACTS,
   OBLIGATION_LABELS,
   REFERENCE_EXPECTED,
   type FollowUpReport,
@@ -67,8 +68,8 @@ export function load(session: Session, id: string): Loaded {
       if (o.done) done.set(o.key, JSON.parse(o.done));
     }
   }
-  // Facts stored before issue 14 lack the US-state and NYDFS fields.
-  const facts = { stateResidentsAffected: {}, nyDfsCovered: false, ...JSON.parse(row.facts) } as IncidentFacts;
+  // Facts stored before issue 14 lack the US-state and NYDFS fields; facts added since (gdprRiskReason) read as their defaults.
+  const facts = { ...DEFAULT_FACTS, stateResidentsAffected: {}, nyDfsCovered: false, ...JSON.parse(row.facts) } as IncidentFacts;
   return { row, facts, followUps, gradeOverride: row.grade_override ? JSON.parse(row.grade_override) : null, overrides, done };
 }
 
@@ -105,20 +106,31 @@ const recordRef = (row: Pick<IncidentRow, 'id' | 'ref' | 'title'>): RecordRef =>
   recordTitle: row.title,
 });
 
-/** Earliest open clock with a fixed due time ("immediately" clocks never turn overdue), or NO_DUE. */
-export function nextDue(deadlines: Deadline[]): string {
-  const open = deadlines.filter((d) => d.clock === 'due' && (d.state === 'open' || d.state === 'dueSoon' || d.state === 'overdue'));
-  return open.reduce((min, d) => (d.dueAt < min ? d.dueAt : min), NO_DUE);
+/**
+ * The list's "next due": the earliest open clock, "immediately" duties included (PIPL Art. 57
+ * writes no hour limit, so they are due from the discovery and sort first); and, apart, the
+ * earliest fixed due time, the only kind that turns overdue.
+ */
+export function nextDue(deadlines: Deadline[]): Pick<IncidentRow, 'next_due_at' | 'next_due_immediate' | 'overdue_from'> {
+  const open = deadlines.filter((d) => d.state === 'open' || d.state === 'dueSoon' || d.state === 'overdue');
+  const first = open.reduce<Deadline | null>((min, d) => (!min || d.dueAt < min.dueAt ? d : min), null);
+  const fixed = open.filter((d) => d.clock === 'due').reduce((min, d) => (d.dueAt < min ? d.dueAt : min), NO_DUE);
+  return { next_due_at: first?.dueAt ?? NO_DUE, next_due_immediate: first?.clock === 'immediate' ? 1 : 0, overdue_from: fixed };
+}
+
+/** Keeps the list's sort key in step with the stored clocks (inside the caller's transaction). */
+export function storeNextDue(session: Session, row: IncidentRow, deadlines: Deadline[]): void {
+  const due = nextDue(deadlines);
+  if (due.next_due_at !== row.next_due_at || due.next_due_immediate !== row.next_due_immediate || due.overdue_from !== row.overdue_from) {
+    new IncidentsRepo(session.db).setNextDue(row.id, due);
+    Object.assign(row, due);
+  }
 }
 
 /** Stores the clocks on the board (inside the caller's transaction) and keeps the list's sort key in step. */
 export function syncClocks(session: Session, row: IncidentRow, ev: Evaluation): Deadline[] {
   const deadlines = syncRecordDeadlines(session, recordRef(row), deadlineRequests(ev.obligations));
-  const due = nextDue(deadlines);
-  if (due !== row.next_due_at) {
-    new IncidentsRepo(session.db).setNextDue(row.id, due);
-    row.next_due_at = due;
-  }
+  storeNextDue(session, row, deadlines);
   return deadlines;
 }
 
@@ -142,6 +154,7 @@ function obligationDto(o: EffectiveObligation, deadline: Deadline | undefined, r
     basis: o.plan.basis,
     explanation: o.plan.explanation,
     state: o.state,
+    question: o.state === 'toAssess' && o.plan.question ? { text: o.plan.question.text, fact: o.plan.question.fact } : null,
     computedRequired: o.plan.required,
     required: o.required,
     override: o.override,

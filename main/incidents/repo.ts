@@ -12,7 +12,12 @@ export interface IncidentRow {
   grade_override: string | null;
   jurisdictions: string;
   individuals_affected: number;
+  /** Earliest open clock, "immediately" duties included (they sort first: due from the discovery). */
   next_due_at: string;
+  /** 1 when that earliest clock is an "immediately" duty. */
+  next_due_immediate: number;
+  /** Earliest open fixed due time (what can turn overdue), or NO_DUE. */
+  overdue_from: string;
   facts: string;
   version: number;
   created_at: string;
@@ -20,7 +25,7 @@ export interface IncidentRow {
   closed_at: string | null;
 }
 
-export type ListRow = Pick<IncidentRow, 'id' | 'ref' | 'title' | 'state' | 'grade' | 'discovered_at' | 'individuals_affected' | 'jurisdictions' | 'next_due_at'>;
+export type ListRow = Pick<IncidentRow, 'id' | 'ref' | 'title' | 'state' | 'grade' | 'discovered_at' | 'individuals_affected' | 'jurisdictions' | 'next_due_at' | 'next_due_immediate' | 'overdue_from'>;
 
 export interface ObligationRow {
   key: string;
@@ -54,7 +59,7 @@ export interface ListQuery {
 /** Sentinel for "no fixed clock open": sorts after every ISO instant. */
 export const NO_DUE = '~';
 
-const LIST_COLUMNS = 'id, ref, title, state, grade, discovered_at, individuals_affected, jurisdictions, next_due_at';
+const LIST_COLUMNS = 'id, ref, title, state, grade, discovered_at, individuals_affected, jurisdictions, next_due_at, next_due_immediate, overdue_from';
 
 export class IncidentsRepo {
   constructor(private readonly db: Db) {}
@@ -68,9 +73,9 @@ export class IncidentsRepo {
     this.db
       .prepare(
         `INSERT INTO incidents (id, ref, ref_year, ref_seq, title, state, discovered_at, grade, jurisdictions, individuals_affected,
-          next_due_at, version, created_at, updated_at, closed_at)
+          next_due_at, next_due_immediate, overdue_from, version, created_at, updated_at, closed_at)
          VALUES (@id, @ref, @ref_year, @ref_seq, @title, @state, @discovered_at, @grade, @jurisdictions, @individuals_affected,
-          @next_due_at, @version, @created_at, @updated_at, @closed_at)`,
+          @next_due_at, @next_due_immediate, @overdue_from, @version, @created_at, @updated_at, @closed_at)`,
       )
       .run(row);
     this.db
@@ -83,7 +88,7 @@ export class IncidentsRepo {
       .prepare(
         `UPDATE incidents SET title = @title, state = @state, discovered_at = @discovered_at, grade = @grade,
           jurisdictions = @jurisdictions, individuals_affected = @individuals_affected, next_due_at = @next_due_at,
-          version = @version, updated_at = @updated_at, closed_at = @closed_at
+          next_due_immediate = @next_due_immediate, overdue_from = @overdue_from, version = @version, updated_at = @updated_at, closed_at = @closed_at
          WHERE id = @id`,
       )
       .run(row);
@@ -92,8 +97,16 @@ export class IncidentsRepo {
       .run({ id: row.id, facts: row.facts, grade_override: row.grade_override });
   }
 
-  setNextDue(id: string, nextDueAt: string): void {
-    this.db.prepare('UPDATE incidents SET next_due_at = ? WHERE id = ?').run(nextDueAt, id);
+  setNextDue(id: string, due: Pick<IncidentRow, 'next_due_at' | 'next_due_immediate' | 'overdue_from'>): void {
+    this.db.prepare('UPDATE incidents SET next_due_at = @next_due_at, next_due_immediate = @next_due_immediate, overdue_from = @overdue_from WHERE id = @id').run({ ...due, id });
+  }
+
+  /** Incidents whose CII status follows the Settings default. */
+  idsFollowingCiiSetting(): string[] {
+    return this.db
+      .prepare<[], { id: string }>("SELECT incident_id AS id FROM incident_details WHERE json_extract(facts, '$.ciiOperator') IS NULL")
+      .all()
+      .map((r) => r.id);
   }
 
   /** Incidents not closed: a catalogue change re-evaluates them. */
@@ -146,7 +159,7 @@ export class IncidentsRepo {
     if (q.grade) (where.push('grade = @grade'), (params.grade = q.grade));
     if (q.jurisdiction) (where.push('jurisdictions LIKE @jurisdiction'), (params.jurisdiction = `%,${q.jurisdiction},%`));
     if (q.overdueBefore) {
-      where.push(q.overdueBefore.overdue ? 'next_due_at < @now' : 'next_due_at >= @now');
+      where.push(q.overdueBefore.overdue ? 'overdue_from < @now' : 'overdue_from >= @now');
       params.now = q.overdueBefore.now;
     }
     if (q.search) {

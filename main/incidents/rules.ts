@@ -207,18 +207,26 @@ export function computeObligations(ctx: ObligationContext): ObligationPlan[] {
 
   const exception = f.gdpr34Exception;
   const gdpr34Needed = eu && f.gdprRisk === 'high' && exception !== 'unintelligible' && exception !== 'riskRemoved';
+  // Issue 13 (5): until the risk is assessed, Art. 34 is "to be assessed" with its question, not
+  // "not required"; "not required" is said only with the DPO's recorded reason.
+  const riskReason = f.gdprRiskReason.trim() ? ` ("${f.gdprRiskReason.trim()}")` : '';
   push({ key: 'gdpr34.individuals', ruleKey: 'gdpr34.individuals', required: gdpr34Needed, start: found,
+    ...(eu && f.gdprRisk === null
+      ? { question: { text: why('Is the breach likely to result in a high risk to people’s rights and freedoms? Record the GDPR risk (and, if not high, why).', '该泄露是否可能对个人的权利和自由造成高风险？请记录 GDPR 风险等级（如非高风险，请说明理由）。'), fact: 'gdprRisk' as const } }
+      : {}),
     explanation: !eu
-      ? why('No people in the EU are affected.', '未涉及欧盟境内的个人。')
-      : f.gdprRisk !== 'high'
-        ? why('The risk to people is not assessed as high.', '对个人的风险未被评估为高风险。')
-        : exception === 'unintelligible'
-          ? why('Exception recorded: the data was unintelligible to others (e.g. encrypted) — Art. 34(3)(a).', '已记录例外：数据对他人不可读（如已加密）——第34条第3款(a)项。')
-          : exception === 'riskRemoved'
-            ? why('Exception recorded: later measures removed the high risk — Art. 34(3)(b).', '已记录例外：后续措施已消除高风险——第34条第3款(b)项。')
-            : exception === 'disproportionate'
-              ? why('High risk; individual notice would take disproportionate effort: communicate publicly instead — Art. 34(3)(c).', '高风险；逐一告知需付出不成比例的努力：改为公开告知——第34条第3款(c)项。')
-              : why('High risk to people in the EU: tell them without undue delay in clear and plain language.', '对欧盟个人有高风险：应以清晰平实的语言毫不迟延地告知。') });
+      ? why('Not required: no people in the EU are affected (Jurisdictions).', '无须履行：未涉及欧盟境内的个人（涉及法域）。')
+      : f.gdprRisk === null
+        ? why('To be assessed: if the risk to people is high, they must be told without undue delay (Art. 34(1)).', '待评估：如对个人有高风险，须毫不迟延地告知（第34条第1款）。')
+        : f.gdprRisk !== 'high'
+          ? why(`Not required: the DPO assessed the risk as ${f.gdprRisk === 'none' ? 'unlikely to result in a risk' : 'a risk, but not high'}${riskReason}.`, `无须履行：DPO 评估为${f.gdprRisk === 'none' ? '不太可能产生风险' : '有风险但非高风险'}${riskReason ? `（“${f.gdprRiskReason.trim()}”）` : ''}。`)
+          : exception === 'unintelligible'
+            ? why('Not required: exception recorded — the data was unintelligible to others (e.g. encrypted), Art. 34(3)(a).', '无须履行：已记录例外——数据对他人不可读（如已加密），第34条第3款(a)项。')
+            : exception === 'riskRemoved'
+              ? why('Not required: exception recorded — later measures removed the high risk, Art. 34(3)(b).', '无须履行：已记录例外——后续措施已消除高风险，第34条第3款(b)项。')
+              : exception === 'disproportionate'
+                ? why('High risk; individual notice would take disproportionate effort: communicate publicly instead — Art. 34(3)(c).', '高风险；逐一告知需付出不成比例的努力：改为公开告知——第34条第3款(c)项。')
+                : why('High risk to people in the EU: tell them without undue delay in clear and plain language.', '对欧盟个人有高风险：应以清晰平实的语言毫不迟延地告知。') });
 
   const caWithin = periodText(must(rules, 'ca.residents.30d'));
   push({ key: 'ca.residents', ruleKey: 'ca.residents.30d', required: ca && caPeople > 0, start: found,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { CreateIncident, Incident, IncidentFacts, MarkObligation, OverrideGrade, OverrideObligation, RecordFollowUp, UpdateIncident } from '../../preload/contract/incidents';
-import { indexRecord } from '../search/service';
+import { index } from './search-entry';
 import { conflict, invalid } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { DEFAULT_FACTS, GRADE_NAMES, OBLIGATION_KEYS, OBLIGATION_LABELS, REFERENCE_EXPECTED, type ObligationKey } from './model';
@@ -27,10 +27,7 @@ function checkFacts(facts: IncidentFacts, now: Date): void {
   if (Object.keys(problems).length) throw invalid(problems);
 }
 
-function index(session: Session, row: IncidentRow, f: IncidentFacts): void {
-  const body = [f.description, f.cause, f.affectedSystems.join(' '), f.piCategories.join(' '), f.owner].filter(Boolean).join('\n');
-  indexRecord(session, { module: 'incidents', recordId: row.id, ref: row.ref, title: row.title, body });
-}
+
 
 const requiredKeys = (session: Session, l: Loaded): string[] =>
   evaluate(session, l).obligations.filter((o) => o.required).map((o) => o.plan.key);
@@ -57,6 +54,8 @@ export function createIncident(session: Session, input: z.output<typeof CreateIn
       jurisdictions: jurisdictionKey(facts),
       individuals_affected: facts.individualsAffected,
       next_due_at: NO_DUE,
+      next_due_immediate: 0,
+      overdue_from: NO_DUE,
       facts: JSON.stringify(facts),
       version: 1,
       created_at: at,
@@ -165,16 +164,19 @@ export function markObligation(session: Session, input: z.output<typeof MarkObli
       repo.saveObligation(l.row.id, { key, override: json(l.overrides.get(key)), done: JSON.stringify(mark) });
       const ref = input.reference ? ` (${input.reference})` : '';
       const first = input.firstReport ? { en: ' — first report, items (1) and (2); the rest to be supplemented', zh: '——首次报告（第（一）（二）项），其余内容待补报' } : { en: '', zh: '' };
-      addTimeline(session, l.row.id, 'obligation', { en: `${label.en}: done${ref}${first.en}`, zh: `${label.zh}：已完成${ref}${first.zh}` }, input.doneAt);
+      // Issue 13 (3): the note typed when marking done is part of the record: timeline, audit, search.
+      const note = input.note ? { en: ` — ${input.note}`, zh: `——${input.note}` } : { en: '', zh: '' };
+      addTimeline(session, l.row.id, 'obligation', { en: `${label.en}: done${ref}${first.en}${note.en}`, zh: `${label.zh}：已完成${ref}${first.zh}${note.zh}` }, input.doneAt);
     }
     touch(session, l);
+    index(session, l.row, l.facts);
     const dto = settle(session, l);
     session.audit.append({
       action: 'incidents.markObligation',
       entity: 'incident',
       entityId: l.row.id,
-      summary: input.state === 'done' ? `${l.row.ref}: ${label.en} done${input.reference ? ` (${input.reference})` : ''}` : `${l.row.ref}: ${label.en} done mark withdrawn — ${input.reason}`,
-      details: { key, before: prev, after: l.done.get(key) ?? null, reason: input.state === 'pending' ? input.reason : null },
+      summary: input.state === 'done' ? `${l.row.ref}: ${label.en} done${input.reference ? ` (${input.reference})` : ''}${input.note ? ` — ${input.note}` : ''}` : `${l.row.ref}: ${label.en} done mark withdrawn — ${input.reason}`,
+      details: { ref: l.row.ref, key, state: input.state, before: prev, after: l.done.get(key) ?? null, reason: input.state === 'pending' ? input.reason : null },
     });
     return dto;
   });

@@ -26,6 +26,10 @@ export function factProblems(f: IncidentFacts, now: Date): Record<string, string
   // PIPL Art. 57(2): skipping the notice to individuals needs the record of why harm was avoided.
   if (f.harmAvoided && !f.harmAvoidedReason.trim()) problems.harmAvoidedReason = 'Say why harm was effectively avoided';
   if (f.gdpr34Exception !== null && !f.gdpr34ExceptionReason.trim()) problems.gdpr34ExceptionReason = 'Say why the Art. 34(3) exception applies';
+  // GDPR Arts. 33(1), 34(1): a risk assessed as not high lifts a duty, so the reason is recorded with it.
+  if (f.jurisdictions.includes('EU') && (f.gdprRisk === 'none' || f.gdprRisk === 'risk') && !f.gdprRiskReason.trim()) {
+    problems.gdprRiskReason = 'Say why the risk is not high';
+  }
   if (new Set(f.jurisdictions).size !== f.jurisdictions.length) problems.jurisdictions = 'Listed twice';
   return problems;
 }

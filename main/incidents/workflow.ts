@@ -6,6 +6,7 @@ import { OBLIGATION_LABELS, STATE_NAMES, type IncidentState } from './model';
 import { checkTransition, openObligations } from './obligations';
 import { addTimeline, evaluate, load, settle, toDto, touch } from './record';
 import { fieldMap } from '../shared/input-guard';
+import { index } from './search-entry';
 
 // Workflow (detected → assessing → contained → notifying → monitoring → closed) and the DPO's notes.
 
@@ -74,6 +75,7 @@ export function addNote(session: Session, input: z.output<typeof AddIncidentNote
     if (Date.parse(at) > session.now().getTime() + 5 * 60_000) throw invalid({ at: 'Cannot be in the future' });
     addTimeline(session, l.row.id, 'note', { en: input.text, zh: input.text }, at);
     touch(session, l);
+    index(session, l.row, l.facts); // the DPO's notes are searchable
     const dto = toDto(session, l, evaluate(session, l));
     session.audit.append({
       action: 'incidents.addNote',

@@ -1,4 +1,5 @@
 import { Settings, type SettingsUpdate } from '../../preload/contract/settings';
+import { allRecordPorts } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { DEFAULT_SETTINGS } from './model';
 import { SettingsRepo } from './repo';
@@ -31,6 +32,8 @@ export function updateSettings(session: Session, update: SettingsUpdate): Settin
       summary: `Settings changed: ${changed.join(', ')}`,
       details: { changed, before: pick(before, changed), after: pick(after, changed) },
     });
+    // What the modules computed from a setting (an incident's CII clock) follows at once.
+    for (const port of allRecordPorts()) port.onSettingsChanged?.(session, changed);
     return after;
   });
 }

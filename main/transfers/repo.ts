@@ -93,6 +93,10 @@ export class TransfersRepo {
     return this.db.prepare<[], { id: string }>('SELECT id FROM transfers ORDER BY seq').all().map((r) => r.id);
   }
 
+  setNextDue(id: string, nextDueAt: string | null): void {
+    this.sql('UPDATE transfers SET next_due_at = ? WHERE id = ?').run(nextDueAt, id);
+  }
+
   byId(id: string): TransferRow | undefined {
     return this.sql('SELECT * FROM transfers WHERE id = ?').get(id) as TransferRow | undefined;
   }

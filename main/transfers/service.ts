@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '../../preload/contract/common';
+import type { Deadline } from '../../preload/contract/deadlines';
 import type { CompanyTotals, Transfer, TransferChange, TransferCreate, TransferListItem, TransferUpdate } from '../../preload/contract/transfers';
 import { syncRecordDeadlines } from '../deadlines/service';
 import { indexRecord } from '../search/service';
@@ -84,9 +85,8 @@ export function refresh(session: Session, repo: TransfersRepo, id: string): void
       inForce: (key, date) => !!catalogue.at(key, date),
     }),
   );
-  const open = deadlines.filter((x) => FILING_CLOCK.test(x.key) && x.state !== 'met' && x.state !== 'waived').map((x) => x.dueAt).sort();
   const cols = columns(d);
-  repo.update({ id, updated_at: row.updated_at, ...cols, filing_state: filingState, next_due_at: open[0] ?? null });
+  repo.update({ id, updated_at: row.updated_at, ...cols, filing_state: filingState, next_due_at: nextFilingDue(deadlines) });
   repo.setCounted(id, cols.counted);
   indexRecord(session, {
     module: 'transfers',
@@ -96,6 +96,10 @@ export function refresh(session: Session, repo: TransfersRepo, id: string): void
     body: [d.annex1.purpose, d.annex1.piCategories.join(' '), d.annex1.sensitivePiCategories.join(' '), d.annex1.storageLocation, d.recipient.contactPerson, d.pipia.reportRef].join('\n'),
   });
 }
+
+/** The list's "next due": the earliest open filing, supplement or re-filing clock. */
+export const nextFilingDue = (deadlines: Deadline[]): string | null =>
+  deadlines.filter((x) => FILING_CLOCK.test(x.key) && x.state !== 'met' && x.state !== 'waived').map((x) => x.dueAt).sort()[0] ?? null;
 
 export function createTransfer(session: Session, input: TransferCreate): Transfer {
   const d: StoredTransfer = { ...input, consent: { ...input.consent, noticeSentAt: null } };

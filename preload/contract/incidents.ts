@@ -51,6 +51,8 @@ export const IncidentFactFields = z.object({
   directLossRmb: z.number().min(0, 'Cannot be negative').max(1e13),
   /** null = not yet assessed (GDPR Art. 33 then still applies: only "unlikely to result in a risk" lifts it). */
   gdprRisk: GdprRisk.nullable(),
+  /** Why the risk was assessed as not high (or as unlikely to result in a risk): required with that answer. */
+  gdprRiskReason: LongText,
   gdpr34Exception: Gdpr34Exception.nullable(),
   gdpr34ExceptionReason: LongText,
   harmAssessment: LongText,
@@ -88,6 +90,7 @@ export const INCIDENT_FACT_LABELS: Record<keyof IncidentFacts, LocalizedText> = 
   ciiOperator: { en: 'CII operator', zh: '关键信息基础设施运营者' },
   directLossRmb: { en: 'Direct loss (RMB)', zh: '直接经济损失（元）' },
   gdprRisk: { en: 'GDPR risk', zh: 'GDPR 风险等级' },
+  gdprRiskReason: { en: 'Why the risk is not high', zh: '风险并非高风险的理由' },
   gdpr34Exception: { en: 'GDPR Art. 34 exception', zh: 'GDPR 第34条例外' },
   gdpr34ExceptionReason: { en: 'Why the exception applies', zh: '例外理由' },
   harmAssessment: { en: 'Harm assessment', zh: '危害评估' },
@@ -190,7 +193,8 @@ export const OverrideGrade = z
 
 const Override = z.object({ reason: z.string(), at: z.string(), by: z.string() });
 
-export const ObligationState = z.enum(['pending', 'waiting', 'done', 'notRequired']);
+/** toAssess: whether it applies depends on a question the DPO has not answered yet (e.g. is the risk high?). */
+export const ObligationState = z.enum(['pending', 'waiting', 'toAssess', 'done', 'notRequired']);
 export type ObligationState = z.infer<typeof ObligationState>;
 
 export const IncidentObligation = z.object({
@@ -201,8 +205,10 @@ export const IncidentObligation = z.object({
   basis: LocalizedText,
   /** Why it applies (or not), in the DPO's words. */
   explanation: LocalizedText,
-  /** pending: clock running; waiting: applies but its clock has not started; done; notRequired. */
+  /** pending: clock running; waiting: applies but its clock has not started; toAssess; done; notRequired. */
   state: ObligationState,
+  /** For toAssess: the question to answer, and the fact that records the answer. */
+  question: z.object({ text: LocalizedText, fact: z.string() }).nullable(),
   computedRequired: z.boolean(),
   required: z.boolean(),
   override: Override.extend({ required: z.boolean() }).nullable(),
@@ -270,7 +276,9 @@ export const IncidentListItem = z.object({
   discoveredAt: z.string(),
   individualsAffected: z.number(),
   jurisdictions: z.array(Jurisdiction),
+  /** The earliest open clock, "immediately" duties included (then nextDueImmediate is true). */
   nextDueAt: z.string().nullable(),
+  nextDueImmediate: z.boolean(),
   hasOverdue: z.boolean(),
 });
 export type IncidentListItem = z.infer<typeof IncidentListItem>;

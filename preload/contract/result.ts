@@ -17,7 +17,11 @@ export interface AppErrorDto {
   fields?: Record<string, string>;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorDto };
+/**
+ * `wrote`: the call appended to the audit log, i.e. changed the vault. Every write is audited, so
+ * this is how the renderer knows to refresh what it shows (alerts, counts, list columns).
+ */
+export type Result<T> = { ok: true; value: T; wrote?: true } | { ok: false; error: AppErrorDto };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (error: AppErrorDto): Result<never> => ({ ok: false, error });

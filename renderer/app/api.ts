@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Channel, DpoClient, Input, Output } from '../../preload/contract';
 import type { AppErrorDto, Result } from '../../preload/contract/result';
 import { createHttpClient } from '../../preload/http-client';
+import { useApp } from './store';
 
 declare global {
   interface Window {
@@ -9,8 +10,22 @@ declare global {
   }
 }
 
-/** Electron's preload put `window.dpo` there; under the HTTP host we make the same client. */
-export const api: DpoClient = window.dpo ?? createHttpClient();
+const client: DpoClient = window.dpo ?? createHttpClient();
+
+/**
+ * Electron's preload put `window.dpo` there; under the HTTP host we make the same client. Main
+ * marks every result that wrote to the vault (`wrote`); the app then bumps its data epoch, so the
+ * alert banner, the counts and the lists follow every write, wherever it was made.
+ */
+export const api: DpoClient = {
+  host: client.host,
+  onEvent: (listener) => client.onEvent(listener),
+  call: (async (channel: Channel, input: unknown) => {
+    const r = await client.call(channel, input as never);
+    if (r.ok && r.wrote) useApp.getState().bumpData();
+    return r;
+  }) as DpoClient['call'],
+};
 
 export interface Query<T> {
   data: T | undefined;

@@ -25,6 +25,9 @@ interface AppState {
   toasts: Toast[];
   /** Bumped on lock so every feature drops what it had loaded. */
   sessionEpoch: number;
+  /** Bumped after every call that wrote to the vault: alerts, counts and lists reload on it. */
+  dataEpoch: number;
+  bumpData(): void;
   setVaultState(state: VaultState): void;
   navigate(route: Route): void;
   setLanguage(language: Language): void;
@@ -65,6 +68,10 @@ export const useApp = create<AppState>((set, get) => ({
   theme: (stored('dpo.theme') as ThemeChoice | null) ?? 'system',
   toasts: [],
   sessionEpoch: 0,
+  dataEpoch: 0,
+  bumpData() {
+    set({ dataEpoch: get().dataEpoch + 1 });
+  },
   setVaultState(state) {
     const was = get().vaultState;
     // Locking drops every feature's data: the epoch keys the routed page, so it remounts empty.

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Channel, Input, Output } from '../../preload/contract';
 import type { AppErrorDto } from '../../preload/contract/result';
 import { api } from '../app/api';
+import { useApp } from '../app/store';
 
 type ListChannel = {
   [C in Channel]: Output<C> extends { items: unknown[]; nextCursor: string | null } ? C : never;
@@ -36,6 +37,8 @@ export function useKeysetList<C extends ListChannel>(channel: C, filter: FilterO
   const busy = useRef(false);
   const filterKey = JSON.stringify(filter);
   const generation = useRef(0);
+  // A write anywhere (a board override, a Settings change) can move this list's columns: reload.
+  const dataEpoch = useApp((s) => s.dataEpoch);
 
   const load = useCallback(
     async (cursor: string | null) => {
@@ -59,7 +62,7 @@ export function useKeysetList<C extends ListChannel>(channel: C, filter: FilterO
     generation.current++;
     const timer = setTimeout(() => void load(null), debounceMs);
     return () => clearTimeout(timer);
-  }, [load, debounceMs, tick]);
+  }, [load, debounceMs, tick, dataEpoch]);
 
   const loadMore = useCallback(() => {
     const cursor = (page as { nextCursor: string | null } | undefined)?.nextCursor;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DeadlineAlert } from '../../../preload/contract/deadlines';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
@@ -17,28 +17,25 @@ export function AlertBanner() {
   const t = useT(dashboardText);
   const L = useLocalized();
   const vaultState = useApp((s) => s.vaultState);
+  const dataEpoch = useApp((s) => s.dataEpoch);
   const navigate = useApp((s) => s.navigate);
-  const [alerts, setAlerts] = useState<DeadlineAlert[]>([]);
-  const since = useRef<string | undefined>(undefined);
+  const [current, setCurrent] = useState<DeadlineAlert[]>([]);
+  // Dismissed alerts stay hidden until their state changes (due soon → overdue shows again).
+  const [dismissed, setDismissed] = useState<Set<string>>(new Set());
+  const key = (a: DeadlineAlert) => `${a.deadline.id}:${a.state}`;
 
+  // The banner shows what is alerting now, asked again after every write and every 30 s: a duty
+  // met or dispatched leaves it at once (issue 13), not at the next lock.
   useEffect(() => {
     if (vaultState !== 'unlocked') {
-      setAlerts([]);
-      since.current = undefined;
+      setCurrent([]);
       return;
     }
     let live = true;
     const poll = async () => {
-      const r = await api.call('deadlines.alerts', since.current ? { since: since.current } : {});
+      const r = await api.call('deadlines.alerts', {});
       if (!live || !r.ok) return;
-      since.current = r.value.now;
-      if (r.value.items.length === 0) return;
-      setAlerts((prev) => {
-        // The newest state of a deadline replaces an older alert about it.
-        const byId = new Map(prev.map((a) => [a.deadline.id, a]));
-        for (const a of r.value.items) byId.set(a.deadline.id, a);
-        return [...byId.values()].sort((a, b) => a.deadline.dueAt.localeCompare(b.deadline.dueAt));
-      });
+      setCurrent([...r.value.items].sort((a, b) => a.deadline.dueAt.localeCompare(b.deadline.dueAt)));
     };
     void poll();
     const id = setInterval(() => void poll(), POLL_MS);
@@ -46,8 +43,10 @@ export function AlertBanner() {
       live = false;
       clearInterval(id);
     };
-  }, [vaultState]);
+  }, [vaultState, dataEpoch]);
 
+  const alerts = current.filter((a) => !dismissed.has(key(a)));
+  const dismissAll = () => setDismissed(new Set([...dismissed, ...current.map(key)]));
   if (alerts.length === 0) return null;
   const overdue = alerts.some((a) => a.state === 'overdue');
   return (
@@ -65,12 +64,12 @@ export function AlertBanner() {
           type="button"
           onClick={() => {
             navigate({ page: 'dashboard' });
-            setAlerts([]);
+            dismissAll();
           }}
         >
           {t('showBoard')}
         </button>
-        <button type="button" onClick={() => setAlerts([])}>
+        <button type="button" onClick={dismissAll}>
           {t('dismiss')}
         </button>
       </div>

@@ -25,7 +25,10 @@ export function DashboardPage(_props: { id?: string }) {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai';
   const [module, setModule] = useState<ModuleName | ''>('');
   const [showCalculator, setShowCalculator] = useState(false);
-  const [version, setVersion] = useState(0);
+  const [ownVersion, setVersion] = useState(0);
+  // Counts and rows follow every write, here or elsewhere (the data epoch).
+  const dataEpoch = useApp((s) => s.dataEpoch);
+  const version = ownVersion + dataEpoch;
   const counts = useQuery('deadlines.counts', { zone }, [version]);
   const shown = module ? counts.data?.byModule.find((m) => m.module === module) ?? { overdue: 0, today: 0, week: 0, later: 0 } : counts.data?.total;
   const countFor = (m: ModuleName) => {

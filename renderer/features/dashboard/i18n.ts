@@ -99,7 +99,7 @@ export const dashboardText = defineMessages({
     alertMore: '另有 {n} 项',
     alertsLabel: '期限提醒',
     showBoard: '查看看板',
-    dismiss: '关闭',
+    dismiss: '暂不提醒',
     immediate: '立即',
   },
 });

@@ -22,7 +22,7 @@ const US_STATES = ['US-NY', 'US-TX', 'US-CO', 'US-WA', 'US-FL'] as const;
 const INSTANTS = ['discoveredAt', 'occurredAt', 'containedAt', 'handlingEndedAt'] as const;
 const COUNTS = ['individualsAffected', 'sensitiveIndividualsAffected', 'californiaResidentsAffected', 'recordsAffected', 'directLossRmb'] as const;
 const LISTS = ['affectedSystems', 'piCategories', 'sensitivePiCategories'] as const;
-const TEXTS = ['description', 'cause', 'harmAssessment', 'measuresTaken', 'measuresPlanned', 'adviceToIndividuals', 'remediesOffered', 'harmAvoidedReason', 'gdpr34ExceptionReason'] as const;
+const TEXTS = ['description', 'cause', 'harmAssessment', 'measuresTaken', 'measuresPlanned', 'adviceToIndividuals', 'remediesOffered', 'harmAvoidedReason', 'gdprRiskReason', 'gdpr34ExceptionReason'] as const;
 
 /** The facts, read-only until "Edit"; saving recomputes the obligations in main. */
 export function FactsCard({ incident, onChange }: Props) {

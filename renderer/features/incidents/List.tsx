@@ -121,7 +121,13 @@ export function List() {
                 <span><Pill tone={gradeTone(i.grade)}>{t(`g_${i.grade}`)}</Pill></span>
                 <span>{formatInstant(i.discoveredAt, language)}</span>
                 <span>
-                  {i.nextDueAt ? formatInstant(i.nextDueAt, language) : <span className="muted">{t('noClock')}</span>}
+                  {i.nextDueImmediate ? (
+                    <Pill tone="warn">{t('dueImmediately', { since: formatInstant(i.nextDueAt, language) })}</Pill>
+                  ) : i.nextDueAt ? (
+                    formatInstant(i.nextDueAt, language)
+                  ) : (
+                    <span className="muted">{t('noClock')}</span>
+                  )}
                   {i.hasOverdue ? <> <Pill tone="danger">{t('overdue')}</Pill></> : null}
                 </span>
               </button>

@@ -17,7 +17,7 @@ interface Props {
   onChange(next: Incident): void;
 }
 
-const ORDER = { pending: 0, waiting: 1, done: 2, notRequired: 3 } as const;
+const ORDER = { toAssess: 0, pending: 1, waiting: 2, done: 3, notRequired: 4 } as const;
 
 /** Every obligation with its live clock, its "why" and the DPO's acts on it. */
 export function ObligationsBoard({ incident, onChange }: Props) {
@@ -51,7 +51,7 @@ function ObligationRow({ incident, o, onChange }: Props & { o: IncidentObligatio
   const [dialog, setDialog] = useState<null | 'done' | 'undo' | 'override' | 'followUp'>(null);
   const [error, setError] = useState<AppErrorDto>();
   const label = L(o.label);
-  const tone = o.state === 'done' ? 'ok' : o.state === 'pending' ? 'warn' : 'neutral';
+  const tone = o.state === 'done' ? 'ok' : o.state === 'pending' || o.state === 'toAssess' ? 'warn' : 'neutral';
 
   const call = async (p: Promise<{ ok: true; value: Incident } | { ok: false; error: AppErrorDto }>) => {
     const r = await p;
@@ -80,6 +80,12 @@ function ObligationRow({ incident, o, onChange }: Props & { o: IncidentObligatio
         {o.done ? <span>{t('doneAt', { t: formatInstant(o.done.at, language) })}</span> : null}
         {o.done?.reference ? <span>{t('referenceShort', { r: o.done.reference })}</span> : null}
       </div>
+      {o.done?.note ? <p className="obligation__note">{t('noteShort', { n: o.done.note })}</p> : null}
+      {o.question ? (
+        <p className="obligation__question" role="note">
+          <strong>{t('questionToAnswer')}</strong> {L(o.question.text)}
+        </p>
+      ) : null}
       <details className="obligation__why">
         <summary>{t('why')}: {L(o.rule)}</summary>
         <p>{L(o.explanation)}</p>
@@ -101,7 +107,7 @@ function ObligationRow({ incident, o, onChange }: Props & { o: IncidentObligatio
       ) : null}
       <ErrorBanner error={dialog ? undefined : error} />
       <div className="obligation__actions">
-        {o.state === 'pending' || o.state === 'waiting' ? (
+        {o.state === 'pending' || o.state === 'waiting' || o.state === 'toAssess' ? (
           <button type="button" aria-label={`${t('markDone')}: ${label}`} onClick={() => setDialog('done')}>{t('markDone')}</button>
         ) : null}
         {o.state === 'done' ? <button type="button" aria-label={`${t('undoDone')}: ${label}`} onClick={() => setDialog('undo')}>{t('undoDone')}</button> : null}

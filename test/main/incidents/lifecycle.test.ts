@@ -184,9 +184,11 @@ describe('list: filters, sort, search, keyset', () => {
     tv.setNow('2026-11-29T05:00:00.000Z');
     const overdue = await tv.ok('incidents.list', { hasOverdue: true });
     expect(overdue.items.map((i) => i.id)).toEqual([c.id]);
+    // Issue 13: "next due" includes the pending "immediately" duties (PIPL Art. 57, due from the
+    // discovery), so every one of them sorts by how long its immediate duty has been open.
     const byDue = await tv.ok('incidents.list', { sort: 'nextDue' });
-    expect(byDue.items.map((i) => i.id)).toEqual([c.id, b.id, a.id]);
-    expect(byDue.items[2].nextDueAt).toBeNull();
+    expect(byDue.items.map((i) => i.id)).toEqual([a.id, b.id, c.id]);
+    expect(byDue.items[0]).toMatchObject({ nextDueAt: '2026-11-20T00:00:00.000Z', nextDueImmediate: true, hasOverdue: false });
     await tv.ok('incidents.transition', { id: a.id, to: 'assessing' });
     expect((await tv.ok('incidents.list', { state: 'assessing' })).items.map((i) => i.id)).toEqual([a.id]);
     // Totals are counted up to a cap, and say when there are more.

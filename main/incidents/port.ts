@@ -1,0 +1,26 @@
+import { listRecordDeadlines } from '../deadlines/service';
+import type { RecordPort } from '../shared/record-ports';
+import type { Session } from '../shared/session';
+import { addTimeline, evaluate, load, settle, storeNextDue } from './record';
+import { IncidentsRepo } from './repo';
+
+/** How the incident register keeps its copies in step with writes made elsewhere. */
+export const incidentsPort: RecordPort = {
+  onDeadlinesChanged(session: Session, recordId: string) {
+    const row = new IncidentsRepo(session.db).get(recordId);
+    if (row) storeNextDue(session, row, listRecordDeadlines(session, 'incidents', recordId));
+  },
+  /** The CII default decides the CAC clock (4 h or 1 h) of every incident that follows it. */
+  onSettingsChanged(session: Session, changed: string[]) {
+    if (!changed.includes('ciiOperator')) return;
+    for (const id of new IncidentsRepo(session.db).idsFollowingCiiSetting()) {
+      const l = load(session, id);
+      settle(session, l);
+      const cii = evaluate(session, l).cii.effective;
+      addTimeline(session, id, 'obligation', {
+        en: `CII operator default changed in Settings (now ${cii ? 'yes' : 'no'}): obligations recomputed`,
+        zh: `设置中的关键信息基础设施运营者默认值已更改（现为${cii ? '是' : '否'}）：义务已重新计算`,
+      });
+    }
+  },
+};
