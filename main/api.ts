@@ -15,6 +15,7 @@ import { incidentsHandlers } from './incidents/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { noticesHandlers } from './notices/handlers';
 import { rulesHandlers } from './rules/handlers';
+import { linksHandlers } from './records/handlers';
 import { searchHandlers } from './search/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { appInfo } from './shared/app-info';
@@ -49,6 +50,7 @@ const sessionHandlers = {
   ...exportsHandlers,
   ...rulesHandlers,
   ...governanceHandlers,
+  ...linksHandlers,
 } satisfies { [C in SessionChannel]: SessionHandler<C> };
 
 export interface ApiOptions {

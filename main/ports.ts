@@ -1,5 +1,6 @@
 import { inboxPort } from './inbox/port';
 import { incidentsPort } from './incidents/port';
+import { noticesPort } from './notices/port';
 import { transfersPort } from './transfers/port';
 import { installRecordPort } from './shared/record-ports';
 
@@ -8,4 +9,5 @@ export function installRecordPorts(): void {
   installRecordPort('incidents', incidentsPort);
   installRecordPort('inbox', inboxPort);
   installRecordPort('transfers', transfersPort);
+  installRecordPort('notices', noticesPort);
 }

@@ -44,6 +44,17 @@ export const HOLD_BASIS: Record<HoldKind, LocalizedText> = {
   other: { en: 'PIPL Art. 47: retention still required by law — only storage and security measures', zh: '《个人信息保护法》第四十七条：法定保存期未届满的，仅存储和采取安全保护措施' },
 };
 
+/** The states in the DPO's words, for other records' links to a request. */
+export const REQUEST_STATE_NAMES: Record<RequestState, LocalizedText> = {
+  new: { en: 'New', zh: '新收到' },
+  verifying: { en: 'Verifying identity', zh: '身份核验中' },
+  inProgress: { en: 'In progress', zh: '处理中' },
+  answered: { en: 'Answered', zh: '已答复' },
+  refused: { en: 'Refused', zh: '已拒绝' },
+  withdrawn: { en: 'Withdrawn', zh: '已撤回' },
+  closed: { en: 'Closed', zh: '已结案' },
+};
+
 /** States in which the reply clock runs. */
 export const OPEN_STATES: readonly RequestState[] = ['new', 'verifying', 'inProgress'];
 

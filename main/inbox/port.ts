@@ -1,11 +1,32 @@
 import { listRecordDeadlines } from '../deadlines/service';
 import type { RecordPort } from '../shared/record-ports';
 import { copyDueTimes } from './clock';
-import { MODULE } from './model';
+import type { RequestState } from '../../preload/contract/inbox';
+import { MODULE, OPEN_STATES, REQUEST_STATE_NAMES } from './model';
 import { InboxRepo } from './repo';
 
 /** How the inbox keeps its list's due time in step with clocks changed on the board. */
 export const inboxPort: RecordPort = {
+  summary(session, recordId) {
+    const row = new InboxRepo(session.db).get(recordId);
+    if (!row) return null;
+    const open = OPEN_STATES.includes(row.state as RequestState) && !row.reply_sent_at;
+    return {
+      module: 'inbox',
+      recordId,
+      ref: row.ref,
+      title: `${row.requester_name}: ${row.subject}`,
+      state: REQUEST_STATE_NAMES[row.state as RequestState],
+      nextDue: open && row.due_at ? { at: row.due_at, immediate: false, overdue: row.due_at < session.now().toISOString() } : null,
+    };
+  },
+  findByRef: (session, ref) => new InboxRepo(session.db).idByRef(ref),
+  /** A request cites other records in its subject and its thread (an incident's reference, say). */
+  citingText(session, recordId) {
+    const repo = new InboxRepo(session.db);
+    const row = repo.get(recordId);
+    return row ? [row.subject, ...repo.messages(recordId).map((m) => `${m.subject}\n${m.body}`)].join('\n') : '';
+  },
   onDeadlinesChanged(session, recordId) {
     const repo = new InboxRepo(session.db);
     const row = repo.get(recordId);

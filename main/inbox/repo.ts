@@ -92,6 +92,10 @@ export class InboxRepo {
     return this.db.prepare<[], { id: string }>('SELECT id FROM inbox_requests WHERE is_open = 1').all().map((r) => r.id);
   }
 
+  idByRef(ref: string): string | null {
+    return this.sql<[string], { id: string }>('SELECT id FROM inbox_requests WHERE ref = ?').get(ref)?.id ?? null;
+  }
+
   get(id: string): RequestRow | undefined {
     return this.sql<[string], RequestRow>('SELECT * FROM inbox_requests WHERE id = ?').get(id);
   }

@@ -2,10 +2,25 @@ import { listRecordDeadlines } from '../deadlines/service';
 import type { RecordPort } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { addTimeline, evaluate, load, settle, storeNextDue } from './record';
-import { IncidentsRepo } from './repo';
+import { STATE_NAMES, type IncidentState } from './model';
+import { IncidentsRepo, NO_DUE } from './repo';
 
 /** How the incident register keeps its copies in step with writes made elsewhere. */
 export const incidentsPort: RecordPort = {
+  summary(session, recordId) {
+    const row = new IncidentsRepo(session.db).get(recordId);
+    if (!row) return null;
+    const now = session.now().toISOString();
+    return {
+      module: 'incidents',
+      recordId,
+      ref: row.ref,
+      title: row.title,
+      state: STATE_NAMES[row.state as IncidentState],
+      nextDue: row.next_due_at === NO_DUE ? null : { at: row.next_due_at, immediate: row.next_due_immediate === 1, overdue: row.overdue_from !== NO_DUE && row.overdue_from < now },
+    };
+  },
+  findByRef: (session, ref) => new IncidentsRepo(session.db).idByRef(ref),
   onDeadlinesChanged(session: Session, recordId: string) {
     const row = new IncidentsRepo(session.db).get(recordId);
     if (row) storeNextDue(session, row, listRecordDeadlines(session, 'incidents', recordId));

@@ -114,6 +114,10 @@ export class IncidentsRepo {
     return this.db.prepare<[], { id: string }>("SELECT id FROM incidents WHERE state <> 'closed'").all().map((r) => r.id);
   }
 
+  idByRef(ref: string): string | null {
+    return this.db.prepare<[string], { id: string }>('SELECT id FROM incidents WHERE ref = ?').get(ref)?.id ?? null;
+  }
+
   get(id: string): IncidentRow | undefined {
     return this.db
       .prepare<[string], IncidentRow>(

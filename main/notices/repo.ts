@@ -79,6 +79,15 @@ export class NoticesRepo {
       .run({ language: null, ...patch, id });
   }
 
+  idByRef(ref: string): string | null {
+    return this.db.prepare<[string], { id: string }>('SELECT id FROM notices WHERE ref = ?').get(ref)?.id ?? null;
+  }
+
+  /** Notices drafted from a record (their merge source). */
+  linkedTo(module: string, recordId: string): string[] {
+    return this.db.prepare<[string, string], { notice_id: string }>('SELECT notice_id FROM notice_links WHERE module = ? AND record_id = ?').all(module, recordId).map((r) => r.notice_id);
+  }
+
   notice(id: string): NoticeRow | undefined {
     return this.db.prepare<[string], NoticeRow>('SELECT * FROM notices WHERE id = ?').get(id);
   }

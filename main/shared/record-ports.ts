@@ -6,7 +6,25 @@ import type { Session } from './session';
  * implements a port; main/ports.ts (the composition root, run by main/api.ts) installs them.
  * Every callback runs inside the caller's transaction.
  */
+export interface RecordSummary {
+  module: 'incidents' | 'notices' | 'transfers' | 'inbox';
+  recordId: string;
+  ref: string;
+  title: string;
+  state: { en: string; zh: string };
+  nextDue: { at: string; immediate: boolean; overdue: boolean } | null;
+}
+
 export interface RecordPort {
+  /** The record as another record's link shows it; null when there is none with this id. */
+  summary?(session: Session, recordId: string): RecordSummary | null;
+  /** The record with this human reference (INC-2026-0001), if any. */
+  findByRef?(session: Session, ref: string): string | null;
+  /** The record's own text that may cite other records by reference (a request's subject and thread). */
+  citingText?(session: Session, recordId: string): string;
+  /** A link to another record was made or removed (inside the linking transaction). */
+  onLinked?(session: Session, recordId: string, link: { linkId: string; role: string; other: RecordSummary }): void;
+  onUnlinked?(session: Session, recordId: string, link: { linkId: string; role: string; other: RecordSummary }): void;
   /**
    * A deadline of this record changed outside the module (the DPO overrode or waived it on the
    * board): refresh what the module keeps from its deadlines (the list's "next due" sort key).

@@ -6,6 +6,7 @@ import { incidentsMigrations } from '../incidents/migrations';
 import { noticesMigrations } from '../notices/migrations';
 import { rulesMigrations } from '../rules/migrations';
 import { governanceMigrations } from '../governance/migrations';
+import { recordsMigrations } from '../records/migrations';
 import { transfersMigrations } from '../transfers/migrations';
 import { foundationMigrations } from './foundation-migrations';
 import type { Migration } from './migration';
@@ -21,4 +22,5 @@ export const allMigrations: Migration[] = [
   ...auditExportMigrations,
   ...rulesMigrations,
   ...governanceMigrations,
+  ...recordsMigrations,
 ].sort((a, b) => a.version - b.version);

@@ -10,6 +10,7 @@ import {
   recordChange,
   recordCompanyYear,
   recordFiling,
+  recordReview,
   recordVolumes,
   updateTransfer,
 } from './service';
@@ -23,6 +24,7 @@ export const transfersHandlers: SessionHandlers<typeof transfersChannels> = {
   'transfers.recordVolumes': (input, session) => recordVolumes(session, input),
   'transfers.recordCompanyYear': (input, session) => recordCompanyYear(session, input),
   'transfers.recordChange': (input, session) => recordChange(session, input),
+  'transfers.recordReview': (input, session) => recordReview(session, input),
   'transfers.changes': (input, session) => listChanges(session, input.id),
   'transfers.classify': (input, session) => classifyTransfers(session, input),
   'transfers.exportCsv': ({ language, ...filter }, session) => exportCsv(session, { route: filter.route, country: filter.country, filingState: filter.filingState, overdueAt: filter.overdue ? session.now().toISOString() : undefined }, language),

@@ -90,9 +90,21 @@ export function deadlineRequestsFor(input: {
   certificationIssued?: string | null;
   /** Whether the catalogue has a version of the rule in force on that date (a rule that starts later is not asked for). */
   inForce?: (ruleKey: string, date: string) => boolean;
+  /** Incidents at the recipient: each opens a re-assessment until its outcome is recorded. */
+  reviews?: { id: string; incidentRef: string; openedOn: string; decidedOn: string | null }[];
 }): DeadlineRequest[] {
   const out: DeadlineRequest[] = [];
   const inForce = input.inForce ?? (() => true);
+  for (const r of input.reviews ?? []) {
+    out.push({
+      key: `incident.reassess.${r.id}`,
+      // The re-assess-and-re-file target of the Standard Contract Measures, labelled with the incident.
+      ruleKey: 'scc.refiling.10wd',
+      start: r.openedOn,
+      label: { en: `Re-assess after incident ${r.incidentRef}: PIPIA review and possible re-filing`, zh: `事件 ${r.incidentRef} 后重新评估：复核影响评估并视情况重新备案` },
+      met: metOn(r.decidedOn ?? undefined),
+    });
+  }
   const events = [...input.events].sort(byOrder);
   if (input.chosen === 'standardContract' && input.effectiveDate) {
     const firstSubmission = events.find((e) => e.kind === 'submitted');
@@ -139,9 +151,13 @@ export function gapsOf(input: {
   carriesPersonalInfo: boolean;
   certification?: { body: string; certificateNumber: string; issuedDate: string | null };
   importantData?: boolean;
+  openIncidentRefs?: string[];
 }): Gap[] {
   const gaps: Gap[] = [];
   const add = (key: string, en: string, zh: string, basis: LocalizedText) => gaps.push({ key, message: { en, zh }, basis });
+  for (const ref of input.openIncidentRefs ?? []) {
+    add(`incident.${ref}`, `Incident ${ref} happened at this recipient: re-assess the transfer (PIPIA review, possible re-filing) and record the outcome.`, `境外接收方发生事件 ${ref}：须重新评估本出境活动（复核影响评估，视情况重新备案）并记录结论。`, BASIS.scm8);
+  }
   if (input.carriesPersonalInfo) {
     if (!input.noticeId) add('notice', 'No separate notice (Art. 39) is linked to this transfer.', '尚未关联单独告知（第三十九条）。', BASIS.pipl39);
     else if (!input.noticeSentAt) add('notice.unsent', 'The separate notice is drafted but not yet sent.', '单独告知已起草但尚未发出。', BASIS.pipl39);

@@ -89,4 +89,29 @@ export const transfersMigrations: Migration[] = [
       }
     },
   },
+  {
+    version: 420,
+    name: 'incident reviews: an incident at the recipient re-opens the assessment',
+    up(db) {
+      db.exec(`
+        -- An incident at the overseas recipient (linked to the transfer) opens a re-assessment:
+        -- PIPIA review and possible re-filing (Standard Contract Measures), until the DPO records
+        -- the outcome.
+        CREATE TABLE transfer_reviews (
+          id TEXT PRIMARY KEY,
+          transfer_id TEXT NOT NULL REFERENCES transfers(id),
+          link_id TEXT NOT NULL UNIQUE,
+          incident_id TEXT NOT NULL,
+          incident_ref TEXT NOT NULL,
+          opened_on TEXT NOT NULL,
+          outcome TEXT,
+          note TEXT NOT NULL DEFAULT '',
+          decided_on TEXT,
+          recorded_at TEXT NOT NULL,
+          recorded_by TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX transfer_reviews_transfer ON transfer_reviews(transfer_id, opened_on);
+      `);
+    },
+  },
 ];

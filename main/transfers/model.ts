@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../../preload/contract/common';
-import type { ExemptScenario, RecommendedRoute } from '../../preload/contract/transfers';
+import type { ExemptScenario, FilingState, RecommendedRoute } from '../../preload/contract/transfers';
 
 export type { ChosenRoute, ExemptScenario, FilingEventKind, FilingState, RecommendedRoute, Regime } from '../../preload/contract/transfers';
 
@@ -32,6 +32,18 @@ export const BASIS = {
   pipl55: { en: 'PIPL Arts. 55–56 (PIPIA before export)', zh: '《个人信息保护法》第五十五条、第五十六条（个人信息保护影响评估）' },
   pipl38: { en: 'PIPL Art. 38 (legal route for export)', zh: '《个人信息保护法》第三十八条（出境条件）' },
 } satisfies Record<string, LocalizedText>;
+
+/** Filing states in the DPO's words (the list, the export, other records' links). */
+export const FILING_STATE_NAME: Record<FilingState, LocalizedText> = {
+  notRequired: { en: 'not required', zh: '无需备案' },
+  awaitingContract: { en: 'awaiting effective contract', zh: '待合同生效' },
+  due: { en: 'filing due', zh: '待备案' },
+  underReview: { en: 'under review', zh: '审查中' },
+  supplementsRequested: { en: 'supplements requested', zh: '待补充材料' },
+  filed: { en: 'filed', zh: '已备案' },
+  refused: { en: 'refused', zh: '未予备案' },
+  refilingDue: { en: 're-filing due', zh: '待重新备案' },
+};
 
 export const ROUTE_NAME: Record<RecommendedRoute, LocalizedText> = {
   exempt: { en: 'exempt from all routes', zh: '免予申报安全评估、订立标准合同和认证' },

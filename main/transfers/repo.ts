@@ -47,6 +47,20 @@ export interface CompanyYearRow {
   note: string;
 }
 
+export interface ReviewRow {
+  id: string;
+  transfer_id: string;
+  link_id: string;
+  incident_id: string;
+  incident_ref: string;
+  opened_on: string;
+  outcome: string | null;
+  note: string;
+  decided_on: string | null;
+  recorded_at: string;
+  recorded_by: string;
+}
+
 export interface ListFilter {
   route?: string;
   country?: string;
@@ -95,6 +109,10 @@ export class TransfersRepo {
 
   setNextDue(id: string, nextDueAt: string | null): void {
     this.sql('UPDATE transfers SET next_due_at = ? WHERE id = ?').run(nextDueAt, id);
+  }
+
+  idByRef(ref: string): string | null {
+    return (this.sql('SELECT id FROM transfers WHERE ref = ?').get(ref) as { id: string } | undefined)?.id ?? null;
   }
 
   byId(id: string): TransferRow | undefined {
@@ -168,6 +186,29 @@ export class TransfersRepo {
 
   events(transferId: string): EventRow[] {
     return this.sql('SELECT * FROM transfer_events WHERE transfer_id = ? ORDER BY seq').all(transferId) as EventRow[];
+  }
+
+  // ── incident reviews ──
+  insertReview(row: ReviewRow): void {
+    this.sql(
+      `INSERT INTO transfer_reviews VALUES (@id, @transfer_id, @link_id, @incident_id, @incident_ref, @opened_on, @outcome, @note, @decided_on, @recorded_at, @recorded_by)`,
+    ).run(row);
+  }
+
+  reviews(transferId: string): ReviewRow[] {
+    return this.sql('SELECT * FROM transfer_reviews WHERE transfer_id = ? ORDER BY opened_on, id').all(transferId) as ReviewRow[];
+  }
+
+  reviewByLink(linkId: string): ReviewRow | undefined {
+    return this.sql('SELECT * FROM transfer_reviews WHERE link_id = ?').get(linkId) as ReviewRow | undefined;
+  }
+
+  decideReview(id: string, d: { outcome: string; note: string; decided_on: string; recorded_at: string; recorded_by: string }): void {
+    this.sql('UPDATE transfer_reviews SET outcome = @outcome, note = @note, decided_on = @decided_on, recorded_at = @recorded_at, recorded_by = @recorded_by WHERE id = @id').run({ ...d, id });
+  }
+
+  removeReview(id: string): void {
+    this.sql('DELETE FROM transfer_reviews WHERE id = ?').run(id);
   }
 
   // ── volumes ──

@@ -13,6 +13,7 @@ import { TransfersRepo, type ListFilter, type TransferRow } from './repo';
 import { classifyRoute } from './rules';
 import { checkPastDate, checkRecord } from './validate';
 import { loadCatalogue } from '../rules/load';
+import { checkReviewDecision, setReviewRefresh } from './reviews';
 import { assess, changeFacts, companyTotals, eventFacts, listItemMaker, parseData, readRecord, routeContext, toTransfer, windowTotals, type StoredTransfer } from './view';
 import { fieldMap } from '../shared/input-guard';
 
@@ -83,6 +84,7 @@ export function refresh(session: Session, repo: TransfersRepo, id: string): void
       changes: changeFacts(events),
       certificationIssued: d.certification.issuedDate,
       inForce: (key, date) => !!catalogue.at(key, date),
+      reviews: repo.reviews(id).map((r) => ({ id: r.id, incidentRef: r.incident_ref, openedOn: r.opened_on, decidedOn: r.decided_on })),
     }),
   );
   const cols = columns(d);
@@ -100,6 +102,36 @@ export function refresh(session: Session, repo: TransfersRepo, id: string): void
 /** The list's "next due": the earliest open filing, supplement or re-filing clock. */
 export const nextFilingDue = (deadlines: Deadline[]): string | null =>
   deadlines.filter((x) => FILING_CLOCK.test(x.key) && x.state !== 'met' && x.state !== 'waived').map((x) => x.dueAt).sort()[0] ?? null;
+
+setReviewRefresh((session, id) => refresh(session, repoOf(session), id));
+
+/** The DPO records how the re-assessment after an incident at the recipient ended. */
+export function recordReview(session: Session, input: { id: string; reviewId: string; outcome: 'noChange' | 'pipiaUpdated' | 'refiling'; note: string; date?: string }): Transfer {
+  const repo = repoOf(session);
+  const date = input.date ?? beijingDate(session.now());
+  return session.tx(() => {
+    const row = load(repo, input.id);
+    const review = checkReviewDecision(session, row.id, input.reviewId, date);
+    const now = session.now().toISOString();
+    repo.decideReview(review.id, { outcome: input.outcome, note: input.note, decided_on: date, recorded_at: now, recorded_by: session.actor() });
+    if (input.outcome === 'refiling') {
+      // Re-filing needed: recorded as a change of the term, which re-opens the filing (Art. 8).
+      const d = parseData(row);
+      const triggersRefiling = changeTriggersRefiling(d.route.chosen, d.contract.effectiveDate, date, duringTermOnly(session, date));
+      repo.insertEvent({ id: randomUUID(), transfer_id: row.id, type: 'change', kind: 'other', date, recorded_at: now, filing_number: null, reasons: null, change_kinds: JSON.stringify(['other']), summary: `After incident ${review.incident_ref}: ${input.note}`, triggers_refiling: triggersRefiling ? 1 : 0 });
+    }
+    repo.update({ id: row.id, updated_at: now, ...columns(parseData(row)), filing_state: row.filing_state, next_due_at: row.next_due_at });
+    refresh(session, repo, row.id);
+    session.audit.append({
+      action: 'transfers.recordReview',
+      entity: 'transfer',
+      entityId: row.id,
+      summary: `Transfer ${row.ref}: re-assessment after ${review.incident_ref} — ${input.outcome}`,
+      details: { ref: row.ref, incidentRef: review.incident_ref, outcome: input.outcome, note: input.note, date },
+    });
+    return toTransfer(session, repo, load(repo, row.id), yearOf(session));
+  });
+}
 
 export function createTransfer(session: Session, input: TransferCreate): Transfer {
   const d: StoredTransfer = { ...input, consent: { ...input.consent, noticeSentAt: null } };

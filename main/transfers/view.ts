@@ -137,6 +137,7 @@ export function assess(repo: TransfersRepo, d: StoredTransfer, id: string, event
     carriesPersonalInfo: withPi,
     certification: d.certification,
     importantData: d.route.importantData,
+    openIncidentRefs: repo.reviews(id).filter((r) => !r.outcome).map((r) => r.incident_ref),
   });
   return { verdict, routeCheck: checkChosenRoute(d.route.chosen, verdict), gaps };
 }
@@ -163,6 +164,7 @@ export function toTransfer(session: Session, repo: TransfersRepo, row: TransferR
     gaps,
     deadlines,
     certificateExpiry: deadlines.find((x) => x.key === 'cert.validity')?.dueAt ?? null,
+    reviews: repo.reviews(row.id).map((r) => ({ id: r.id, incidentId: r.incident_id, incidentRef: r.incident_ref, openedOn: r.opened_on, outcome: r.outcome as Transfer['reviews'][number]['outcome'], note: r.note, decidedOn: r.decided_on })),
   };
 }
 

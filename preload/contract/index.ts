@@ -9,6 +9,7 @@ import { governanceChannels } from './governance';
 import { inboxChannels } from './inbox';
 import { incidentsChannels } from './incidents';
 import { jobsChannels } from './jobs';
+import { linksChannels } from './links';
 import { noticesChannels } from './notices';
 import { rulesChannels } from './rules';
 import { searchChannels } from './search';
@@ -44,6 +45,7 @@ export const contract = {
   ...exportsChannels,
   ...rulesChannels,
   ...governanceChannels,
+  ...linksChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -227,6 +227,22 @@ export const TransferChange = z.object({
 });
 export type TransferChange = z.infer<typeof TransferChange>;
 
+/** noChange: assessed, the transfer goes on as it is; pipiaUpdated: the PIPIA was redone; refiling: the contract must be supplemented and re-filed. */
+export const ReviewOutcome = z.enum(['noChange', 'pipiaUpdated', 'refiling']);
+export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
+
+/** An incident at the recipient, and the re-assessment it opened. */
+export const IncidentReview = z.object({
+  id: z.string(),
+  incidentId: z.string(),
+  incidentRef: z.string(),
+  openedOn: z.string(),
+  outcome: ReviewOutcome.nullable(),
+  note: z.string(),
+  decidedOn: z.string().nullable(),
+});
+export type IncidentReview = z.infer<typeof IncidentReview>;
+
 export const YearVolume = z.object({ year: z.number().int(), nonSensitive: z.number().int(), sensitive: z.number().int(), note: z.string() });
 
 export const Transfer = z.object({
@@ -251,6 +267,7 @@ export const Transfer = z.object({
   routeCheck: z.object({ status: z.enum(['matches', 'mismatch', 'stricter', 'undecided']), message: LocalizedText }),
   gaps: z.array(Gap),
   deadlines: z.array(Deadline),
+  reviews: z.array(IncidentReview),
 });
 export type Transfer = z.infer<typeof Transfer>;
 
@@ -325,6 +342,11 @@ export const transfersChannels = {
   },
   'transfers.recordChange': {
     input: z.object({ id: Id, kind: z.enum(['destinationLaw', 'recipientUse', 'other']), date: IsoDate, description: RequiredText }).strict(),
+    output: Transfer,
+  },
+  /** The outcome of the re-assessment an incident at the recipient opened (closes its deadline). */
+  'transfers.recordReview': {
+    input: z.object({ id: Id, reviewId: Id, outcome: ReviewOutcome, note: z.string().trim().min(1, 'Required').max(5000), date: IsoDate.optional() }).strict(),
     output: Transfer,
   },
   'transfers.changes': { input: z.object({ id: Id }).strict(), output: z.object({ items: z.array(TransferChange) }) },
