@@ -6,6 +6,7 @@ import { useApp } from '../../app/store';
 import { ErrorBanner } from '../../components/Field';
 import { formatInstant } from '../../components/format';
 import { PackButton } from '../../components/PackButton';
+import { LinksCard } from '../../components/LinksCard';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
 import { useT } from '../../i18n';
@@ -96,6 +97,7 @@ export function Detail({ id }: { id: string }) {
         </div>
         <div>
           <DeadlinesCard request={request} onChange={setRequest} />
+          <LinksCard module="inbox" recordId={request.id} />
           <ThreadCard request={request} onChange={setRequest} />
           <section className="card" aria-labelledby="inbox-timeline-h">
             <h2 id="inbox-timeline-h">{t('timeline')}</h2>

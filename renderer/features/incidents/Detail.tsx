@@ -9,6 +9,7 @@ import { ErrorBanner, SelectField } from '../../components/Field';
 import { formatInstant, formatNumber } from '../../components/format';
 import { commonText } from '../../components/i18n';
 import { PackButton } from '../../components/PackButton';
+import { LinksCard } from '../../components/LinksCard';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
 import { useLocalized, useT } from '../../i18n';
@@ -57,6 +58,7 @@ export function Detail({ id }: { id: string }) {
         <div>
           <Timeline incident={incident} onChange={setIncident} />
           <Notices incident={incident} />
+          <LinksCard module="incidents" recordId={incident.id} />
         </div>
       </div>
     </div>

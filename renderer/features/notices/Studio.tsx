@@ -5,6 +5,7 @@ import { api } from '../../app/api';
 import { useApp } from '../../app/store';
 import { ErrorBanner } from '../../components/Field';
 import { formatInstant } from '../../components/format';
+import { LinksCard } from '../../components/LinksCard';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
 import { useLocalized, useT } from '../../i18n';
@@ -100,6 +101,7 @@ export function Studio({ id }: { id: string }) {
         <aside className="studio-side">
           <ChecklistPanel notice={notice} readOnly={readOnly} onChanged={changed} />
           {readOnly ? null : <Actions notice={notice} onChanged={changed} />}
+          <LinksCard module="notices" recordId={notice.id} />
         </aside>
       </div>
       <Previews notice={notice} tick={tick} />

@@ -7,12 +7,14 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/Field';
 import { formatInstant } from '../../components/format';
 import { PackButton } from '../../components/PackButton';
+import { LinksCard } from '../../components/LinksCard';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocalized, useT } from '../../i18n';
 import { AnnexPrint } from './AnnexPrint';
 import { FilingTimeline } from './FilingTimeline';
 import { transfersText } from './i18n';
 import { countryName } from './SectionFields';
+import { ReviewsCard } from './ReviewsCard';
 import { SectionCard } from './SectionCard';
 import { VolumesPanel } from './VolumesPanel';
 
@@ -56,6 +58,7 @@ export function Detail({ id }: { id: string }) {
       />
       {printing ? <AnnexPrint transfer={transfer} onClose={() => setPrinting(false)} /> : null}
       <GapsCard transfer={transfer} onChange={setTransfer} />
+      <ReviewsCard transfer={transfer} onChange={setTransfer} />
       <div className="transfer-columns">
         <VolumesPanel key={`v-${transfer.updatedAt}`} transfer={transfer} onChange={setTransfer} />
         <FilingTimeline transfer={transfer} onChange={setTransfer} />
@@ -71,6 +74,7 @@ export function Detail({ id }: { id: string }) {
           {transfer.route.chosen === 'certification' ? <SectionCard key={`ce-${transfer.updatedAt}`} transfer={transfer} section="certification" onChange={setTransfer} /> : null}
           <SectionCard key={`co-${transfer.updatedAt}`} transfer={transfer} section="consent" onChange={setTransfer} />
           <SectionCard key={`p-${transfer.updatedAt}`} transfer={transfer} section="pipia" onChange={setTransfer} />
+          <LinksCard module="transfers" recordId={transfer.id} />
         </div>
       </div>
     </div>
@@ -85,7 +89,8 @@ function GapsCard({ transfer, onChange }: { transfer: Transfer; onChange(t: Tran
   const language = useApp((s) => s.language);
   const [error, setError] = useState<AppErrorDto>();
   const draftNotice = async () => {
-    const r = await api.call('notices.create', { kind: 'transfer.separateConsent', language, links: [{ module: 'transfers', recordId: transfer.id }] });
+    // The notice starts in the organisation's language (Settings).
+    const r = await api.call('notices.create', { kind: 'transfer.separateConsent', links: [{ module: 'transfers', recordId: transfer.id }] });
     if (!r.ok) return setError(r.error);
     const linked = await api.call('transfers.update', { id: transfer.id, consent: { noticeId: r.value.id } });
     if (linked.ok) onChange(linked.value);

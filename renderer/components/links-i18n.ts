@@ -1,0 +1,36 @@
+import { defineMessages } from '../i18n';
+
+export const linksText = defineMessages({
+  en: {
+    title: 'Linked records',
+    none: 'No linked records. Link a request, incident, transfer or notice by its reference.',
+    cites: 'This record mentions {ref} ({title}).',
+    linkIt: 'Link {ref}',
+    nextDue: 'next due {t}',
+    dueImmediately: 'due immediately',
+    roleIncidentAtRecipient: 'incident at the overseas recipient',
+    viaNotice: 'drafted from it',
+    unlink: 'Unlink',
+    unlinkLabel: 'Unlink {ref}',
+    unlinkTitle: 'Unlink {ref}?',
+    addLabel: 'Link to a reference',
+    addHint: 'For example INC-2026-0001, REQ-2026-0003, XB-2026-0002 or NTC-2026-0001',
+    add: 'Link',
+  },
+  'zh-CN': {
+    title: '关联记录',
+    none: '暂无关联记录。输入编号即可关联请求、事件、出境记录或通知。',
+    cites: '本记录提到了 {ref}（{title}）。',
+    linkIt: '关联 {ref}',
+    nextDue: '下一期限 {t}',
+    dueImmediately: '须立即履行',
+    roleIncidentAtRecipient: '境外接收方发生的事件',
+    viaNotice: '据此起草',
+    unlink: '取消关联',
+    unlinkLabel: '取消关联 {ref}',
+    unlinkTitle: '取消与 {ref} 的关联？',
+    addLabel: '按编号关联',
+    addHint: '例如 INC-2026-0001、REQ-2026-0003、XB-2026-0002 或 NTC-2026-0001',
+    add: '关联',
+  },
+});
