@@ -2,13 +2,17 @@ import type { auditChannels } from '../../preload/contract/audit';
 import { getSettings } from '../settings/service';
 import type { SessionHandlers } from '../shared/handlers';
 import { startAuditExport } from './export';
+import { withRefs } from './refs';
 import type { AuditService } from './service';
 import { verifyAuditExport } from './verify-export';
 
 const audit = (session: { audit: unknown }) => session.audit as AuditService;
 
 export const auditHandlers: SessionHandlers<typeof auditChannels> = {
-  'audit.list': (input, session) => audit(session).list(input),
+  'audit.list': (input, session) => {
+    const page = audit(session).list(input);
+    return { ...page, items: withRefs(session, page.items) };
+  },
   'audit.verify': (input, session) => audit(session).verify(input.receipt),
   'audit.integrity': (_input, session) => audit(session).integrity(),
   'audit.receipt': (_input, session) => {

@@ -2,8 +2,8 @@ import type { Db } from '../store/database';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { AuditRow } from './model';
 
-/** An entry as listed: without the details and the previous hash. */
-export type ListedRow = Omit<AuditRow, 'details' | 'prev_hash'>;
+/** An entry as listed: without the previous hash; with its details, which the screen renders in words (issue 13). */
+export type ListedRow = Omit<AuditRow, 'prev_hash'>;
 
 export class AuditRepo {
   private readonly lastStmt;
@@ -49,8 +49,8 @@ export class AuditRepo {
   }
 
   /**
-   * Newest first, keyset on seq: what the list and the register export show (no details or
-   * previous hash, which only the chain check and the evidence export read).
+   * Newest first, keyset on seq: what the list and the register export show (no previous hash,
+   * which only the chain check and the evidence export read; the details are the entry's params).
    */
   page(opts: { beforeSeq: number | null; limit: number; entity?: string; entityId?: string }): ListedRow[] {
     const where: string[] = [];
@@ -67,7 +67,7 @@ export class AuditRepo {
       where.push('entity_id = @entityId');
       params.entityId = opts.entityId;
     }
-    const sql = `SELECT seq, at, actor, action, entity, entity_id, summary, hash FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
+    const sql = `SELECT seq, at, actor, action, entity, entity_id, summary, details, hash FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT @limit`;
     let stmt = this.pageStmts.get(sql);
     if (!stmt) this.pageStmts.set(sql, (stmt = this.db.prepare<Record<string, unknown>, ListedRow>(sql)));
     return stmt.all(params);

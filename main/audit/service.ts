@@ -198,13 +198,16 @@ function anchorCheck(state: AnchorState | null, lastSeq: number): AnchorCheck {
   };
 }
 
-const toEntry = (r: ListedRow): AuditEntry => ({
-  seq: r.seq,
-  at: r.at,
-  actor: r.actor,
-  action: r.action,
-  entity: r.entity,
-  entityId: r.entity_id,
-  summary: r.summary,
-  hash: r.hash,
-});
+function toEntry(r: ListedRow): AuditEntry {
+  const details = safeParse(r.details);
+  const params = details && typeof details === 'object' && !Array.isArray(details) ? (details as Record<string, unknown>) : {};
+  return { seq: r.seq, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary, ref: typeof params.ref === 'string' ? params.ref : null, params, hash: r.hash };
+}
+
+const safeParse = (s: string): unknown => {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+};

@@ -127,7 +127,7 @@ export function toRequest(session: Session, repo: InboxRepo, row: RequestRow, de
       problems: JSON.parse(m.problems ?? '[]') as EmlProblem[],
     })),
     deadlines: clocks,
-    timeline: repo.timeline(row.id),
+    timeline: repo.timeline(row.id).map((e) => ({ at: e.at, actor: e.actor, kind: e.kind, text: e.text, action: e.action ?? null, params: e.params ?? null })),
     nextStates: [...TRANSITIONS[row.state as RequestState]],
     createdAt: row.created_at,
     updatedAt: row.updated_at,

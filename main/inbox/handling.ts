@@ -56,7 +56,7 @@ export function verifyIdentity(session: Session, input: VerifyIdentityInput): In
       note: input.note?.trim() ?? '',
       recorded_at: session.now().toISOString(),
     });
-    timeline(session, repo, row.id, 'identity', `Identity check (${input.method}) by ${verifiedBy}: ${input.outcome}`, at);
+    timeline(session, repo, row.id, 'identity', `Identity check (${input.method}) by ${verifiedBy}: ${input.outcome}`, at, { action: 'inbox.verifyIdentity', params: { method: input.method, verifiedBy, outcome: input.outcome } });
     if (input.outcome === 'verified' && row.state !== 'inProgress') applyState(session, repo, row, 'inProgress', at, 'identity verified');
     if (input.outcome === 'moreInfoNeeded' && row.state !== 'verifying') applyState(session, repo, row, 'verifying', at, 'proof of identity requested');
     return write(session, repo, row, {
@@ -89,7 +89,7 @@ export function decide(session: Session, input: DecisionInput & { id: string }):
     Object.assign(row, patch);
     const grounds = refusalGroundsOf(session).grounds;
     const ground = refuses ? ` — ground (${grounds[input.refusalGround!].n}) ${grounds[input.refusalGround!].text.en}` : '';
-    timeline(session, repo, row.id, 'decision', `Decision: ${input.outcome}${ground}`);
+    timeline(session, repo, row.id, 'decision', `Decision: ${input.outcome}${ground}`, undefined, { action: 'inbox.decide', params: { outcome: input.outcome, refusalGround: refuses ? input.refusalGround : null } });
     if (row.state !== 'inProgress') applyState(session, repo, row, 'inProgress', session.now().toISOString(), 'decision recorded');
     return write(session, repo, row, { action: 'inbox.decide', summary: `Request ${row.ref}: decision ${input.outcome}`, details: input });
   });
@@ -123,7 +123,7 @@ export function addMessage(session: Session, input: AddMessageInput): InboxReque
       attachments: '[]',
       raw_id: null,
     });
-    timeline(session, repo, row.id, 'message', input.direction === 'in' ? 'Message from the requester added' : 'Message to the requester added', at);
+    timeline(session, repo, row.id, 'message', input.direction === 'in' ? 'Message from the requester added' : 'Message to the requester added', at, { action: 'inbox.addMessage', params: { direction: input.direction } });
     reindex(session, repo, row);
     return write(session, repo, row, {
       action: 'inbox.addMessage',
@@ -154,7 +154,7 @@ export function recordHold(session: Session, input: { id: string; kind: HoldKind
       cleared_at: null,
       created_at: session.now().toISOString(),
     });
-    timeline(session, repo, row.id, 'hold', `Hold recorded (${input.kind}): ${input.description}`);
+    timeline(session, repo, row.id, 'hold', `Hold recorded (${input.kind}): ${input.description}`, undefined, { action: 'inbox.recordHold', params: { kind: input.kind, description: input.description } });
     return write(session, repo, row, { action: 'inbox.recordHold', summary: `Request ${row.ref}: ${input.kind} hold recorded`, details: { holdId, ...input } });
   });
 }
@@ -169,7 +169,7 @@ export function clearHold(session: Session, input: { id: string; holdId: string;
   if (Date.parse(at) > session.now().getTime() + 5 * 60_000) throw invalid({ clearedAt: 'Cannot be in the future' });
   return session.tx(() => {
     repo.clearHold(hold.id, at);
-    timeline(session, repo, row.id, 'hold', `Finally deleted after hold (${hold.kind}): ${hold.description}${input.note ? ` — ${input.note}` : ''}`, at);
+    timeline(session, repo, row.id, 'hold', `Finally deleted after hold (${hold.kind}): ${hold.description}${input.note ? ` — ${input.note}` : ''}`, at, { action: 'inbox.clearHold', params: { kind: hold.kind, description: hold.description, note: input.note ?? '' } });
     return write(session, repo, row, { action: 'inbox.clearHold', summary: `Request ${row.ref}: ${hold.kind} hold cleared`, details: input });
   });
 }
@@ -189,11 +189,11 @@ export function markReplySent(session: Session, id: string, sent: { at: string; 
   }
   if (!row.reply_sent_at) repo.updateRequest(row.id, { reply_sent_at: sent.at });
   row.reply_sent_at ??= sent.at;
-  timeline(session, repo, row.id, 'reply', `Reply sent (${sent.via})`, sent.at);
+  timeline(session, repo, row.id, 'reply', `Reply sent (${sent.via})`, sent.at, { action: 'inbox.replySent', params: { via: sent.via } });
   if (decision && OPEN_STATES.includes(row.state as RequestState)) {
     applyState(session, repo, row, stateAfterReply(decision), sent.at, 'reply sent');
   } else if (!decision) {
-    timeline(session, repo, row.id, 'reply', 'No decision was recorded before the reply: record it to close the request', sent.at);
+    timeline(session, repo, row.id, 'reply', 'No decision was recorded before the reply: record it to close the request', sent.at, { action: 'inbox.replyWithoutDecision' });
   }
   write(session, repo, row, { action: 'inbox.replySent', summary: `Request ${row.ref}: reply sent (${sent.via})`, details: sent });
 }

@@ -117,7 +117,7 @@ function storeImported(session: Session, repo: InboxRepo, fileName: string, byte
     raw_id: rawId,
     problems: JSON.stringify(mail.problems),
   });
-  timeline(session, repo, row.id, 'created', `Imported from ${fileName} (${mail.messageId ?? 'no Message-ID'}); classify it: it counts as a complaint until then`);
+  timeline(session, repo, row.id, 'created', `Imported from ${fileName} (${mail.messageId ?? 'no Message-ID'}); classify it: it counts as a complaint until then`, undefined, { action: 'inbox.importEml', params: { fileName, messageId: mail.messageId } });
   refreshDeadlines(session, repo, row);
   reindex(session, repo, row);
   session.audit.append({

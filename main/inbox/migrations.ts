@@ -160,4 +160,16 @@ export const inboxMigrations: Migration[] = [
       db.exec(`ALTER TABLE inbox_pauses ADD COLUMN kind TEXT NOT NULL DEFAULT 'identity' CHECK (kind IN ('identity', 'stopClock'));`);
     },
   },
+  {
+    version: 512,
+    name: 'inbox history stored as action and parameters',
+    up(db) {
+      // The history was English sentences with raw codes ("inProgress → refused"); entries now
+      // keep what happened as data and the screen says it in the DPO's language.
+      db.exec(`
+        ALTER TABLE inbox_timeline ADD COLUMN action TEXT;
+        ALTER TABLE inbox_timeline ADD COLUMN params TEXT;
+      `);
+    },
+  },
 ];

@@ -45,7 +45,11 @@ export interface TimelineRow {
   at: string;
   actor: string;
   kind: string;
+  /** The English line (kept for entries written before action + params, and as a fallback). */
   text: string;
+  /** What happened, as data the screen renders in the DPO's language (issue 13). */
+  action?: string | null;
+  params?: Record<string, unknown> | null;
 }
 
 export type SummaryRow = Pick<
@@ -226,11 +230,15 @@ export class InboxRepo {
 
   // Timeline
   addTimeline(requestId: string, e: TimelineRow): void {
-    this.sql('INSERT INTO inbox_timeline (request_id, at, actor, kind, text) VALUES (?, ?, ?, ?, ?)').run(requestId, e.at, e.actor, e.kind, e.text);
+    this.sql('INSERT INTO inbox_timeline (request_id, at, actor, kind, text, action, params) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      requestId, e.at, e.actor, e.kind, e.text, e.action ?? null, e.params ? JSON.stringify(e.params) : null,
+    );
   }
 
   timeline(requestId: string): TimelineRow[] {
-    return this.sql<[string], TimelineRow>('SELECT at, actor, kind, text FROM inbox_timeline WHERE request_id = ? ORDER BY id').all(requestId);
+    return this.sql<[string], TimelineRow & { params: string | null }>('SELECT at, actor, kind, text, action, params FROM inbox_timeline WHERE request_id = ? ORDER BY id')
+      .all(requestId)
+      .map((r) => ({ ...r, params: r.params ? (JSON.parse(r.params) as Record<string, unknown>) : null }));
   }
 
   // Quarter figures

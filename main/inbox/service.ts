@@ -69,8 +69,8 @@ export function reindex(session: Session, repo: InboxRepo, row: RequestRow): voi
   });
 }
 
-export function timeline(session: Session, repo: InboxRepo, id: string, kind: string, text: string, at?: string): void {
-  repo.addTimeline(id, { at: at ?? session.now().toISOString(), actor: session.actor(), kind, text });
+export function timeline(session: Session, repo: InboxRepo, id: string, kind: string, text: string, at?: string, event?: { action: string; params?: Record<string, unknown> }): void {
+  repo.addTimeline(id, { at: at ?? session.now().toISOString(), actor: session.actor(), kind, text, action: event?.action ?? null, params: event ? (event.params ?? {}) : null });
 }
 
 export function createRequest(session: Session, input: InboxCreate): InboxRequest {
@@ -116,7 +116,7 @@ export function createRequest(session: Session, input: InboxCreate): InboxReques
         raw_id: null,
       });
     }
-    timeline(session, repo, row.id, 'created', `Received by ${input.channel}; logged by hand`);
+    timeline(session, repo, row.id, 'created', `Received by ${input.channel}; logged by hand`, undefined, { action: 'inbox.create', params: { channel: input.channel } });
     const deadlines = refreshDeadlines(session, repo, row);
     reindex(session, repo, row);
     session.audit.append({
@@ -174,7 +174,7 @@ export function updateRequest(session: Session, input: InboxUpdate): InboxReques
     repo.updateRequest(before.id, patch);
     Object.assign(after, patch);
     const what = changed.join(', ');
-    timeline(session, repo, before.id, 'updated', input.type && input.type !== before.type ? `Classified as ${input.type} (was ${before.type}); changed: ${what}` : `Changed: ${what}`);
+    timeline(session, repo, before.id, 'updated', input.type && input.type !== before.type ? `Classified as ${input.type} (was ${before.type}); changed: ${what}` : `Changed: ${what}`, undefined, { action: 'inbox.update', params: { changed, typeFrom: before.type, typeTo: after.type } });
     const deadlines = refreshDeadlines(session, repo, after);
     reindex(session, repo, after);
     session.audit.append({
@@ -196,19 +196,19 @@ export function applyState(session: Session, repo: InboxRepo, row: RequestRow, t
   const from = row.state as RequestState;
   const patch: Partial<RequestRow> = { state: to, is_open: OPEN_STATES.includes(to) ? 1 : 0, updated_at: session.now().toISOString() };
   if (from === 'verifying' && to !== 'verifying' && repo.closePause(row.id, at)) {
-    timeline(session, repo, row.id, 'clock', 'Reply clock resumed', at);
+    timeline(session, repo, row.id, 'clock', 'Reply clock resumed', at, { action: 'inbox.clockResumed' });
   }
   // The setting decides whether waiting for proof of identity stops the clock (the policy is silent: off by default).
   if (to === 'verifying' && getSettings(session).pauseClockForIdentity) {
     repo.openPause(row.id, at, 'Waiting for proof of identity');
-    timeline(session, repo, row.id, 'clock', 'Reply clock paused while proof of identity is awaited', at);
+    timeline(session, repo, row.id, 'clock', 'Reply clock paused while proof of identity is awaited', at, { action: 'inbox.clockPaused' });
   }
   if (to === 'withdrawn') patch.withdrawn_reason = reason;
   if ((to === 'answered' || to === 'refused') && !row.reply_sent_at) patch.reply_sent_at = at;
   if (to === 'inProgress' && !OPEN_STATES.includes(from)) patch.withdrawn_reason = null;
   repo.updateRequest(row.id, patch);
   Object.assign(row, patch);
-  timeline(session, repo, row.id, 'state', `${from} → ${to}${reason ? `: ${reason}` : ''}`, at);
+  timeline(session, repo, row.id, 'state', `${from} → ${to}${reason ? `: ${reason}` : ''}`, at, { action: 'inbox.transition', params: { from, to, reason } });
 }
 
 export function transition(session: Session, input: { id: string; to: RequestState; reason?: string; at?: string }): InboxRequest {
@@ -270,7 +270,7 @@ export function extend(session: Session, input: { id: string; noticeSentAt?: str
       attachments: '[]',
       raw_id: null,
     });
-    timeline(session, repo, row.id, 'extension', `Reply time extended (${regime!.basis}; notice sent ${sentAt}): ${input.reasons}`, sentAt);
+    timeline(session, repo, row.id, 'extension', `Reply time extended (${regime!.basis}; notice sent ${sentAt}): ${input.reasons}`, sentAt, { action: 'inbox.extend', params: { noticeSentAt: sentAt, reasons: input.reasons } });
     const deadlines = refreshDeadlines(session, repo, row);
     session.audit.append({
       action: 'inbox.extend',

@@ -1,4 +1,4 @@
-import { INCIDENT_FACT_LABELS, type CacGrade, type IncidentFacts, type IncidentState } from '../../preload/contract/incidents';
+import { INCIDENT_FACT_LABELS, INCIDENT_OBLIGATION_LABELS, type CacGrade, type IncidentFacts, type IncidentState } from '../../preload/contract/incidents';
 import type { RuleKey } from '../deadlines/model';
 
 export type { CacGrade, IncidentFacts, IncidentState };
@@ -95,31 +95,8 @@ export const OBLIGATION_KEYS: readonly ObligationKey[] = [
   'fl.dla',
 ];
 
-export const OBLIGATION_LABELS: Record<ObligationKey, Localized> = {
-  'pipl57.authority': { en: 'Notify the PI protection authority', zh: '通知个人信息保护职责部门' },
-  'pipl57.individuals': { en: 'Notify the individuals', zh: '通知个人' },
-  'cac.report': { en: 'Report to the cyberspace administration', zh: '向网信部门报告' },
-  'cac.supplement': { en: 'Supplement the first CAC report', zh: '补报网络安全事件报告' },
-  'cac.summary': { en: 'CAC summary report', zh: '网信部门总结报告' },
-  'minors.authority': { en: 'Report the minors’ PI incident', zh: '报告未成年人个人信息事件' },
-  'minors.guardians': { en: 'Inform minors and their guardians', zh: '告知未成年人及其监护人' },
-  'gdpr33.authority': { en: 'GDPR notice to the supervisory authority', zh: 'GDPR 向监管机构通知' },
-  'gdpr34.individuals': { en: 'GDPR communication to data subjects', zh: 'GDPR 告知数据主体' },
-  'ca.residents': { en: 'Notice of Data Breach to California residents', zh: '向加州居民发送数据泄露通知' },
-  'ca.ag': { en: 'Sample notice to the California Attorney General', zh: '向加州总检察长提交通知样本' },
-  'uk.ico': { en: 'UK GDPR notice to the ICO', zh: '向英国信息专员办公室通知' },
-  'ny.residents': { en: 'Notice to New York residents', zh: '通知纽约州居民' },
-  'ny.regulators': { en: 'Notice to the NY Attorney General, Department of State and State Police', zh: '通知纽约州总检察长、州务院和州警察局' },
-  'ny.dfs': { en: 'Notice to the NY Department of Financial Services', zh: '通知纽约州金融服务局' },
-  'tx.residents': { en: 'Notice to Texas residents', zh: '通知得克萨斯州居民' },
-  'tx.ag': { en: 'Notice to the Texas Attorney General', zh: '通知得州总检察长' },
-  'co.residents': { en: 'Notice to Colorado residents', zh: '通知科罗拉多州居民' },
-  'co.ag': { en: 'Notice to the Colorado Attorney General', zh: '通知科罗拉多州总检察长' },
-  'wa.residents': { en: 'Notice to Washington residents', zh: '通知华盛顿州居民' },
-  'wa.ag': { en: 'Notice to the Washington Attorney General', zh: '通知华盛顿州总检察长' },
-  'fl.residents': { en: 'Notice to Florida residents', zh: '通知佛罗里达州居民' },
-  'fl.dla': { en: 'Notice to the Florida Department of Legal Affairs', zh: '通知佛州法律事务部' },
-};
+/** The obligations in the DPO's words (shared with the renderer through the contract). */
+export const OBLIGATION_LABELS: Record<ObligationKey, Localized> = INCIDENT_OBLIGATION_LABELS;
 
 /** Obligations to an authority: the DPO records the receipt or case number when done. */
 export const REFERENCE_EXPECTED: ReadonlySet<ObligationKey> = new Set<ObligationKey>([

@@ -9,7 +9,12 @@ export const AuditEntry = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** The stored English line (kept in the chain); screens render `action` + `params` instead. */
   summary: z.string(),
+  /** The reference of the record it concerns (INC-2026-0001), read from its module. */
+  ref: z.string().nullable(),
+  /** The entry's stored facts (codes, states, counts): what the screen turns into words. */
+  params: z.record(z.string(), z.unknown()),
   hash: z.string(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -177,7 +177,8 @@ export const Hold = z.object({
   deadline: Deadline.nullable(),
 });
 
-export const TimelineEntry = z.object({ at: z.string(), actor: z.string(), kind: z.string(), text: z.string() });
+/** `action` + `params`: what happened, as data the screen says in the DPO's language; `text`: the English line (older entries have only it). */
+export const TimelineEntry = z.object({ at: z.string(), actor: z.string(), kind: z.string(), text: z.string(), action: z.string().nullable(), params: z.record(z.string(), z.unknown()).nullable() });
 
 export const Decision = z.object({
   outcome: DecisionOutcome,

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ModuleName } from '../../preload/contract/common';
 import type { LinkDto } from '../../preload/contract/links';
 import { api, useQuery } from '../app/api';
-import { useApp } from '../app/store';
+import { useApp, type PageName } from '../app/store';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorBanner, TextField, fieldError } from './Field';
 import { formatInstant } from './format';
@@ -49,7 +49,7 @@ export function LinksCard({ module, recordId }: { module: ModuleName; recordId: 
       <ul className="links-card__list">
         {items.map((l) => (
           <li key={l.id} aria-label={`${l.other.ref} ${l.other.title}`}>
-            <button type="button" className="link" onClick={() => navigate({ page: l.other.module, id: l.other.recordId })}>
+            <button type="button" className="link" onClick={() => navigate({ page: l.other.module as PageName, id: l.other.recordId })}>
               {l.other.ref} · {l.other.title || '—'}
             </button>{' '}
             <Pill tone="info">{L(l.other.state)}</Pill>{' '}

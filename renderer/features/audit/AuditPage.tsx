@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ExportButton } from '../../components/ExportButton';
 import { exportsText } from '../../components/exports-i18n';
 import { ErrorBanner, fieldError, TextField } from '../../components/Field';
+import { renderActivity } from '../../components/activity';
 import { formatInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useKeysetList } from '../../components/useKeysetList';
@@ -102,8 +103,8 @@ export function AuditPage() {
                 <span className="mono">{e.seq}</span>
                 <span>{formatInstant(e.at, language)}</span>
                 <span>{e.actor}</span>
-                <span className="mono">{e.action}</span>
-                <span>{e.summary}</span>
+                <span>{t(`entity_${e.entity}` as 'entity_incident')}{e.ref ? <span className="mono"> {e.ref}</span> : null}</span>
+                <span>{renderActivity(e, language)}</span>
               </div>
             )}
           />

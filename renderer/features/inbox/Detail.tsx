@@ -4,6 +4,7 @@ import type { AppErrorDto } from '../../../preload/contract/result';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
 import { ErrorBanner } from '../../components/Field';
+import { renderActivity } from '../../components/activity';
 import { formatInstant } from '../../components/format';
 import { PackButton } from '../../components/PackButton';
 import { LinksCard } from '../../components/LinksCard';
@@ -105,7 +106,7 @@ export function Detail({ id }: { id: string }) {
               {request.timeline.map((e, i) => (
                 <li key={i}>
                   <span className="muted">{formatInstant(e.at, language)} · {e.actor}</span>
-                  <div>{e.text}</div>
+                  <div>{e.action ? renderActivity({ action: e.action, ref: null, params: e.params ?? {}, summary: e.text }, language) : e.text}</div>
                 </li>
               ))}
             </ol>
