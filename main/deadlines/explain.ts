@@ -86,8 +86,15 @@ export function provisionalMessage(years: number[], withHow = false): LocalizedT
     : { en: `Provisional until the ${en} schedule is loaded`, zh: `暂定：待加载${zh}年放假安排后确定` };
 }
 
-const zoneEn = (zone: string) => (zone === 'Asia/Shanghai' ? 'Beijing time' : zone);
-const zoneZh = (zone: string) => (zone === 'Asia/Shanghai' ? '北京时间' : zone);
+// The rule's zone in words (issue 13: no raw zone ids on screen); GDPR clocks count in the EU's
+// institutional zone, California's in Pacific time.
+const ZONE_WORDS: Record<string, { en: string; zh: string }> = {
+  'Asia/Shanghai': { en: 'Beijing time', zh: '北京时间' },
+  'Europe/Brussels': { en: 'Brussels time, the zone the GDPR clock is counted in', zh: '布鲁塞尔时间，GDPR 期限按此时区计算' },
+  'America/Los_Angeles': { en: 'California time, the zone the California clock is counted in', zh: '加州时间，加州期限按此时区计算' },
+};
+const zoneEn = (zone: string) => ZONE_WORDS[zone]?.en ?? zone;
+const zoneZh = (zone: string) => ZONE_WORDS[zone]?.zh ?? zone;
 const stamp = (d: DateTime) => d.toFormat('yyyy-MM-dd HH:mm');
 
 const join = (head: LocalizedText, clauses: (LocalizedText | null)[], tail: LocalizedText): LocalizedText => {

@@ -74,10 +74,20 @@ function fields(session: Session, recordId: string) {
     decisionText: decision ? [DECISION_LABEL[decision].en, row.decision_actions ?? ''].filter(Boolean).join('\n') : '',
     decisionTextZh: decision ? [DECISION_LABEL[decision].zh, row.decision_actions ?? ''].filter(Boolean).join('\n') : '',
   };
+  // In a Chinese reply the same fields read in Chinese (the templates name one field for both).
+  const zh: Record<string, string> = {
+    type: values.typeZh,
+    decision: values.decisionZh,
+    decisionText: values.decisionTextZh,
+    refusalGround: values.refusalGroundZh,
+    rightToComplain: values.rightToComplainZh,
+    holds: values.holdsZh,
+  };
   return {
     ref: row.ref,
     title: `${row.requester_name}: ${row.subject}`,
     values: Object.fromEntries(Object.entries(values).map(([k, v]) => [`request.${k}`, v])),
+    localized: { 'zh-CN': Object.fromEntries(Object.entries(zh).map(([k, v]) => [`request.${k}`, v])) },
   };
 }
 

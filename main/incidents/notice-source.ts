@@ -1,6 +1,9 @@
 import type { NoticeSource } from '../shared/notice-source';
 import type { Session } from '../shared/session';
-import { GRADE_NAMES, NOTICE_KIND_MEETS, OBLIGATION_LABELS } from './model';
+import { formatCount, formatInstantIn } from '../../preload/contract/format';
+import { getSettings } from '../settings/service';
+import { categoriesIn } from '../shared/pi-vocabulary';
+import { GRADE_NAMES, NOTICE_KIND_MEETS, OBLIGATION_LABELS, STATE_NAMES } from './model';
 import { addTimeline, evaluate, load, settle, touch } from './record';
 import { IncidentsRepo } from './repo';
 
@@ -65,7 +68,34 @@ function fields(session: Session, recordId: string) {
     ciiOperator: yesNo(ev.cii.effective),
   };
   const values = Object.fromEntries(Object.entries(v).map(([k, value]) => [`incident.${k}`, value]));
-  return { ref: l.row.ref, title: f.title, values };
+  // Issue 13: the same facts as each language writes them — dates in the display zone, counts with
+  // separators, grade and state names, PI categories from the bilingual vocabulary.
+  const zone = getSettings(session).displayZone;
+  const inLang = (lang: 'zh-CN' | 'en') => {
+    const at = (iso: string | null) => (iso ? formatInstantIn(iso, lang, zone) : '');
+    const yes = (b: boolean) => (lang === 'zh-CN' ? (b ? '是' : '否') : b ? 'yes' : 'no');
+    const pick = (t: { en: string; zh: string }) => (lang === 'zh-CN' ? t.zh : t.en);
+    return Object.fromEntries(
+      Object.entries({
+        discoveredAt: at(f.discoveredAt),
+        occurredAt: at(f.occurredAt),
+        containedAt: at(f.containedAt),
+        handlingEndedAt: at(f.handlingEndedAt),
+        piCategories: categoriesIn(f.piCategories, lang),
+        sensitivePiCategories: categoriesIn(f.sensitivePiCategories, lang),
+        individualsAffected: formatCount(f.individualsAffected, lang),
+        recordsAffected: f.recordsAffected === null ? '' : formatCount(f.recordsAffected, lang),
+        directLossRmb: formatCount(f.directLossRmb, lang),
+        minorsInvolved: yes(f.minorsInvolved),
+        individualsEstimated: yes(f.individualsEstimated),
+        harmAvoided: yes(f.harmAvoided),
+        ciiOperator: yes(ev.cii.effective),
+        grade: pick(GRADE_NAMES[ev.gradeInForce]),
+        state: pick(STATE_NAMES[l.row.state as keyof typeof STATE_NAMES]),
+      }).map(([k, value]) => [`incident.${k}`, value]),
+    );
+  };
+  return { ref: l.row.ref, title: f.title, values, localized: { 'zh-CN': inLang('zh-CN'), en: inLang('en') } };
 }
 
 /**
@@ -104,8 +134,8 @@ function onDispatched(session: Session, recordId: string, d: { noticeId: string;
     recordId,
     'notice',
     meets
-      ? { en: `${label.en}: done — notice sent by ${d.channel}`, zh: `${label.zh}：已完成——通知已通过 ${d.channel} 发出` }
-      : { en: `${label.en}: notice sent by ${d.channel}`, zh: `${label.zh}：通知已通过 ${d.channel} 发出` },
+      ? { en: `${label.en}: done — notice sent by ${CHANNEL_NAME[d.channel]?.en ?? d.channel}`, zh: `${label.zh}：已完成——通知已通过${CHANNEL_NAME[d.channel]?.zh ?? d.channel}发出` }
+      : { en: `${label.en}: notice sent by ${CHANNEL_NAME[d.channel]?.en ?? d.channel}`, zh: `${label.zh}：通知已通过${CHANNEL_NAME[d.channel]?.zh ?? d.channel}发出` },
     d.dispatchedAt,
   );
   touch(session, l);
@@ -118,5 +148,16 @@ function onDispatched(session: Session, recordId: string, d: { noticeId: string;
     details: { ...d, obligationMet: meets ? key : null },
   });
 }
+
+/** How a notice went out, in words (the timeline line "通知已通过电子邮件发出"). */
+const CHANNEL_NAME: Record<string, { en: string; zh: string }> = {
+  email: { en: 'e-mail', zh: '电子邮件' },
+  letter: { en: 'letter', zh: '信函' },
+  sms: { en: 'SMS', zh: '短信' },
+  push: { en: 'push notification', zh: '推送通知' },
+  announcement: { en: 'public announcement', zh: '公告' },
+  portal: { en: 'in-app or portal notice', zh: '应用内或网站通知' },
+  phone: { en: 'telephone', zh: '电话' },
+};
 
 export const incidentsNoticeSource: NoticeSource = { fields, onDispatched };

@@ -1,3 +1,4 @@
+import type { Language } from '../../preload/contract/common';
 import type { LinkModule, NoticeCondition, NoticeContent, NoticeDto, NoticeKind } from '../../preload/contract/notices';
 import { getSettings } from '../settings/service';
 import type { Session } from '../shared/session';
@@ -28,9 +29,14 @@ export interface MergeContext {
   values: Record<string, string>;
   linked: NoticeDto['links'];
   profile: ReturnType<typeof getSettings>['profile'];
+  /** The fields as each language writes them (the organisation's English name, dates, categories…). */
+  localized: Record<Language, Record<string, string>>;
   /** Conditions the linked records settle, and which record settled each (its reference). */
   conditions: Partial<Record<NoticeCondition, { on: boolean; by: string }>>;
 }
+
+/** The merge values as the given language writes them. */
+export const valuesIn = (ctx: Pick<MergeContext, 'values' | 'localized'>, language: Language): Record<string, string> => ({ ...ctx.values, ...ctx.localized[language] });
 
 /** The conditions in force: what the DPO ticked, overridden by what the linked records settle. */
 export function effectiveConditions(content: NoticeContent, ctx: Pick<MergeContext, 'conditions'>): Record<string, boolean> {
@@ -50,6 +56,11 @@ export function mergeContext(session: Session, links: Pick<LinkRow, 'module' | '
   };
   const linked: NoticeDto['links'] = [];
   const conditions: MergeContext['conditions'] = {};
+  // The organisation in both languages (Settings): English notices print its English name and address.
+  const localized: MergeContext['localized'] = {
+    'zh-CN': {},
+    en: { 'org.legalName': profile.legalNameEn || profile.legalName, 'org.address': profile.registeredAddressEn || profile.registeredAddress },
+  };
   for (const link of links) {
     const module = link.module as LinkModule;
     const prefix = LINK_PREFIX[module];
@@ -63,10 +74,13 @@ export function mergeContext(session: Session, links: Pick<LinkRow, 'module' | '
     const own: Record<string, string> = { [`${prefix}.ref`]: record.ref, [`${prefix}.title`]: record.title };
     for (const [name, value] of Object.entries(record.values)) own[name.startsWith(`${prefix}.`) ? name : `${prefix}.${name}`] = String(value ?? '');
     for (const [name, value] of Object.entries(own)) values[name] ??= value;
+    for (const lang of ['zh-CN', 'en'] as const) {
+      for (const [name, value] of Object.entries(record.localized?.[lang] ?? {})) localized[lang][name.startsWith(`${prefix}.`) ? name : `${prefix}.${name}`] ??= value;
+    }
     const settled = noticeSource(module).conditions?.(session, link.record_id) ?? {};
     for (const [key, on] of Object.entries(settled)) conditions[key as NoticeCondition] ??= { on: on as boolean, by: record.ref };
   }
-  return { values, linked, profile, conditions };
+  return { values, linked, profile, conditions, localized };
 }
 
 /** The checklist: elements, merge-field problems and channel checks in each language sent. */
@@ -74,7 +88,7 @@ export function checklistOf(kind: KindSpec, content: NoticeContent, ctx: MergeCo
   const elements = checkElements(kind, { ...content, conditions: effectiveConditions(content, ctx) });
   const mergeFieldProblems = findMergeFieldProblems(content, ctx.values);
   const channels = content.languages.flatMap((language) => {
-    const r = renderNotice(kind, content, language, ctx.values, { keepRecipientFields: true });
+    const r = renderNotice(kind, content, language, valuesIn(ctx, language), { keepRecipientFields: true });
     return channelChecks(kind.kind, { language, subject: r.subject, sms: r.sms, pushTitle: r.pushTitle, pushBody: r.pushBody, orgAddress: ctx.profile.registeredAddress });
   });
   const canApprove = !elements.some((e) => e.status === 'missing') && mergeFieldProblems.length === 0;

@@ -1,3 +1,4 @@
+import { valuesIn } from './context';
 import { createHash, randomUUID } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 import type { z } from 'zod';
@@ -40,7 +41,7 @@ export function requireApproved(l: Loaded): void {
 /** Renders in one language; any merge field left unfilled is VALIDATION naming it, never a blank. */
 export function renderStrict(l: Loaded, language: Language, recipient?: Record<string, string>, keepRecipientFields = false): RenderedNotice {
   const content = parseContent(l.version);
-  const values = { ...l.ctx.values };
+  const values = valuesIn(l.ctx, language);
   for (const [k, v] of Object.entries(recipient ?? {})) values[`recipient.${k}`] = v;
   const rendered = renderNotice(l.spec, content, language, values, { keepRecipientFields });
   if (rendered.unknown.length) {

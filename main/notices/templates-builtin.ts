@@ -126,10 +126,10 @@ export const BUILT_IN_TEMPLATES: Record<NoticeKind, BuiltInTemplate> = {
     // truth): outcome, the ground in the privacy policy's words, the reasons, and PIPL Art. 50.
     sections: {
       opening: T('您好：\n\n我们已收到您的请求（编号 {{request.ref}}），现答复如下。', 'Hello,\n\nWe received your request (ref. {{request.ref}}). Our reply follows.'),
-      decision: T('{{request.decisionTextZh}}', '{{request.decisionText}}'),
-      refusalGround: T('依据：隐私政策第五部分第（{{request.refusalGroundNumber}}）项——{{request.refusalGroundZh}}。', 'Ground: privacy policy §V, item ({{request.refusalGroundNumber}}) — {{request.refusalGround}}.'),
+      decision: T('{{request.decisionText}}', '{{request.decisionText}}'),
+      refusalGround: T('依据：隐私政策第五部分第（{{request.refusalGroundNumber}}）项——{{request.refusalGround}}。', 'Ground: privacy policy §V, item ({{request.refusalGroundNumber}}) — {{request.refusalGround}}.'),
       refusalReasons: T('理由：{{request.refusalReasons}}', 'Reasons: {{request.refusalReasons}}'),
-      rightToComplain: T('{{request.rightToComplainZh}}', '{{request.rightToComplain}}'),
+      rightToComplain: T('{{request.rightToComplain}}', '{{request.rightToComplain}}'),
       closing: T('{{org.dpoName}}\n{{org.legalName}}', '{{org.dpoName}}\n{{org.legalName}}'),
     },
     sms: T('', ''),

@@ -7,4 +7,6 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'profile'> = {
   dueSoonHours: 48,
   pauseClockForIdentity: false,
   fileRoots: null,
+  // The company's zone (a Beijing company): every instant on the screen is shown in it.
+  displayZone: 'Asia/Shanghai',
 };

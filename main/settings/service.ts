@@ -1,4 +1,6 @@
-import { Settings, type SettingsUpdate } from '../../preload/contract/settings';
+import { IANAZone } from 'luxon';
+import { Settings, type OrganisationProfileInput, type SettingsUpdate } from '../../preload/contract/settings';
+import { invalid } from '../shared/errors';
 import { allRecordPorts } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { DEFAULT_SETTINGS } from './model';
@@ -12,7 +14,7 @@ export function getSettings(session: Pick<Session, 'db'>): Settings {
 }
 
 /** Writes the first settings of a new vault (inside the creating transaction). */
-export function initSettings(session: Session, profile: Settings['profile']): Settings {
+export function initSettings(session: Session, profile: OrganisationProfileInput): Settings {
   const settings = Settings.parse({ ...DEFAULT_SETTINGS, profile });
   new SettingsRepo(session.db).write(KEY, settings);
   session.audit.append({ action: 'settings.init', entity: 'settings', summary: `Vault created for ${profile.legalName}`, details: settings });
@@ -21,6 +23,7 @@ export function initSettings(session: Session, profile: Settings['profile']): Se
 
 export function updateSettings(session: Session, update: SettingsUpdate): Settings {
   return session.tx(() => {
+    if (update.displayZone !== undefined && !IANAZone.isValidZone(update.displayZone)) throw invalid({ displayZone: `Unknown time zone "${update.displayZone}"` });
     const before = getSettings(session);
     const after = Settings.parse({ ...before, ...update, profile: { ...before.profile, ...update.profile } });
     const changed = changedPaths(before, after);

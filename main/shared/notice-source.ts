@@ -7,7 +7,16 @@ import type { Session } from './session';
  */
 export interface NoticeSource {
   /** Merge fields of the record, e.g. { 'incident.ref': 'INC-2026-0001', 'incident.piCategories': '…' }. Null when absent. */
-  fields(session: Session, recordId: string): { ref: string; title: string; values: Record<string, string> } | null;
+  fields(
+    session: Session,
+    recordId: string,
+  ): {
+    ref: string;
+    title: string;
+    values: Record<string, string>;
+    /** The same fields as each language writes them (dates, numbers, names, categories); they win over `values` there. */
+    localized?: Partial<Record<'zh-CN' | 'en', Record<string, string>>>;
+  } | null;
   /**
    * Circumstances the record itself settles for a notice drafted from it (e.g. a request whose
    * decision is a refusal makes a reply's refusal elements required). The DPO cannot turn them off.

@@ -1,4 +1,6 @@
+import { formatCount } from '../../preload/contract/format';
 import type { NoticeSource } from '../shared/notice-source';
+import { categoriesIn } from '../shared/pi-vocabulary';
 import type { Session } from '../shared/session';
 import { TransfersRepo } from './repo';
 import { beijingDate } from './lifecycle';
@@ -61,6 +63,18 @@ function fields(session: Session, recordId: string) {
       'transfer.onwardRecipients': a.onwardRecipients,
       'transfer.scale': a.individualsScale?.toString() ?? '',
     },
+    // The Art. 39 notice in each language: categories from the bilingual vocabulary, the country named, counts with separators.
+    localized: Object.fromEntries(
+      (['zh-CN', 'en'] as const).map((lang) => [
+        lang,
+        {
+          'transfer.piCategories': categoriesIn(a.piCategories, lang),
+          'transfer.sensitivePiCategories': categoriesIn(a.sensitivePiCategories, lang),
+          'transfer.recipient.countryName': name(lang === 'zh-CN' ? 'zh-CN' : 'en'),
+          'transfer.scale': a.individualsScale === null ? '' : formatCount(a.individualsScale, lang),
+        },
+      ]),
+    ),
   };
 }
 

@@ -1,6 +1,6 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import type { OrganisationProfile } from '../../preload/contract/settings';
+import type { OrganisationProfileInput as OrganisationProfile } from '../../preload/contract/settings';
 import type { VaultUnlock } from '../../preload/contract/vault';
 import { AuditRepo } from '../audit/repo';
 import { AnchorKeeper } from '../audit/anchor-keeper';

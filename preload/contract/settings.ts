@@ -4,6 +4,9 @@ import { Empty, Language } from './common';
 export const OrganisationProfile = z.object({
   legalName: z.string().trim().min(1, 'Required').max(200),
   registeredAddress: z.string().trim().max(500).default(''),
+  /** The legal name and address in English, for English notices and letters (empty: the Chinese ones). */
+  legalNameEn: z.string().trim().max(200).default(''),
+  registeredAddressEn: z.string().trim().max(500).default(''),
   dpoName: z.string().trim().min(1, 'Required').max(100),
   dpoEmail: z.email('Not a valid e-mail address').max(254),
   phone: z
@@ -14,6 +17,7 @@ export const OrganisationProfile = z.object({
     .default(''),
 });
 export type OrganisationProfile = z.infer<typeof OrganisationProfile>;
+export type OrganisationProfileInput = z.input<typeof OrganisationProfile>;
 
 export const Settings = z.object({
   profile: OrganisationProfile,
@@ -42,6 +46,8 @@ export const Settings = z.object({
     )
     .max(20)
     .nullable(),
+  /** The zone every instant is shown in (IANA name; checked against the zone database in main). */
+  displayZone: z.string().min(1).max(64).regex(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, 'Not a time zone name'),
 });
 export type Settings = z.infer<typeof Settings>;
 

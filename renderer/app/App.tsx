@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { I18nProvider } from 'react-aria-components';
+import { LOCALE } from '../components/format';
 import { useT } from '../i18n';
 import { api } from './api';
 import { shellText } from './i18n';
@@ -41,7 +43,6 @@ export function App() {
   useIdleLock(vaultState === 'unlocked');
 
   if (vaultState === 'unknown') return null;
-  if (vaultState === 'none') return <SetupWizard />;
-  if (vaultState === 'locked') return <LockScreen />;
-  return <Shell />;
+  // Date fields, numbers and calendars follow the UI language (English: day-month-year).
+  return <I18nProvider locale={LOCALE[language]}>{vaultState === 'none' ? <SetupWizard /> : vaultState === 'locked' ? <LockScreen /> : <Shell />}</I18nProvider>;
 }

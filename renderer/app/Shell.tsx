@@ -19,6 +19,13 @@ export function Shell() {
   const epoch = useApp((s) => s.sessionEpoch);
   const setVaultState = useApp((s) => s.setVaultState);
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const displayZone = useApp((s) => s.displayZone);
+  const setDisplayZone = useApp((s) => s.setDisplayZone);
+  const dataEpoch = useApp((s) => s.dataEpoch);
+  // The display zone is a setting: read it at unlock and after every write (Settings may change it).
+  useEffect(() => {
+    void api.call('settings.get', {}).then((r) => r.ok && r.value.displayZone !== useApp.getState().displayZone && setDisplayZone(r.value.displayZone));
+  }, [dataEpoch, setDisplayZone]);
 
   const lock = async () => {
     await api.call('vault.lock', {});
@@ -85,7 +92,7 @@ export function Shell() {
         <IntegrityAlert />
         <LockCancelledJobs key={epoch} />
         <main id="main" className="content" tabIndex={-1}>
-          <Page key={`${epoch}-${route.page}`} id={route.id} />
+          <Page key={`${epoch}-${route.page}-${displayZone}`} id={route.id} />
         </main>
       </div>
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Language } from '../../preload/contract/common';
 import { detectLanguage } from '../i18n';
+import { setDisplayZone as setFormatZone } from '../components/format';
 
 export type PageName = 'dashboard' | 'incidents' | 'notices' | 'transfers' | 'inbox' | 'audit' | 'settings';
 export interface Route {
@@ -25,6 +26,9 @@ interface AppState {
   toasts: Toast[];
   /** Bumped on lock so every feature drops what it had loaded. */
   sessionEpoch: number;
+  /** The zone every instant is shown in (Settings); pages re-render when it changes. */
+  displayZone: string;
+  setDisplayZone(zone: string): void;
   /** Bumped after every call that wrote to the vault: alerts, counts and lists reload on it. */
   dataEpoch: number;
   bumpData(): void;
@@ -69,6 +73,11 @@ export const useApp = create<AppState>((set, get) => ({
   toasts: [],
   sessionEpoch: 0,
   dataEpoch: 0,
+  displayZone: 'Asia/Shanghai',
+  setDisplayZone(zone) {
+    setFormatZone(zone);
+    set({ displayZone: zone });
+  },
   bumpData() {
     set({ dataEpoch: get().dataEpoch + 1 });
   },

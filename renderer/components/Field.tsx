@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import type { AppErrorDto } from '../../preload/contract/result';
+import { DateField } from './DateField';
 import { commonText } from './i18n';
 import { useT } from '../i18n';
 
@@ -56,6 +57,24 @@ interface TextFieldProps {
 
 export function TextField(props: TextFieldProps) {
   const { label, value, onChange, type = 'text', hint, error, required, multiline, rows = 4, ...rest } = props;
+  // Dates and times use the app's one accessible date field (it follows the UI language).
+  if (type === 'date' || type === 'datetime-local') {
+    return (
+      <DateField
+        label={label}
+        value={value}
+        onChange={onChange}
+        withTime={type === 'datetime-local'}
+        hint={hint}
+        error={error}
+        required={required}
+        disabled={rest.disabled}
+        autoFocus={rest.autoFocus}
+        min={rest.min === undefined ? undefined : String(rest.min)}
+        max={rest.max === undefined ? undefined : String(rest.max)}
+      />
+    );
+  }
   return (
     <FieldShell label={label} hint={hint} error={error} required={required}>
       {({ id, describedBy, invalid }) =>
@@ -100,6 +119,7 @@ interface SelectFieldProps<V extends string> {
 }
 
 export function SelectField<V extends string>({ label, value, options, onChange, hint, error, required }: SelectFieldProps<V>) {
+  // (select boxes size to their longest option: see .field select in styles.css)
   return (
     <FieldShell label={label} hint={hint} error={error} required={required}>
       {({ id, describedBy, invalid }) => (

@@ -55,7 +55,8 @@ export function renderActivity(entry: ActivityEntry, lang: Language): string {
   };
   if (message) {
     try {
-      return message(p, h);
+      const text = message(p, h);
+      return lang === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
     } catch {
       // a stored entry of an older shape: fall through to the stored line
     }

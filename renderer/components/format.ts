@@ -1,43 +1,48 @@
+import { parseAbsolute, parseDateTime, toCalendarDateTime, toZoned } from '@internationalized/date';
 import type { Language } from '../../preload/contract/common';
+import { formatInstantIn, LOCALE } from '../../preload/contract/format';
 
-/** Display only: shows an instant in the DPO's own zone. Rules never run here. */
-export function formatInstant(iso: string | null | undefined, language: Language, zone?: string): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: zone,
-    timeZoneName: zone ? 'short' : undefined,
-  }).format(date);
-}
+// One clock, one zone on the screen (issue 13): every instant is shown in the display zone set
+// in Settings (default the company's, Asia/Shanghai), named, in the UI language's format.
+let displayZone = 'Asia/Shanghai';
+export const setDisplayZone = (zone: string): void => {
+  displayZone = zone;
+};
+export const getDisplayZone = (): string => displayZone;
+
+export { LOCALE, zoneLabel } from '../../preload/contract/format';
+
+/** Display only: an instant in the display zone (or the zone given), with the zone named. Rules never run here. */
+export const formatInstant = (iso: string | null | undefined, language: Language, zone: string = displayZone): string => formatInstantIn(iso, language, zone);
 
 export function formatDate(isoDate: string | null | undefined, language: Language): string {
   if (!isoDate) return '—';
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(LOCALE[language], { year: 'numeric', month: language === 'zh-CN' ? 'long' : 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
 
 export function formatNumber(n: number | null | undefined, language: Language): string {
-  return n === null || n === undefined ? '—' : new Intl.NumberFormat(language).format(n);
+  return n === null || n === undefined ? '—' : new Intl.NumberFormat(LOCALE[language]).format(n);
 }
 
-/** A local datetime-local input value → ISO instant (the browser knows the DPO's zone). */
+/** A date-time field's value ("YYYY-MM-DDTHH:mm", read in the display zone) → ISO instant. */
 export function localInputToIso(value: string): string {
-  return value ? new Date(value).toISOString() : '';
+  if (!value) return '';
+  try {
+    return toZoned(parseDateTime(value.slice(0, 16)), displayZone).toAbsoluteString();
+  } catch {
+    return value;
+  }
 }
 
-/** ISO instant → value for <input type="datetime-local"> in the DPO's zone. */
+/** ISO instant → a date-time field's value in the display zone. */
 export function isoToLocalInput(iso: string | null | undefined): string {
   if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  try {
+    return toCalendarDateTime(parseAbsolute(new Date(iso).toISOString(), displayZone)).toString().slice(0, 16);
+  } catch {
+    return '';
+  }
 }

@@ -37,6 +37,7 @@ export const commonText = defineMessages({
     sourceOfficial: 'official text',
     sourceCommentary: 'commentary',
     ruleVersion: 'Rule: {v} ({s})',
+    timeIn: 'Time in {zone}',
   },
   'zh-CN': {
     save: '保存',
@@ -73,5 +74,6 @@ export const commonText = defineMessages({
     sourceOfficial: '正式文本',
     sourceCommentary: '解读',
     ruleVersion: '规则：{v}（{s}）',
+    timeIn: '{zone}',
   },
 });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, setLanguage, setTheme, test } from './fixtures';
+import { expect, setLanguage, setTheme, test, fillDate } from './fixtures';
 
 async function expectNoSeriousA11yViolations(page: Page, screen: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -17,10 +17,10 @@ test('the calculator shows a standard-contract filing due across National Day, a
   await page.getByRole('button', { name: 'Deadline calculator' }).click();
   const calculator = page.getByRole('region', { name: 'Deadline calculator' });
   await calculator.getByLabel('Rule').selectOption({ label: 'File the standard contract (10 working days)' });
-  await calculator.getByLabel('Start (event, receipt or effective date)').fill('2026-09-28');
+  await fillDate(calculator.getByRole('group', { name: 'Start (event, receipt or effective date)' }), '2026-09-28');
   await calculator.getByRole('button', { name: 'Compute' }).click();
   const result = calculator.getByRole('status', { name: 'Due' });
-  await expect(result).toContainText('10/16/2026');
+  await expect(result).toContainText('16 Oct 2026, 23:59 (Beijing time)');
   await expect(result).toContainText('10 working days after 2026-09-28; Oct 1–7 are holidays, Sat Oct 10 is a working day → 2026-10-16');
   await expect(result).toContainText('Standard Contract Measures Art. 7');
   await expectNoSeriousA11yViolations(page, 'calculator');
@@ -34,7 +34,7 @@ test('the calculator shows a standard-contract filing due across National Day, a
   await page.screenshot({ path: '/tmp/deadlines-calculator-zh-dark.png', fullPage: true });
 
   // A start date in a year without its schedule says it is provisional.
-  await page.getByLabel('起算日（事件、收到或生效日期）').fill('2026-12-24');
+  await fillDate(page.getByRole('group', { name: '起算日（事件、收到或生效日期）' }), '2026-12-24');
   await page.getByRole('button', { name: '计算', exact: true }).click();
   await expect(page.getByRole('status', { name: '截止' })).toContainText('加载2027年安排前为暂定结果');
 });

@@ -1,4 +1,4 @@
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -128,3 +128,22 @@ export async function setTheme(page: Page, theme: 'system' | 'light' | 'dark'): 
 }
 
 export { expect };
+
+/**
+ * Types a date ("YYYY-MM-DD") or a date and time ("YYYY-MM-DDTHH:mm") into the app's date field
+ * the way a DPO does: segment by segment, in whatever order the UI language puts them
+ * (zh-CN 年/月/日, English day/month/year). `field` is the field's group, found by its label.
+ */
+export async function fillDate(field: Locator, value: string): Promise<void> {
+  const [date, time = ''] = value.split('T');
+  const [year, month, day] = date.split('-');
+  const [hour, minute] = time.split(':');
+  const parts: Record<string, string | undefined> = { year, month, day, hour, minute };
+  for (const segment of await field.locator('[data-type]').all()) {
+    const type = (await segment.getAttribute('data-type')) ?? '';
+    const digits = parts[type];
+    if (!digits) continue;
+    await segment.focus();
+    await segment.pressSequentially(digits);
+  }
+}

@@ -77,7 +77,8 @@ test('first run → recovery code → lock → wrong passphrase → unlock → e
 
     // Audit log lists it and verifies.
     await page.getByRole('link', { name: 'Audit log' }).click();
-    await expect(page.getByText('Settings changed: profile.registeredAddress, profile.dpoEmail')).toBeVisible();
+    // Rendered from the stored change (field names as the form labels them), not the stored English line.
+    await expect(page.getByText('Settings changed: Registered address, DPO e-mail')).toBeVisible();
     await page.getByRole('button', { name: 'Verify the chain' }).click();
     await expect(page.getByText(/The chain is intact: \d+ entries/)).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'audit');

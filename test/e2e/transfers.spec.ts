@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, setLanguage, setTheme, test } from './fixtures';
+import { expect, setLanguage, setTheme, test, fillDate } from './fixtures';
 
 async function expectNoSeriousA11yViolations(page: Page, screen: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -25,15 +25,15 @@ test('register a US transfer of 150,000 people, see the route and why, file the 
   await page.getByLabel('E-mail').fill('privacy@acme.example');
   await page.getByLabel('Purpose').fill('Customer support ticket handling');
   await page.getByLabel('PI categories', { exact: true }).fill('name, e-mail, ticket text');
-  await page.getByLabel('Retention abroad from').fill('2026-10-01');
-  await page.getByLabel('Retention abroad to').fill('2026-09-01');
+  await fillDate(page.getByRole('group', { name: 'Retention abroad from' }), '2026-10-01');
+  await fillDate(page.getByRole('group', { name: 'Retention abroad to' }), '2026-09-01');
   await page.getByLabel('Route chosen').selectOption('standardContract');
   await page.getByRole('button', { name: 'Register transfer' }).click();
   await expect(page.getByText('Unknown country or region (ISO 3166-1 alpha-2 code expected)').first()).toBeVisible();
   await page.getByRole('combobox', { name: 'Country/region' }).selectOption('US');
   await page.getByRole('button', { name: 'Register transfer' }).click();
   await expect(page.getByText('The end of retention abroad cannot be before its start').first()).toBeVisible();
-  await page.getByLabel('Retention abroad to').fill('2028-09-30');
+  await fillDate(page.getByRole('group', { name: 'Retention abroad to' }), '2028-09-30');
   await expectNoSeriousA11yViolations(page, 'create form');
   await page.screenshot({ path: '/tmp/transfers-create-en-light.png' });
   await page.getByRole('button', { name: 'Register transfer' }).click();
@@ -50,7 +50,7 @@ test('register a US transfer of 150,000 people, see the route and why, file the 
 
   // The contract takes effect on 2026-09-28: filing due 2026-10-16 across National Day, and why.
   await page.getByRole('button', { name: 'Edit: Standard contract' }).click();
-  await page.getByLabel('Effective').fill('2026-09-28');
+  await fillDate(page.getByRole('group', { name: 'Effective' }), '2026-09-28');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   const clock = page.locator('.clock-list li').filter({ hasText: 'File the standard contract' });
   await expect(clock).toContainText('due 2026-10-16');
@@ -63,11 +63,11 @@ test('register a US transfer of 150,000 people, see the route and why, file the 
   // Filed on 12 October, then the filing number.
   const filing = page.getByRole('form', { name: 'Record a filing step' });
   await filing.getByLabel('Step').selectOption('submitted');
-  await filing.getByLabel('Date').fill('2026-10-12');
+  await fillDate(filing.getByRole('group', { name: 'Date' }), '2026-10-12');
   await filing.getByRole('button', { name: 'Record step' }).click();
   await expect(page.getByText('Filed with the authority').first()).toBeVisible();
   await filing.getByLabel('Step').selectOption('accepted');
-  await filing.getByLabel('Date').fill('2026-11-02');
+  await fillDate(filing.getByRole('group', { name: 'Date' }), '2026-11-02');
   await filing.getByLabel('Filing number').fill('京网信备2026-0042');
   await filing.getByRole('button', { name: 'Record step' }).click();
   await expect(page.locator('strong.mono', { hasText: '京网信备2026-0042' })).toBeVisible();

@@ -3,7 +3,7 @@ import type { ComputedDeadline, RuleInfo } from '../../../preload/contract/deadl
 import { useMutation, useQuery } from '../../app/api';
 import { useApp } from '../../app/store';
 import { ErrorBanner, SelectField, TextField, fieldError } from '../../components/Field';
-import { formatInstant, localInputToIso } from '../../components/format';
+import { formatInstant, getDisplayZone, localInputToIso } from '../../components/format';
 import { useLocalized, useT } from '../../i18n';
 import { calendarText } from './i18n';
 import './calendar.css';
@@ -67,7 +67,8 @@ export function DeadlineCalculator({ id }: { id?: string }) {
             <strong>{t('dueDate')}:</strong>{' '}
             {result.clock === 'immediate' ? t('immediateDue', { t: formatInstant(result.startAt, language, result.zone) }) : formatInstant(result.dueAt, language, result.zone)}
           </p>
-          {result.clock === 'due' ? <p className="muted">{t('dueYourZone', { t: formatInstant(result.dueAt, language) })}</p> : null}
+          {/* Where the rule counts in another zone (GDPR, California), the display zone's time too, once. */}
+          {result.clock === 'due' && result.zone !== getDisplayZone() ? <p className="muted">{t('dueYourZone', { t: formatInstant(result.dueAt, language) })}</p> : null}
           <p>
             <strong>{t('why')}:</strong> {L(result.explanation)}
           </p>

@@ -7,6 +7,7 @@ import { SelectField } from '../../components/Field';
 import { ExportButton } from '../../components/ExportButton';
 import { exportsText } from '../../components/exports-i18n';
 import { PageHeader } from '../../components/PageHeader';
+import { zoneLabel } from '../../components/format';
 import { useT } from '../../i18n';
 import { DeadlineCalculator } from '../calendar/DeadlineCalculator';
 import { Board } from './Board';
@@ -21,8 +22,9 @@ export function DashboardPage(_props: { id?: string }) {
   const t = useT(dashboardText);
   const tx = useT(exportsText);
   const navigate = useApp((s) => s.navigate);
-  // The DPO's own zone: main computes "today" and "this week" in it.
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai';
+  // The display zone (Settings): main computes "today" and "this week" in it.
+  const zone = useApp((s) => s.displayZone);
+  const language = useApp((s) => s.language);
   const [module, setModule] = useState<ModuleName | ''>('');
   const [showCalculator, setShowCalculator] = useState(false);
   const [ownVersion, setVersion] = useState(0);
@@ -43,7 +45,7 @@ export function DashboardPage(_props: { id?: string }) {
       ))}
       <PageHeader
         title={t('title')}
-        subtitle={t('subtitle', { zone })}
+        subtitle={t('subtitle', { zone: zoneLabel(zone, language) })}
         actions={
           <>
             <ExportButton register="deadlines" filter={{ zone, ...(module ? { module } : {}) }} what={tx('whatDeadlines')} baseName="deadlines" />

@@ -3,7 +3,7 @@ import { defineMessages } from '../../i18n';
 export const dashboardText = defineMessages({
   en: {
     title: 'Deadline board',
-    subtitle: 'Every open legal clock, most urgent first. Times are shown in your time zone ({zone}).',
+    subtitle: 'Every open legal clock, most urgent first. Times are shown in {zone} (Settings).',
     countsLabel: 'Open deadlines by urgency',
     overdue: 'Overdue or immediate',
     today: 'Due today',
@@ -27,7 +27,7 @@ export const dashboardText = defineMessages({
     emptyFiltered: 'No open deadlines in this module.',
     openRecord: 'Open {ref}',
     dueAt: 'Due {t}',
-    ruleZone: 'In the rule’s zone ({zone}): {t}',
+    ruleZone: 'Counted in the rule’s zone: {t}',
     explain: 'Why this date?',
     basis: 'Legal basis',
     calendarMissing: 'Calendar not loaded for {years}: weekends only were assumed. Load the year in Settings → Calendars.',
@@ -54,7 +54,7 @@ export const dashboardText = defineMessages({
   },
   'zh-CN': {
     title: '期限看板',
-    subtitle: '所有未完成的法定期限，最紧急的在前。时间按您的时区（{zone}）显示。',
+    subtitle: '所有未完成的法定期限，最紧急的在前。时间按{zone}显示（见设置）。',
     countsLabel: '按紧急程度统计的未完成期限',
     overdue: '已逾期或须立即履行',
     today: '今日到期',
@@ -77,7 +77,7 @@ export const dashboardText = defineMessages({
     emptyFiltered: '该模块暂无未完成的期限。',
     openRecord: '打开 {ref}',
     dueAt: '截止 {t}',
-    ruleZone: '按规则时区（{zone}）：{t}',
+    ruleZone: '按规则所在时区计算：{t}',
     explain: '为什么是这个日期？',
     basis: '法律依据',
     calendarMissing: '未加载 {years} 年节假日安排，仅按周末计算。请在“设置 → 节假日日历”中加载该年度。',

@@ -40,7 +40,7 @@ export function DeadlinesCard({ request, onChange }: CardProps) {
               {d.state === 'open' || d.state === 'dueSoon' || d.state === 'overdue' ? <Countdown dueAt={d.dueAt} startAt={d.startAt} clock={d.clock} /> : null}
             </div>
             <div className="muted">
-              {t('dueAt', { t: formatInstant(d.dueAt, language, d.zone) })}
+              {t('dueAt', { t: formatInstant(d.dueAt, language) })}
               {d.metAt ? <> · {t('metAt', { t: formatInstant(d.metAt, language) })}</> : null}
               {d.waivedReason ? <> · {t('waivedBecause', { r: d.waivedReason })}</> : null}
             </div>

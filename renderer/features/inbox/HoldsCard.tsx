@@ -59,7 +59,7 @@ export function HoldsCard({ request, onChange }: CardProps) {
                 <strong>{h.description}</strong> <span className="muted">{t(`h_${h.kind}`)}</span> {h.deadline ? <DeadlineStatePill state={h.deadline.state} /> : null}
               </div>
               <div className="muted">
-                {h.deadline ? t('finalDeletion', { t: formatInstant(h.deadline.dueAt, language, h.deadline.zone) }) : null}
+                {h.deadline ? t('finalDeletion', { t: formatInstant(h.deadline.dueAt, language) }) : null}
                 {h.clearedAt ? <> · {t('deletedAt', { t: formatInstant(h.clearedAt, language) })}</> : null}
               </div>
               <details className="inbox-why">

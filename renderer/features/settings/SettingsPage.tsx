@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useApp } from '../../app/store';
 import { CheckboxField, ErrorBanner, fieldError, SelectField, TextField } from '../../components/Field';
 import { commonText } from '../../components/i18n';
+import { zoneLabel } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { CalendarSettings } from '../calendar/CalendarSettings';
@@ -14,6 +15,9 @@ import { FileRootsSettings } from './FileRootsSettings';
 import { PassphraseForm } from './PassphraseForm';
 import { PioCard } from './PioCard';
 import { RulesSettings } from '../rules/RulesSettings';
+
+/** Zones a DPO of a Beijing company with users abroad is likely to pick. */
+const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/Brussels', 'Europe/London', 'America/Los_Angeles', 'America/New_York', 'UTC'];
 
 type Tab = 'general' | 'rules' | 'calendars';
 const TABS: Tab[] = ['general', 'rules', 'calendars'];
@@ -62,6 +66,8 @@ function GeneralSettings({ tabs }: { tabs: ReactNode }) {
   const t = useT(settingsText);
   const c = useT(commonText);
   const toast = useApp((s) => s.toast);
+  const language = useApp((s) => s.language);
+  const setDisplayZone = useApp((s) => s.setDisplayZone);
   const query = useQuery('settings.get', {}, []);
   const save = useMutation('settings.update');
   const [draft, setDraft] = useState<Settings | undefined>();
@@ -86,6 +92,7 @@ function GeneralSettings({ tabs }: { tabs: ReactNode }) {
           const saved = await save.run(update);
           if (saved) {
             setDraft(saved);
+            setDisplayZone(saved.displayZone);
             window.dispatchEvent(new CustomEvent('dpo:autolock-minutes', { detail: saved.autoLockMinutes }));
             toast(c('saved'));
           }
@@ -96,6 +103,8 @@ function GeneralSettings({ tabs }: { tabs: ReactNode }) {
         <ErrorBanner error={save.error} />
         <TextField label={t('legalName')} value={draft.profile.legalName} onChange={profile('legalName')} required error={fe('profile.legalName')} />
         <TextField label={t('registeredAddress')} value={draft.profile.registeredAddress} onChange={profile('registeredAddress')} error={fe('profile.registeredAddress')} />
+        <TextField label={t('legalNameEn')} hint={t('inEnglishHint')} value={draft.profile.legalNameEn} onChange={profile('legalNameEn')} error={fe('profile.legalNameEn')} />
+        <TextField label={t('registeredAddressEn')} value={draft.profile.registeredAddressEn} onChange={profile('registeredAddressEn')} error={fe('profile.registeredAddressEn')} />
         <TextField label={t('dpoName')} value={draft.profile.dpoName} onChange={profile('dpoName')} required error={fe('profile.dpoName')} />
         <TextField label={t('dpoEmail')} type="email" value={draft.profile.dpoEmail} onChange={profile('dpoEmail')} required error={fe('profile.dpoEmail')} />
         <TextField label={t('phone')} type="tel" value={draft.profile.phone} onChange={profile('phone')} error={fe('profile.phone')} />
@@ -109,6 +118,14 @@ function GeneralSettings({ tabs }: { tabs: ReactNode }) {
             { value: 'en', label: 'English' },
           ]}
           onChange={(v) => setDraft({ ...draft, defaultLanguage: v })}
+        />
+        <SelectField
+          label={t('displayZone')}
+          hint={t('displayZoneHint')}
+          value={draft.displayZone}
+          options={[...new Set([draft.displayZone, ...ZONES])].map((z) => ({ value: z, label: `${zoneLabel(z, language)} · ${z}` }))}
+          onChange={(v) => setDraft({ ...draft, displayZone: v })}
+          error={fe('displayZone')}
         />
         <TextField
           label={t('autoLock')}

@@ -118,7 +118,7 @@ export function List() {
                   <Pill tone={filingTone(i.filingState)}>{t(`fs_${i.filingState}`)}</Pill>
                 </span>
                 <span>
-                  {i.nextDueAt ? formatInstant(i.nextDueAt, language, 'Asia/Shanghai') : '—'}
+                  {i.nextDueAt ? formatInstant(i.nextDueAt, language) : '—'}
                   {i.overdue ? <Pill tone="danger">{t('overdue')}</Pill> : null}
                 </span>
               </button>

@@ -178,7 +178,7 @@ describe('hour clocks run through nights and holidays', () => {
       rule: 'gdpr33.authority.72h' as const,
       start: '2026-09-30T10:00:00Z',
       dueAt: '2026-10-03T10:00:00.000Z',
-      en: '72 hours from 2026-09-30 12:00 (Europe/Brussels); hour clocks do not stop for nights or holidays → 2026-10-03 12:00',
+      en: '72 hours from 2026-09-30 12:00 (Brussels time, the zone the GDPR clock is counted in); hour clocks do not stop for nights or holidays → 2026-10-03 12:00',
     },
   ])('$why', ({ rule, start, dueAt, en }) => {
     const d = compute(rule, start);

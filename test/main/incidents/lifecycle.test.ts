@@ -209,7 +209,7 @@ describe('notice source', () => {
     tv.session.tx(() => incidentsNoticeSource.onDispatched!(tv.session, inc.id, { noticeId: 'N1', kind: 'incident.cac', dispatchedAt: '2026-11-29T01:45:00.000Z', channel: 'portal' }));
     const after = await tv.ok('incidents.get', { id: inc.id });
     expect(ob(after, 'cac.report')).toMatchObject({ state: 'done', done: { at: '2026-11-29T01:45:00.000Z', reference: 'notice N1' } });
-    expect(after.timeline.find((t) => t.kind === 'notice')).toMatchObject({ at: '2026-11-29T01:45:00.000Z', text: { en: 'Report to the cyberspace administration: done — notice sent by portal' } });
+    expect(after.timeline.find((t) => t.kind === 'notice')).toMatchObject({ at: '2026-11-29T01:45:00.000Z', text: { en: 'Report to the cyberspace administration: done — notice sent by in-app or portal notice' } });
     expect((await audit(tv))[0].action).toBe('incidents.noticeDispatched');
   });
 });

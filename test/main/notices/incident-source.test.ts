@@ -23,7 +23,8 @@ describe('a notice drafted from a real incident', () => {
     const byKey = Object.fromEntries(n.checklist.elements.map((e) => [e.key, e.status]));
     expect(byKey).toMatchObject({ piCategories: 'covered', cause: 'covered', contact: 'covered', basicSituation: 'missing', possibleHarm: 'missing', remedies: 'missing' });
     const preview = await tv.ok('notices.preview', { id: n.id, channel: 'email', language: 'zh-CN' });
-    expect(preview.text).toContain('本次事件涉及的个人信息种类：姓名, 手机号码。');
+    // A Chinese notice lists the categories as Chinese does (、), from the bilingual vocabulary.
+    expect(preview.text).toContain('本次事件涉及的个人信息种类：姓名、手机号码。');
     expect(preview.text).toContain('事件原因：测试环境访问密钥被误公开');
 
     await tv.ok('notices.update', {

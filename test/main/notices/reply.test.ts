@@ -64,7 +64,7 @@ describe('a reply drafted from a refused request', () => {
     const n = await tv.ok('notices.create', { kind: 'reply', links: [{ module: 'inbox', recordId: r.id }] });
     expect(element(n, 'decision')).toBe('covered');
     expect(element(n, 'refusalGround')).toBe('notRequired');
-    expect(n.content.sections.find((s) => s.key === 'decision')?.text['zh-CN']).toBe('{{request.decisionTextZh}}');
+    expect(n.content.sections.find((s) => s.key === 'decision')?.text['zh-CN']).toBe('{{request.decisionText}}');
   });
 });
 
