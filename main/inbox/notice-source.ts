@@ -104,6 +104,6 @@ export const inboxNoticeSource: NoticeSource = {
   onDispatched(session, recordId, dispatch) {
     // Only the reply answers the request; other notices linked to it change nothing here.
     if (dispatch.kind !== 'reply') return;
-    markReplySent(session, recordId, { at: dispatch.dispatchedAt, via: `notice ${dispatch.noticeId}, ${dispatch.channel}` });
+    markReplySent(session, recordId, { at: dispatch.dispatchedAt, via: `notice ${dispatch.noticeRef}, ${dispatch.channel}` });
   },
 };

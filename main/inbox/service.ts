@@ -9,7 +9,7 @@ import { conflict, invalid } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { refreshDeadlines } from './clock';
 import { loadRow, toRequest } from './dto';
-import { MODULE, OPEN_STATES, type RequestRow } from './model';
+import { MODULE, OPEN_STATES, REQUEST_TYPE_LABEL, type RequestRow } from './model';
 import { InboxRepo } from './repo';
 import { listRecordDeadlines } from '../deadlines/service';
 import { deadlineFactsOf } from './clock';
@@ -65,7 +65,8 @@ export function reindex(session: Session, repo: InboxRepo, row: RequestRow): voi
     recordId: row.id,
     ref: row.ref,
     title: `${row.requester_name}: ${row.subject}`,
-    body: [row.requester_name, row.requester_contact, row.requester_account, row.guardian_name ?? '', cutText(thread, 20_000)].join('\n'),
+    // The request's type in both languages, so "deletion" or "删除" finds deletion requests.
+    body: [row.requester_name, row.requester_contact, row.requester_account, row.guardian_name ?? '', REQUEST_TYPE_LABEL[row.type as RequestType]?.en ?? '', REQUEST_TYPE_LABEL[row.type as RequestType]?.zh ?? '', cutText(thread, 20_000)].join('\n'),
   });
 }
 

@@ -103,7 +103,7 @@ function fields(session: Session, recordId: string) {
  * dispatch date; an obligation already done keeps its mark. Either way the timeline shows the
  * notice. Runs inside the notice studio's dispatch transaction.
  */
-function onDispatched(session: Session, recordId: string, d: { noticeId: string; kind: string; dispatchedAt: string; channel: string; conditions?: Record<string, boolean> }): void {
+function onDispatched(session: Session, recordId: string, d: { noticeId: string; noticeRef: string; kind: string; dispatchedAt: string; channel: string; conditions?: Record<string, boolean> }): void {
   if (!new IncidentsRepo(session.db).get(recordId)) return;
   const l = load(session, recordId);
   // CAC Measures Art. 7(2): a CAC report after a first report is its supplement.
@@ -114,10 +114,11 @@ function onDispatched(session: Session, recordId: string, d: { noticeId: string;
   if (key && meets) {
     const mark = {
       at: d.dispatchedAt,
-      reference: `notice ${d.noticeId}`,
+      // The notice's reference (NTC-2026-0001), never its internal id.
+      reference: d.noticeRef,
       note: `sent by ${d.channel}`,
       // GDPR Art. 33(1): the notice studio requires the delay reasons in a late Art. 33 notice itself.
-      lateReason: key === 'gdpr33.authority' ? `See notice ${d.noticeId}` : '',
+      lateReason: key === 'gdpr33.authority' ? `See notice ${d.noticeRef}` : '',
       by: session.actor(),
       via: `notice:${d.noticeId}`,
       ...(firstReport && key === 'cac.report' ? { firstReport: true } : {}),

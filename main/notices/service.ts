@@ -246,6 +246,7 @@ export function markDispatched(session: Session, input: In<'notices.markDispatch
     for (const link of repo.links(row.id)) {
       noticeSource(link.module as LinkModule).onDispatched?.(session, link.record_id, {
         noticeId: row.id,
+        noticeRef: row.ref,
         kind: row.kind,
         dispatchedAt: input.dispatchedAt,
         channel: input.channel,

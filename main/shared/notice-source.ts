@@ -26,5 +26,5 @@ export interface NoticeSource {
    * Told, inside the dispatch transaction, that a notice linked to this record was sent, so
    * the module can meet its duty (an incident obligation, a request's reply deadline...).
    */
-  onDispatched?(session: Session, recordId: string, dispatch: { noticeId: string; kind: string; dispatchedAt: string; channel: string; conditions?: Record<string, boolean> }): void;
+  onDispatched?(session: Session, recordId: string, dispatch: { noticeId: string; noticeRef: string; kind: string; dispatchedAt: string; channel: string; conditions?: Record<string, boolean> }): void;
 }

@@ -69,6 +69,8 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose(): vo
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, options.length - 1));
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
           else if (e.key === 'Enter') choose(active);
+          // A search box clears itself on the first Escape; the palette closes at once instead.
+          else if (e.key === 'Escape') onClose();
           else return;
           e.preventDefault();
         }}

@@ -19,7 +19,7 @@ export function LockScreen() {
     <main className="auth-card" aria-labelledby="lock-title">
       <div className="auth-card__top"><LanguageSwitch /></div>
       <h1 id="lock-title">{t('lockTitle')}</h1>
-      <p>{t('lockIntro')}</p>
+      <p>{mode === 'passphrase' ? t('lockIntro') : t('lockIntroRecovery')}</p>
       <form
         noValidate
         onSubmit={async (e) => {

@@ -4,6 +4,7 @@ import { ErrorBanner, fieldError, TextField, CheckboxField } from '../components
 import { useT } from '../i18n';
 import { api } from './api';
 import { shellText } from './i18n';
+import { LanguageSwitch } from './LanguageSwitch';
 import { useApp } from './store';
 
 type Step = 'passphrase' | 'profile' | 'recovery';
@@ -21,6 +22,7 @@ export function SetupWizard() {
   const [busy, setBusy] = useState(false);
   const [recoveryCode, setRecoveryCode] = useState('');
   const [stored, setStored] = useState(false);
+  const [copied, setCopied] = useState(false);
 
   useEffect(() => {
     if (!passphrase) return setStrength(null);
@@ -34,10 +36,27 @@ export function SetupWizard() {
 
   if (step === 'recovery') {
     return (
-      <main className="auth-card" aria-labelledby="recovery-title">
+      <main className="auth-card auth-card--recovery" aria-labelledby="recovery-title">
         <h1 id="recovery-title">{t('recoveryTitle')}</h1>
         <p>{t('recoveryIntro')}</p>
         <output className="recovery-code" aria-label={t('recoveryCode')}>{recoveryCode}</output>
+        <div className="form-actions recovery-actions">
+          <button
+            type="button"
+            onClick={async () => {
+              try {
+                await navigator.clipboard.writeText(recoveryCode);
+                setCopied(true);
+              } catch {
+                setCopied(false);
+              }
+            }}
+          >
+            {copied ? t('recoveryCopied') : t('recoveryCopy')}
+          </button>
+          {/* Print shows only the code (print CSS): nothing else of the vault goes to the printer. */}
+          <button type="button" onClick={() => window.print()}>{t('recoveryPrint')}</button>
+        </div>
         <CheckboxField label={t('recoveryStored')} checked={stored} onChange={setStored} />
         <button
           className="primary"
@@ -58,6 +77,7 @@ export function SetupWizard() {
     const fe = (k: string) => fieldError(error, `profile.${k}`);
     return (
       <main className="auth-card" aria-labelledby="profile-title">
+        <div className="auth-card__top"><LanguageSwitch /></div>
         <h1 id="profile-title">{t('profileTitle')}</h1>
         <p>{t('profileIntro')}</p>
         <form
@@ -79,7 +99,7 @@ export function SetupWizard() {
             setStep('recovery');
           }}
         >
-          <ErrorBanner error={error} />
+          <ErrorBanner error={error} labels={{ 'profile.legalName': t('legalName'), 'profile.registeredAddress': t('registeredAddress'), 'profile.dpoName': t('dpoName'), 'profile.dpoEmail': t('dpoEmail'), 'profile.phone': t('phone') }} />
           <TextField label={t('legalName')} value={profile.legalName} onChange={set('legalName')} required error={fe('legalName')} autoFocus />
           <TextField label={t('registeredAddress')} value={profile.registeredAddress} onChange={set('registeredAddress')} error={fe('registeredAddress')} />
           <TextField label={t('dpoName')} value={profile.dpoName} onChange={set('dpoName')} required error={fe('dpoName')} />
@@ -96,6 +116,7 @@ export function SetupWizard() {
 
   return (
     <main className="auth-card" aria-labelledby="setup-title">
+        <div className="auth-card__top"><LanguageSwitch /></div>
       <h1 id="setup-title">{t('setupTitle')}</h1>
       <p>{t('setupIntro')}</p>
       <form

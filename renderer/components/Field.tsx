@@ -156,8 +156,12 @@ export function CheckboxField({ label, checked, onChange, hint, error, disabled 
   );
 }
 
-/** The error of a failed action, above the form: the message, and a nudge to the fields. */
-export function ErrorBanner({ error }: { error: AppErrorDto | undefined }) {
+/**
+ * The error of a failed action, above the form: the message, and each field's problem named by
+ * its label on screen ("Legal name: Required"), never by an internal key. `labels` maps main's
+ * field paths to the form's labels; a path without one shows its message alone.
+ */
+export function ErrorBanner({ error, labels }: { error: AppErrorDto | undefined; labels?: Record<string, string> }) {
   const t = useT(commonText);
   if (!error) return null;
   return (
@@ -166,9 +170,7 @@ export function ErrorBanner({ error }: { error: AppErrorDto | undefined }) {
       {error.fields ? (
         <ul>
           {Object.entries(error.fields).map(([field, message]) => (
-            <li key={field}>
-              <code>{field}</code>: {message}
-            </li>
+            <li key={field}>{labels?.[field] ? `${labels[field]}: ${message}` : message}</li>
           ))}
         </ul>
       ) : null}

@@ -21,7 +21,12 @@ export function format(template: string, vars?: Vars): string {
 export function useT<M extends Messages>(messages: Bilingual<M>): (key: keyof M & string, vars?: Vars) => string {
   const language = useApp((s) => s.language);
   return useCallback(
-    (key, vars) => format((messages[language] as Messages)[key] ?? (messages.en as Messages)[key] ?? key, vars),
+    (key, vars) => {
+      const m = messages[language] as Messages;
+      // Plurals without "(s)": a key may have a "_one" form, used when {n} is 1.
+      const one = vars?.n === 1 || vars?.n === '1' ? m[`${key}_one`] : undefined;
+      return format(one ?? m[key] ?? (messages.en as Messages)[key] ?? key, vars);
+    },
     [language, messages],
   );
 }

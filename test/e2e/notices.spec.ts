@@ -45,7 +45,7 @@ test('from an incident: draft the individuals’ notice, see what is missing, co
   // The studio: what the incident already answers is filled; the rest is listed as missing.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('NTC-2026-0001 · 关于个人信息安全事件的告知');
   const checklist = page.getByRole('list', { name: 'Checklist' });
-  await expect(page.getByText('5 required element(s) missing.')).toBeVisible();
+  await expect(page.getByText('5 required elements missing.')).toBeVisible();
   for (const name of ['Basic situation of the incident', 'Possible harm and impact', 'Remedies available to individuals']) {
     await expect(checklist.getByRole('listitem').filter({ hasText: name })).toContainText('Missing');
   }
@@ -66,7 +66,7 @@ test('from an incident: draft the individuals’ notice, see what is missing, co
   // Complete four sections; waive the remedies with a reason.
   for (const [label, text] of FILL) await page.getByRole('textbox', { name: label, exact: true }).fill(text);
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByText('1 required element(s) missing.')).toBeVisible();
+  await expect(page.getByText('1 required element missing.')).toBeVisible();
   await page.getByRole('button', { name: 'Waive… Remedies available to individuals' }).click();
   const waive = page.getByRole('dialog', { name: /Waive “Remedies available to individuals”/ });
   await waive.getByRole('textbox').fill('本次事件未造成经济损失，经法务确认无需额外补救');

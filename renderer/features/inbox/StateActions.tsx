@@ -32,7 +32,8 @@ export function StateActions({ request, onChange }: CardProps) {
     <div className="inbox-state-actions" role="group" aria-label={t('stateActions')}>
       <span className="muted">{t('stateActions')}:</span>
       {request.nextStates.map((to) => (
-        <button key={to} type="button" className={to === 'withdrawn' ? 'danger' : undefined} onClick={() => setTarget(to)}>
+        // Withdrawal is a normal step of the workflow, not a destructive one: an ordinary button (its dialog asks how).
+        <button key={to} type="button" onClick={() => setTarget(to)}>
           {label(to)}
         </button>
       ))}
@@ -41,7 +42,7 @@ export function StateActions({ request, onChange }: CardProps) {
         open={target !== null}
         title={target ? t('confirmState', { ref: request.ref, state: t(`s_${target}`) }) : ''}
         reasonLabel={needsReason ? (target === 'withdrawn' ? t('reasonWithdrawn') : t('reasonReopen')) : undefined}
-        danger={target === 'withdrawn' || target === 'closed'}
+        danger={false}
         onConfirm={(reason) => target && void move(target, reason)}
         onCancel={() => setTarget(null)}
       />

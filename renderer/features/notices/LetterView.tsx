@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import type { ChannelPreview } from '../../../preload/contract/notices';
-import { useT } from '../../i18n';
 import { noticesText } from './i18n';
 
 /**
@@ -9,7 +8,6 @@ import { noticesText } from './i18n';
  * prints with the system's Noto Sans/Serif CJK where installed.
  */
 export function LetterView({ preview }: { preview: z.infer<typeof ChannelPreview> }) {
-  const t = useT(noticesText);
   const h = preview.letterhead;
   return (
     <article className="letter-print" lang={preview.language}>
@@ -18,7 +16,10 @@ export function LetterView({ preview }: { preview: z.infer<typeof ChannelPreview
         <div>{[h.address, h.phone, h.email].filter(Boolean).join(' · ')}</div>
       </header>
       <p className="letter-print__date">
-        {t('letterDate')}: {preview.date}
+        {/* The letter's own language, not the UI's (a Chinese letter reads 日期). */}
+        {noticesText[preview.language].letterDate}
+        {preview.language === 'zh-CN' ? '：' : ': '}
+        {preview.date}
       </p>
       <h1 className="letter-print__title">{preview.subject}</h1>
       {preview.blocks.map((b, i) => (

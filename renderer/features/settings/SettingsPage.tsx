@@ -100,7 +100,21 @@ function GeneralSettings({ tabs }: { tabs: ReactNode }) {
       >
         <h2 id="settings-profile">{t('profile')}</h2>
         <p className="muted">{t('profileHint')}</p>
-        <ErrorBanner error={save.error} />
+        <ErrorBanner
+          error={save.error}
+          labels={{
+            'profile.legalName': t('legalName'),
+            'profile.registeredAddress': t('registeredAddress'),
+            'profile.legalNameEn': t('legalNameEn'),
+            'profile.registeredAddressEn': t('registeredAddressEn'),
+            'profile.dpoName': t('dpoName'),
+            'profile.dpoEmail': t('dpoEmail'),
+            'profile.phone': t('phone'),
+            displayZone: t('displayZone'),
+            autoLockMinutes: t('autoLock'),
+            dueSoonHours: t('dueSoon'),
+          }}
+        />
         <TextField label={t('legalName')} value={draft.profile.legalName} onChange={profile('legalName')} required error={fe('profile.legalName')} />
         <TextField label={t('registeredAddress')} value={draft.profile.registeredAddress} onChange={profile('registeredAddress')} error={fe('profile.registeredAddress')} />
         <TextField label={t('legalNameEn')} hint={t('inEnglishHint')} value={draft.profile.legalNameEn} onChange={profile('legalNameEn')} error={fe('profile.legalNameEn')} />

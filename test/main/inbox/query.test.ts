@@ -112,12 +112,12 @@ describe('notice source', () => {
 
     tv.setNow('2026-11-30T08:00:00.000Z');
     tv.session.tx(() =>
-      inboxNoticeSource.onDispatched!(tv.session, r.id, { noticeId: 'n1', kind: 'reply', dispatchedAt: '2026-11-30T08:00:00.000Z', channel: 'email' }),
+      inboxNoticeSource.onDispatched!(tv.session, r.id, { noticeId: 'n1', noticeRef: 'NTC-2026-0001', kind: 'reply', dispatchedAt: '2026-11-30T08:00:00.000Z', channel: 'email' }),
     );
     const after = await tv.ok('inbox.get', { id: r.id });
     expect(after).toMatchObject({ state: 'answered', replySentAt: '2026-11-30T08:00:00.000Z', dueState: 'met' });
     expect(after.deadlines.filter((d) => d.key === 'reply' || d.key === 'gdpr.reply').map((d) => d.state)).toEqual(['met', 'met']);
-    expect(after.timeline.map((t) => t.text)).toContain('Reply sent (notice n1, email)');
+    expect(after.timeline.map((t) => t.text)).toContain('Reply sent (notice NTC-2026-0001, email)');
     const audit = await tv.ok('audit.list', { limit: 5 });
     expect(audit.items[0].action).toBe('inbox.replySent');
   });
@@ -125,7 +125,7 @@ describe('notice source', () => {
   it('a notice of another kind linked to the request changes nothing', async () => {
     tv = await makeTestVault();
     const r = await logged({});
-    tv.session.tx(() => inboxNoticeSource.onDispatched!(tv.session, r.id, { noticeId: 'n2', kind: 'policy.change', dispatchedAt: '2026-11-29T02:00:00.000Z', channel: 'email' }));
+    tv.session.tx(() => inboxNoticeSource.onDispatched!(tv.session, r.id, { noticeId: 'n2', noticeRef: 'NTC-2026-0002', kind: 'policy.change', dispatchedAt: '2026-11-29T02:00:00.000Z', channel: 'email' }));
     expect((await tv.ok('inbox.get', { id: r.id })).replySentAt).toBeNull();
   });
 });

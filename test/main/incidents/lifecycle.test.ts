@@ -206,9 +206,9 @@ describe('notice source', () => {
     expect(f.ref).toBe(inc.ref);
     expect(f.values).toMatchObject({ 'incident.piCategories': 'phone, e-mail', 'incident.grade': 'Relatively major', 'incident.individualsAffected': '1200000' });
     expect(incidentsNoticeSource.fields(tv.session, 'nope')).toBeNull();
-    tv.session.tx(() => incidentsNoticeSource.onDispatched!(tv.session, inc.id, { noticeId: 'N1', kind: 'incident.cac', dispatchedAt: '2026-11-29T01:45:00.000Z', channel: 'portal' }));
+    tv.session.tx(() => incidentsNoticeSource.onDispatched!(tv.session, inc.id, { noticeId: 'N1', noticeRef: 'NTC-2026-0001', kind: 'incident.cac', dispatchedAt: '2026-11-29T01:45:00.000Z', channel: 'portal' }));
     const after = await tv.ok('incidents.get', { id: inc.id });
-    expect(ob(after, 'cac.report')).toMatchObject({ state: 'done', done: { at: '2026-11-29T01:45:00.000Z', reference: 'notice N1' } });
+    expect(ob(after, 'cac.report')).toMatchObject({ state: 'done', done: { at: '2026-11-29T01:45:00.000Z', reference: 'NTC-2026-0001' } }); // the notice's reference, never its id
     expect(after.timeline.find((t) => t.kind === 'notice')).toMatchObject({ at: '2026-11-29T01:45:00.000Z', text: { en: 'Report to the cyberspace administration: done — notice sent by in-app or portal notice' } });
     expect((await audit(tv))[0].action).toBe('incidents.noticeDispatched');
   });

@@ -149,7 +149,7 @@ describe('versions and dispatch', () => {
     const d = await tv.ok('notices.markDispatched', { id: n.id, channel: 'email', dispatchedAt: '2026-11-29T02:30:00+00:00', recipientsCount: 1200, outputId: eml.outputId });
     expect(d.state).toBe('dispatched');
     expect(d.dispatch).toMatchObject({ channel: 'email', dispatchedAt: '2026-11-29T02:30:00.000Z', recipientsCount: 1200, sha256: eml.sha256, fileName: eml.fileName });
-    expect(fake.dispatched).toEqual([{ recordId: 'inc-1', noticeId: n.id, kind: 'incident.individuals', channel: 'email', dispatchedAt: '2026-11-29T02:30:00.000Z', conditions: {} }]);
+    expect(fake.dispatched).toEqual([{ recordId: 'inc-1', noticeId: n.id, noticeRef: n.ref, kind: 'incident.individuals', channel: 'email', dispatchedAt: '2026-11-29T02:30:00.000Z', conditions: {} }]);
     const audit = await tv.ok('audit.list', { limit: 5, entity: 'notice', entityId: n.id });
     expect(audit.items[0].summary).toContain(eml.sha256);
   });

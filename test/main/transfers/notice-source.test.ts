@@ -29,14 +29,14 @@ describe('the Art. 39 separate notice reads the transfer through its notice sour
     expect(transfersNoticeSource.fields(tv.session, 'no-such-id')).toBeNull();
     expect(t.gaps.map((g) => g.key)).toContain('notice');
 
-    tv.session.tx(() => transfersNoticeSource.onDispatched!(tv.session, t.id, { noticeId: 'N-1', kind: 'transfer.separateConsent', dispatchedAt: '2026-11-29T03:00:00.000Z', channel: 'email' }));
+    tv.session.tx(() => transfersNoticeSource.onDispatched!(tv.session, t.id, { noticeId: 'N-1', noticeRef: 'NTC-2026-0009', kind: 'transfer.separateConsent', dispatchedAt: '2026-11-29T03:00:00.000Z', channel: 'email' }));
     const after = await tv.ok('transfers.get', { id: t.id });
     expect(after.consent).toMatchObject({ noticeId: 'N-1', noticeSentAt: '2026-11-29T03:00:00.000Z' });
     expect(after.gaps.map((g) => g.key)).not.toContain('notice');
     const audit = await tv.ok('audit.list', { limit: 5, entity: 'transfer', entityId: t.id });
     expect(audit.items[0].action).toBe('transfers.noticeDispatched');
 
-    tv.session.tx(() => transfersNoticeSource.onDispatched!(tv.session, t.id, { noticeId: 'N-2', kind: 'incident.individuals', dispatchedAt: '2026-11-29T04:00:00.000Z', channel: 'email' }));
+    tv.session.tx(() => transfersNoticeSource.onDispatched!(tv.session, t.id, { noticeId: 'N-2', noticeRef: 'NTC-2026-0009', kind: 'incident.individuals', dispatchedAt: '2026-11-29T04:00:00.000Z', channel: 'email' }));
     expect((await tv.ok('transfers.get', { id: t.id })).consent.noticeId).toBe('N-1');
   });
 });
