@@ -13,6 +13,7 @@ import type {
 import { listRecordDeadlines } from '../deadlines/service';
 import { getSettings } from '../settings/service';
 import { notFound } from '../shared/errors';
+import { voidMarkOf } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { holdBasisOf, minorsRefusalRule, refusalGroundsOf } from './grounds';
 import { DEADLINE_KEYS, MODULE, OPEN_STATES, TRANSITIONS, type RequestRow } from './model';
@@ -131,5 +132,6 @@ export function toRequest(session: Session, repo: InboxRepo, row: RequestRow, de
     nextStates: [...TRANSITIONS[row.state as RequestState]],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    voided: voidMarkOf(row),
   };
 }

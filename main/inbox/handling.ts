@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DecisionOutcome, HoldKind, IdentityOutcome, InboxRequest, RequestState, RequestType } from '../../preload/contract/inbox';
 import { invalid, notFound } from '../shared/errors';
+import { refuseIfVoided } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { refreshDeadlines } from './clock';
 import { loadRow, toRequest, writtenRefusal } from './dto';
@@ -13,6 +14,7 @@ import { applyState, reindex, timeline } from './service';
 import { fieldMap } from '../shared/input-guard';
 
 function write(session: Session, repo: InboxRepo, row: RequestRow, audit: { action: string; summary: string; details: unknown }): InboxRequest {
+  refuseIfVoided(repo.get(row.id), row.ref);
   repo.updateRequest(row.id, { updated_at: session.now().toISOString() });
   const deadlines = refreshDeadlines(session, repo, row);
   session.audit.append({ ...audit, entity: 'request', entityId: row.id });

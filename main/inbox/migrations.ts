@@ -172,4 +172,15 @@ export const inboxMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 520,
+    name: 'a record created by mistake can be voided',
+    up(db) {
+      // Voided: kept (and audited) but greyed, out of the lists' counts and off the board.
+      db.exec(`
+        ALTER TABLE inbox_requests ADD COLUMN voided_at TEXT;
+        ALTER TABLE inbox_requests ADD COLUMN voided_note TEXT;
+      `);
+    },
+  },
 ];

@@ -128,6 +128,9 @@ export interface RequestRow {
   gdpr_due_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Voided as created by mistake (migration 520); absent on rows built before insert. */
+  voided_at?: string | null;
+  voided_note?: string | null;
 }
 
 export interface HoldRow {

@@ -136,12 +136,20 @@ export class InboxRepo {
     return out;
   }
 
+
+  /** Per-state counts (kept by triggers), less the voided requests (few: read directly). */
   stateCounts(): { state: string; n: number }[] {
-    return this.sql<[], { state: string; n: number }>('SELECT state, n FROM inbox_state_counts').all();
+    const voided = new Map(this.sql<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM inbox_requests WHERE voided_at IS NOT NULL GROUP BY state').all().map((r) => [r.state, r.n]));
+    return this.sql<[], { state: string; n: number }>('SELECT state, n FROM inbox_state_counts').all().map((r) => ({ state: r.state, n: r.n - (voided.get(r.state) ?? 0) }));
+  }
+
+  setVoided(id: string, at: string | null, note: string | null): void {
+    this.sql('UPDATE inbox_requests SET voided_at = ?, voided_note = ?, is_open = CASE WHEN ? IS NULL THEN is_open ELSE 0 END WHERE id = ?').run(at, note, at, id);
   }
 
   private where(f: ListFilter): { where: string[]; params: Record<string, unknown> } {
-    const where: string[] = [];
+    // A voided request (created by mistake) is out of the list and its counts.
+    const where: string[] = ['voided_at IS NULL'];
     const params: Record<string, unknown> = {};
     if (f.state) (where.push('state = @state'), (params.state = f.state));
     if (f.type) (where.push('type = @type'), (params.type = f.type));

@@ -6,6 +6,7 @@ import type { InboxCreate, InboxRequest, InboxUpdate, RequestState, RequestType 
 import { indexRecord } from '../search/service';
 import { getSettings } from '../settings/service';
 import { conflict, invalid } from '../shared/errors';
+import { refuseIfVoided } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { refreshDeadlines } from './clock';
 import { loadRow, toRequest } from './dto';
@@ -152,6 +153,7 @@ const UPDATE_COLUMNS: Record<string, (i: InboxUpdate) => Partial<RequestRow>> = 
 export function updateRequest(session: Session, input: InboxUpdate): InboxRequest {
   const repo = new InboxRepo(session.db);
   const before = loadRow(repo, input.id);
+  refuseIfVoided(before, before.ref);
   const patch: Partial<RequestRow> = {};
   const changed = Object.keys(UPDATE_COLUMNS).filter((k) => (input as Record<string, unknown>)[k] !== undefined);
   for (const k of changed) Object.assign(patch, UPDATE_COLUMNS[k](input));
@@ -215,6 +217,7 @@ export function applyState(session: Session, repo: InboxRepo, row: RequestRow, t
 export function transition(session: Session, input: { id: string; to: RequestState; reason?: string; at?: string }): InboxRequest {
   const repo = new InboxRepo(session.db);
   const row = loadRow(repo, input.id);
+  refuseIfVoided(row, row.ref);
   const from = row.state as RequestState;
   const errors = transitionErrors(from, input.to, { reason: input.reason, decision: row.decision_outcome as 'refused' | null });
   const at = input.at ?? session.now().toISOString();
@@ -241,6 +244,7 @@ export function transition(session: Session, input: { id: string; to: RequestSta
 export function extend(session: Session, input: { id: string; noticeSentAt?: string; reasons: string }): InboxRequest {
   const repo = new InboxRepo(session.db);
   const row = loadRow(repo, input.id);
+  refuseIfVoided(row, row.ref);
   if (row.extension_notice_at) throw conflict(`Request ${row.ref} was already extended on ${row.extension_notice_at}`);
   const sentAt = input.noticeSentAt ?? session.now().toISOString();
   const errors = fieldMap();

@@ -92,4 +92,15 @@ export const incidentsMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 220,
+    name: 'a record created by mistake can be voided',
+    up(db) {
+      // Voided: kept (and audited) but greyed, out of the lists' counts and off the board.
+      db.exec(`
+        ALTER TABLE incidents ADD COLUMN voided_at TEXT;
+        ALTER TABLE incidents ADD COLUMN voided_note TEXT;
+      `);
+    },
+  },
 ];

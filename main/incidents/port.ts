@@ -1,5 +1,5 @@
-import { listRecordDeadlines } from '../deadlines/service';
-import type { RecordPort } from '../shared/record-ports';
+import { listRecordDeadlines, syncRecordDeadlines } from '../deadlines/service';
+import { voidMarkOf, type RecordPort } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { addTimeline, evaluate, load, settle, storeNextDue } from './record';
 import { STATE_NAMES, type IncidentState } from './model';
@@ -18,7 +18,21 @@ export const incidentsPort: RecordPort = {
       title: row.title,
       state: STATE_NAMES[row.state as IncidentState],
       nextDue: row.next_due_at === NO_DUE ? null : { at: row.next_due_at, immediate: row.next_due_immediate === 1, overdue: row.overdue_from !== NO_DUE && row.overdue_from < now },
+      voided: voidMarkOf(row),
     };
+  },
+  /** Voided: off the board and out of the list; restored: its clocks are recomputed. */
+  setVoided(session, recordId, mark) {
+    const repo = new IncidentsRepo(session.db);
+    repo.setVoided(recordId, mark?.at ?? null, mark ? JSON.stringify({ by: mark.by, reason: mark.reason }) : null);
+    const l = load(session, recordId);
+    if (mark) {
+      storeNextDue(session, l.row, syncRecordDeadlines(session, { module: 'incidents', recordId, recordRef: l.row.ref, recordTitle: l.row.title }, []));
+      addTimeline(session, recordId, 'state', { en: `Voided as created by mistake — ${mark.reason}`, zh: `作为误建记录作废——${mark.reason}` });
+    } else {
+      settle(session, l);
+      addTimeline(session, recordId, 'state', { en: 'Restored (no longer void)', zh: '已恢复（撤销作废）' });
+    }
   },
   findByRef: (session, ref) => new IncidentsRepo(session.db).idByRef(ref),
   onDeadlinesChanged(session: Session, recordId: string) {

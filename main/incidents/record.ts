@@ -4,6 +4,7 @@ import { listRecordDeadlines, syncRecordDeadlines } from '../deadlines/service';
 import type { RecordRef } from '../deadlines/model';
 import { getSettings } from '../settings/service';
 import { notFound } from '../shared/errors';
+import { refuseIfVoided, voidMarkOf } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import {
   DEFAULT_FACTS,
@@ -202,6 +203,7 @@ export function toDto(session: Session, l: Loaded, ev: Evaluation, deadlines?: D
     createdAt: l.row.created_at,
     updatedAt: l.row.updated_at,
     closedAt: l.row.closed_at,
+    voided: voidMarkOf(l.row),
   };
 }
 
@@ -234,6 +236,7 @@ export function refreshIncident(session: Session, id: string): void {
 
 /** Bumps the version of a record changed by a use-case other than a fact edit. */
 export function touch(session: Session, l: Loaded): void {
+  refuseIfVoided(l.row, l.row.ref);
   l.row.version += 1;
   l.row.updated_at = session.now().toISOString();
   new IncidentsRepo(session.db).update(l.row);

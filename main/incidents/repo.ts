@@ -23,6 +23,8 @@ export interface IncidentRow {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  voided_at?: string | null;
+  voided_note?: string | null;
 }
 
 export type ListRow = Pick<IncidentRow, 'id' | 'ref' | 'title' | 'state' | 'grade' | 'discovered_at' | 'individuals_affected' | 'jurisdictions' | 'next_due_at' | 'next_due_immediate' | 'overdue_from'>;
@@ -101,6 +103,10 @@ export class IncidentsRepo {
     this.db.prepare('UPDATE incidents SET next_due_at = @next_due_at, next_due_immediate = @next_due_immediate, overdue_from = @overdue_from WHERE id = @id').run({ ...due, id });
   }
 
+  setVoided(id: string, at: string | null, note: string | null): void {
+    this.db.prepare('UPDATE incidents SET voided_at = ?, voided_note = ? WHERE id = ?').run(at, note, id);
+  }
+
   /** Incidents whose CII status follows the Settings default. */
   idsFollowingCiiSetting(): string[] {
     return this.db
@@ -156,7 +162,8 @@ export class IncidentsRepo {
    * total counted up to `countCap` (an exact count of 100,000 rows costs more than the page).
    */
   list(q: ListQuery, countCap: number): { rows: ListRow[]; total: number; totalCapped: boolean } {
-    const where: string[] = [];
+    // A voided incident (created by mistake) is out of the list and its counts.
+    const where: string[] = ['voided_at IS NULL'];
     const params: Record<string, string | number> = {};
     if (q.state) (where.push('state = @state'), (params.state = q.state));
     if (q.openOnly) where.push("state <> 'closed'");

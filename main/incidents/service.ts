@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { CreateIncident, Incident, IncidentFacts, MarkObligation, OverrideGrade, OverrideObligation, RecordFollowUp, UpdateIncident } from '../../preload/contract/incidents';
 import { index } from './search-entry';
 import { conflict, invalid } from '../shared/errors';
+import { refuseIfVoided } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { DEFAULT_FACTS, GRADE_NAMES, OBLIGATION_KEYS, OBLIGATION_LABELS, REFERENCE_EXPECTED, type ObligationKey } from './model';
 import { IncidentsRepo, NO_DUE, type IncidentRow } from './repo';
@@ -82,6 +83,7 @@ export function createIncident(session: Session, input: z.output<typeof CreateIn
 export function updateIncident(session: Session, input: z.output<typeof UpdateIncident>): Incident {
   return session.tx(() => {
     const l = load(session, input.id);
+    refuseIfVoided(l.row, l.row.ref);
     if (input.expectedVersion !== undefined && input.expectedVersion !== l.row.version) {
       throw conflict(`${l.row.ref} was changed since you opened it (version ${l.row.version}); reload to see the changes.`);
     }

@@ -72,4 +72,15 @@ export const noticesMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 310,
+    name: 'a record created by mistake can be voided',
+    up(db) {
+      // Voided: kept (and audited) but greyed, out of the lists' counts and off the board.
+      db.exec(`
+        ALTER TABLE notices ADD COLUMN voided_at TEXT;
+        ALTER TABLE notices ADD COLUMN voided_note TEXT;
+      `);
+    },
+  },
 ];

@@ -1,4 +1,5 @@
-import type { RecordPort } from '../shared/record-ports';
+import { conflict } from '../shared/errors';
+import { voidMarkOf, type RecordPort } from '../shared/record-ports';
 import { NoticesRepo } from './repo';
 
 const STATE_NAMES: Record<string, { en: string; zh: string }> = {
@@ -13,7 +14,14 @@ export const noticesPort: RecordPort = {
   summary(session, recordId) {
     const row = new NoticesRepo(session.db).notice(recordId);
     if (!row) return null;
-    return { module: 'notices', recordId, ref: row.ref, title: row.subject, state: STATE_NAMES[row.state] ?? { en: row.state, zh: row.state }, nextDue: null };
+    return { module: 'notices', recordId, ref: row.ref, title: row.subject, state: STATE_NAMES[row.state] ?? { en: row.state, zh: row.state }, nextDue: null, voided: voidMarkOf(row) };
+  },
+  /** Only a notice not yet approved can be voided: an approved or sent one is part of the record. */
+  setVoided(session, recordId, mark) {
+    const repo = new NoticesRepo(session.db);
+    const row = repo.notice(recordId)!;
+    if (mark && (row.state === 'approved' || row.state === 'dispatched')) throw conflict(`${row.ref} is ${row.state}: only a draft can be voided.`);
+    repo.setVoided(recordId, mark?.at ?? null, mark ? JSON.stringify({ by: mark.by, reason: mark.reason }) : null);
   },
   findByRef: (session, ref) => new NoticesRepo(session.db).idByRef(ref),
 };

@@ -10,6 +10,8 @@ export interface NoticeRow {
   subject: string;
   created_at: string;
   updated_at: string;
+  voided_at?: string | null;
+  voided_note?: string | null;
 }
 
 export interface VersionRow {
@@ -79,6 +81,10 @@ export class NoticesRepo {
       .run({ language: null, ...patch, id });
   }
 
+  setVoided(id: string, at: string | null, note: string | null): void {
+    this.db.prepare('UPDATE notices SET voided_at = ?, voided_note = ? WHERE id = ?').run(at, note, id);
+  }
+
   idByRef(ref: string): string | null {
     return this.db.prepare<[string], { id: string }>('SELECT id FROM notices WHERE ref = ?').get(ref)?.id ?? null;
   }
@@ -136,7 +142,7 @@ export class NoticesRepo {
 
   /** Newest first, keyset on (updated_at, id); filters use their own index or the link index. */
   page(opts: { after: { updatedAt: string; id: string } | null; limit: number; state?: string; kind?: string; link?: { module: string; recordId: string } }): NoticeRow[] {
-    const where: string[] = [];
+    const where: string[] = ['n.voided_at IS NULL'];
     const params: Record<string, unknown> = { limit: opts.limit };
     if (opts.after) {
       where.push('(n.updated_at < @afterAt OR (n.updated_at = @afterAt AND n.id < @afterId))');
@@ -163,7 +169,7 @@ export class NoticesRepo {
   }
 
   count(opts: { state?: string; kind?: string; link?: { module: string; recordId: string } }): number {
-    const where: string[] = [];
+    const where: string[] = ['n.voided_at IS NULL'];
     const params: Record<string, unknown> = {};
     if (opts.state) {
       where.push('n.state = @state');

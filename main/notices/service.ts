@@ -14,6 +14,7 @@ import type {
 import { NoticeContent as NoticeContentSchema } from '../../preload/contract/notices';
 import { indexRecord } from '../search/service';
 import { conflict, invalid, notFound } from '../shared/errors';
+import { refuseIfVoided, voidMarkOf } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { checklistOf, conditionMetaOf, effectiveConditions, gdprNoticeHours, kindOf, mergeContext, sectionMetaOf, type MergeContext } from './context';
 import { getSettings } from '../settings/service';
@@ -133,6 +134,7 @@ export function listNotices(session: Session, input: In<'notices.list'>): Page<N
 export function updateNotice(session: Session, input: NoticeUpdate): NoticeDto {
   const repo = new NoticesRepo(session.db);
   const row = loadNotice(repo, input.id);
+  refuseIfVoided(row, row.ref);
   const kind = row.kind as NoticeKind;
   const current = repo.version(row.id, row.version)!;
   const before = parseContent(current);
@@ -184,6 +186,7 @@ export function returnToDraft(session: Session, id: string): NoticeDto {
 export function approveNotice(session: Session, id: string): NoticeDto {
   const repo = new NoticesRepo(session.db);
   const row = loadNotice(repo, id);
+  refuseIfVoided(row, row.ref);
   const v = repo.version(id, row.version)!;
   if (v.state !== 'inReview') throw conflict(`Only a notice in review can be approved; ${row.ref} is ${v.state}.`);
   const ctx = mergeContext(session, repo.links(id));
@@ -213,6 +216,7 @@ export function approveNotice(session: Session, id: string): NoticeDto {
 export function markDispatched(session: Session, input: In<'notices.markDispatched'>): NoticeDto {
   const repo = new NoticesRepo(session.db);
   const row = loadNotice(repo, input.id);
+  refuseIfVoided(row, row.ref);
   const v = repo.version(row.id, row.version)!;
   if (v.state !== 'approved') throw conflict(`Only an approved notice can be dispatched; ${row.ref} is ${v.state}.`);
   const fields = fieldMap();
@@ -270,6 +274,7 @@ export const parseContent = (v: VersionRow): NoticeContent => NoticeContentSchem
 function transition(session: Session, id: string, from: string[], to: string, action: string, summary: (ref: string, v: number) => string): NoticeDto {
   const repo = new NoticesRepo(session.db);
   const row = loadNotice(repo, id);
+  refuseIfVoided(row, row.ref);
   const v = repo.version(id, row.version)!;
   if (!from.includes(v.state)) throw conflict(`${row.ref} is ${v.state}; this step needs it to be ${from.join(' or ')}.`);
   return session.tx(() => {
@@ -307,6 +312,7 @@ function toDto(session: Session, row: NoticeRow, v: VersionRow, ctx?: MergeConte
     mergeFields: Object.entries(context.values).map(([name, value]) => ({ name, value })),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    voided: voidMarkOf(row),
   };
 }
 

@@ -112,3 +112,31 @@ export function removeLink(session: Session, input: { id: string; from: RecordKe
   });
   return listLinks(session, input.from);
 }
+
+/** Which audit entity a module's records are. */
+const ENTITY: Record<string, string> = { incidents: 'incident', inbox: 'request', transfers: 'transfer', notices: 'notice' };
+
+/**
+ * Voids a record created by mistake (issue 13): it stays (and stays audited and searchable),
+ * greyed, and its module takes it out of its counts and its clocks off the board. Restoring
+ * puts it back. Both need a reason and are audited.
+ */
+export function setVoided(session: Session, input: { module: RecordKey['module']; recordId: string; reason: string }, voiding: boolean): RecordSummary {
+  const port = recordPort(input.module);
+  const before = summaryOf(session, input);
+  if (!before || !port?.setVoided) throw notFound('Record', input.recordId);
+  if (voiding && before.voided) throw conflict(`${before.ref} is already void.`);
+  if (!voiding && !before.voided) throw conflict(`${before.ref} is not void.`);
+  session.tx(() => {
+    const mark = voiding ? { at: session.now().toISOString(), by: session.actor(), reason: input.reason } : null;
+    port.setVoided!(session, input.recordId, mark);
+    session.audit.append({
+      action: voiding ? 'records.void' : 'records.restore',
+      entity: ENTITY[input.module] ?? input.module,
+      entityId: input.recordId,
+      summary: `${before.ref} ${voiding ? 'voided as created by mistake' : 'restored'} — ${input.reason}`,
+      details: { ref: before.ref, module: input.module, reason: input.reason },
+    });
+  });
+  return summaryOf(session, input)!;
+}

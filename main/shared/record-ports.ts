@@ -1,3 +1,4 @@
+import { AppError } from './errors';
 import type { Session } from './session';
 
 /**
@@ -13,6 +14,23 @@ export interface RecordSummary {
   title: string;
   state: { en: string; zh: string };
   nextDue: { at: string; immediate: boolean; overdue: boolean } | null;
+  /** Set when the record was voided (created by mistake): kept, but out of counts and clocks. */
+  voided?: { at: string; by: string; reason: string } | null;
+}
+
+export interface VoidMark {
+  at: string;
+  by: string;
+  reason: string;
+}
+
+/** The stored void columns → the mark. */
+export const voidMarkOf = (row: { voided_at?: string | null; voided_note?: string | null }): VoidMark | null =>
+  row.voided_at ? { at: row.voided_at, ...(JSON.parse(row.voided_note ?? '{}') as { by: string; reason: string }) } : null;
+
+/** Writes to a voided record are refused until it is restored. */
+export function refuseIfVoided(row: { voided_at?: string | null } | undefined, ref: string): void {
+  if (row?.voided_at) throw new AppError('CONFLICT', `${ref} was voided as created by mistake; restore it before changing it.`);
 }
 
 export interface RecordPort {
@@ -25,6 +43,11 @@ export interface RecordPort {
   /** A link to another record was made or removed (inside the linking transaction). */
   onLinked?(session: Session, recordId: string, link: { linkId: string; role: string; other: RecordSummary }): void;
   onUnlinked?(session: Session, recordId: string, link: { linkId: string; role: string; other: RecordSummary }): void;
+  /**
+   * Void (mark) or restore (null) the record, inside the caller's transaction: the module takes
+   * it out of its lists, counts and clocks, or puts it back. Throws CONFLICT where it cannot be voided.
+   */
+  setVoided?(session: Session, recordId: string, mark: VoidMark | null): void;
   /**
    * A deadline of this record changed outside the module (the DPO overrode or waived it on the
    * board): refresh what the module keeps from its deadlines (the list's "next due" sort key).

@@ -114,4 +114,15 @@ export const transfersMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 430,
+    name: 'a record created by mistake can be voided',
+    up(db) {
+      // Voided: kept (and audited) but greyed, out of the lists' counts and off the board.
+      db.exec(`
+        ALTER TABLE transfers ADD COLUMN voided_at TEXT;
+        ALTER TABLE transfers ADD COLUMN voided_note TEXT;
+      `);
+    },
+  },
 ];

@@ -14,6 +14,8 @@ export interface TransferRow {
   next_due_at: string | null;
   counted: number;
   data: string;
+  voided_at?: string | null;
+  voided_note?: string | null;
 }
 
 export interface EventRow {
@@ -107,6 +109,12 @@ export class TransfersRepo {
     return this.db.prepare<[], { id: string }>('SELECT id FROM transfers ORDER BY seq').all().map((r) => r.id);
   }
 
+  /** Voided: its volumes leave the company totals (counted = 0); restored: they count again. */
+  setVoided(id: string, at: string | null, note: string | null, counted: number): void {
+    this.sql('UPDATE transfers SET voided_at = ?, voided_note = ?, counted = ? WHERE id = ?').run(at, note, counted, id);
+    this.sql('UPDATE transfer_volumes SET counted = ? WHERE transfer_id = ?').run(counted, id);
+  }
+
   setNextDue(id: string, nextDueAt: string | null): void {
     this.sql('UPDATE transfers SET next_due_at = ? WHERE id = ?').run(nextDueAt, id);
   }
@@ -126,7 +134,8 @@ export class TransfersRepo {
   }
 
   private where(f: ListFilter, params: Record<string, unknown>): string[] {
-    const where: string[] = [];
+    // A voided transfer (created by mistake) is out of the register and its counts.
+    const where: string[] = ['voided_at IS NULL'];
     if (f.route) {
       where.push('chosen_route = @route');
       params.route = f.route;

@@ -6,6 +6,7 @@ import { syncRecordDeadlines } from '../deadlines/service';
 import { indexRecord } from '../search/service';
 import { getSettings } from '../settings/service';
 import { invalid, notFound } from '../shared/errors';
+import { refuseIfVoided } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { beijingDate, changeTriggersRefiling, deadlineRequestsFor, describeChangeKinds, FILING_CLOCK, filingStateOf, materialChanges } from './lifecycle';
 import { CHANGE_KIND_NAME, UNCOUNTED_SCENARIOS } from './model';
@@ -105,12 +106,25 @@ export const nextFilingDue = (deadlines: Deadline[]): string | null =>
 
 setReviewRefresh((session, id) => refresh(session, repoOf(session), id));
 
+/** Voided: off the board, its volumes out of the company totals; restored: recomputed (records port). */
+export function setTransferVoided(session: Session, id: string, mark: { at: string; by: string; reason: string } | null): void {
+  const repo = repoOf(session);
+  const row = load(repo, id);
+  const counted = mark ? 0 : columns(parseData(row)).counted;
+  repo.setVoided(id, mark?.at ?? null, mark ? JSON.stringify({ by: mark.by, reason: mark.reason }) : null, counted);
+  if (mark) {
+    syncRecordDeadlines(session, { module: 'transfers', recordId: id, recordRef: row.ref, recordTitle: `${row.recipient_name} (${row.country})` }, []);
+    repo.setNextDue(id, null);
+  } else refresh(session, repo, id);
+}
+
 /** The DPO records how the re-assessment after an incident at the recipient ended. */
 export function recordReview(session: Session, input: { id: string; reviewId: string; outcome: 'noChange' | 'pipiaUpdated' | 'refiling'; note: string; date?: string }): Transfer {
   const repo = repoOf(session);
   const date = input.date ?? beijingDate(session.now());
   return session.tx(() => {
     const row = load(repo, input.id);
+    refuseIfVoided(row, row.ref);
     const review = checkReviewDecision(session, row.id, input.reviewId, date);
     const now = session.now().toISOString();
     repo.decideReview(review.id, { outcome: input.outcome, note: input.note, decided_on: date, recorded_at: now, recorded_by: session.actor() });
@@ -156,6 +170,7 @@ export function updateTransfer(session: Session, input: TransferUpdate): Transfe
   const today = beijingDate(session.now());
   return session.tx(() => {
     const row = load(repo, input.id);
+    refuseIfVoided(row, row.ref);
     const year = yearOf(session);
     const before = readRecord(repo, row, year);
     const after: StoredTransfer = {
@@ -218,6 +233,7 @@ export function recordFiling(session: Session, input: { id: string; kind: Transf
   const today = beijingDate(session.now());
   return session.tx(() => {
     const row = load(repo, input.id);
+    refuseIfVoided(row, row.ref);
     const d = parseData(row);
     const bad = fieldMap();
     if (d.route.chosen !== 'standardContract') bad.kind = 'Filing applies to the standard-contract route only';
@@ -250,6 +266,7 @@ export function recordChange(session: Session, input: { id: string; kind: 'desti
   checkPastDate('date', input.date, beijingDate(session.now()));
   return session.tx(() => {
     const row = load(repo, input.id);
+    refuseIfVoided(row, row.ref);
     const d = parseData(row);
     const now = session.now().toISOString();
     const triggersRefiling = changeTriggersRefiling(d.route.chosen, d.contract.effectiveDate, input.date, duringTermOnly(session, input.date));
@@ -274,6 +291,7 @@ export function recordVolumes(session: Session, input: { id: string; year: numbe
   if (input.year > year) throw invalid({ year: 'Cannot record a year that has not started' });
   return session.tx(() => {
     const row = load(repo, input.id);
+    refuseIfVoided(row, row.ref);
     const now = session.now().toISOString();
     const before = repo.volumes(row.id).find((v) => v.year === input.year);
     const annexBefore = readRecord(repo, row, year);
@@ -315,6 +333,7 @@ export function classifyTransfers(session: Session, input: { id?: string; year?:
   const ctx = routeContext(session, beijingDate(session.now()));
   if (input.id) {
     const row = load(repo, input.id);
+    refuseIfVoided(row, row.ref);
     const d = readRecord(repo, row, year);
     return { verdict: assess(repo, d, row.id, repo.events(row.id), windowTotals(repo, d.route.regime, year, ctx), cii, year).verdict, totals };
   }

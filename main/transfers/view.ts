@@ -1,6 +1,7 @@
 import type { CompanyTotals, Transfer, TransferListItem } from '../../preload/contract/transfers';
 import { listRecordDeadlines } from '../deadlines/service';
 import { getSettings } from '../settings/service';
+import { voidMarkOf } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { beijingDate, gapsOf, type ChangeFact, type FilingEventFact } from './lifecycle';
 import type { Regime } from './model';
@@ -164,6 +165,7 @@ export function toTransfer(session: Session, repo: TransfersRepo, row: TransferR
     gaps,
     deadlines,
     certificateExpiry: deadlines.find((x) => x.key === 'cert.validity')?.dueAt ?? null,
+    voided: voidMarkOf(row),
     reviews: repo.reviews(row.id).map((r) => ({ id: r.id, incidentId: r.incident_id, incidentRef: r.incident_ref, openedOn: r.opened_on, outcome: r.outcome as Transfer['reviews'][number]['outcome'], note: r.note, decidedOn: r.decided_on })),
   };
 }

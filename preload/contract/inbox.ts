@@ -238,6 +238,8 @@ export const InboxRequest = RequestSummary.extend({
   nextStates: z.array(RequestState),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Voided as created by mistake: kept and audited, out of counts and clocks. */
+  voided: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
 });
 export type InboxRequest = z.infer<typeof InboxRequest>;
 

@@ -291,6 +291,8 @@ export const Incident = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   closedAt: z.string().nullable(),
+  /** Voided as created by mistake: kept and audited, out of counts and clocks. */
+  voided: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
 });
 export type Incident = z.infer<typeof Incident>;
 

@@ -23,6 +23,7 @@ export const RecordSummary = z.object({
   title: z.string(),
   state: LocalizedText,
   nextDue: z.object({ at: z.string(), immediate: z.boolean(), overdue: z.boolean() }).nullable(),
+  voided: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable().optional(),
 });
 export type RecordSummary = z.infer<typeof RecordSummary>;
 
@@ -40,7 +41,13 @@ export type LinkDto = z.infer<typeof LinkDto>;
 /** A reference found in the record's own text (e.g. a request quoting INC-2026-0001) not yet linked. */
 export const LinkSuggestion = z.object({ ref: z.string(), other: RecordSummary, role: LinkRole });
 
+const VoidInput = z.object({ module: ModuleName, recordId: Id, reason: z.string().trim().min(1, 'Required').max(2000) }).strict();
+
 export const linksChannels = {
+  /** Voids a record created by mistake: kept and audited, greyed, out of counts and clocks. */
+  'records.void': { input: VoidInput, output: RecordSummary },
+  /** Puts a voided record back, with the reason (audited). */
+  'records.restore': { input: VoidInput, output: RecordSummary },
   'links.list': {
     input: RecordKey,
     output: z.object({ items: z.array(LinkDto), suggestions: z.array(LinkSuggestion) }),

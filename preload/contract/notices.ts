@@ -143,6 +143,8 @@ export const NoticeDto = z.object({
   mergeFields: z.array(MergeField),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Voided as created by mistake (drafts only): kept and audited, out of the list. */
+  voided: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
 });
 export type NoticeDto = z.infer<typeof NoticeDto>;
 

@@ -268,6 +268,8 @@ export const Transfer = z.object({
   gaps: z.array(Gap),
   deadlines: z.array(Deadline),
   reviews: z.array(IncidentReview),
+  /** Voided as created by mistake: kept and audited, out of counts, totals and clocks. */
+  voided: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
 });
 export type Transfer = z.infer<typeof Transfer>;
 

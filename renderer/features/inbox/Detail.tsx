@@ -8,6 +8,7 @@ import { renderActivity } from '../../components/activity';
 import { formatInstant } from '../../components/format';
 import { PackButton } from '../../components/PackButton';
 import { LinksCard } from '../../components/LinksCard';
+import { VoidControl } from '../../components/VoidControl';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
 import { useT } from '../../i18n';
@@ -34,6 +35,7 @@ export function Detail({ id }: { id: string }) {
   const [request, setRequest] = useState<InboxRequest>();
   const [error, setError] = useState<AppErrorDto>();
   const [drafting, setDrafting] = useState(false);
+  const [tick, setTick] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -45,7 +47,7 @@ export function Detail({ id }: { id: string }) {
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, tick]);
 
   // The reply is written in the notice studio from the reply template, with this request linked.
   const draftReply = async () => {
@@ -88,7 +90,8 @@ export function Detail({ id }: { id: string }) {
         actions={actions}
       />
       <ErrorBanner error={error} />
-      <StateActions request={request} onChange={setRequest} />
+      <VoidControl module="inbox" recordId={request.id} voided={request.voided} onChanged={() => setTick((x) => x + 1)} />
+      {request.voided ? null : <StateActions request={request} onChange={setRequest} />}
       <div className="inbox-columns">
         <div>
           <FactsCard request={request} onChange={setRequest} />

@@ -10,6 +10,7 @@ import { formatInstant, formatNumber } from '../../components/format';
 import { commonText } from '../../components/i18n';
 import { PackButton } from '../../components/PackButton';
 import { LinksCard } from '../../components/LinksCard';
+import { VoidControl } from '../../components/VoidControl';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
 import { useLocalized, useT } from '../../i18n';
@@ -26,6 +27,7 @@ export function Detail({ id }: { id: string }) {
   const [incident, setIncident] = useState<Incident>();
   const [error, setError] = useState<AppErrorDto>();
   const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
 
   useEffect(() => {
     void api.call('incidents.get', { id }).then((r) => {
@@ -33,7 +35,7 @@ export function Detail({ id }: { id: string }) {
       if (r.ok) setIncident(r.value);
       else setError(r.error);
     });
-  }, [id]);
+  }, [id, tick]);
 
   if (loading) return <p className="muted">{t('loading')}</p>;
   if (!incident) {
@@ -51,6 +53,7 @@ export function Detail({ id }: { id: string }) {
         subtitle={<StateLine incident={incident} onChange={setIncident} />}
         actions={<PackButton kind="incident" id={incident.id} reference={incident.ref} />}
       />
+      <VoidControl module="incidents" recordId={incident.id} voided={incident.voided} onChanged={() => setTick((x) => x + 1)} />
       <GradeCard incident={incident} onChange={setIncident} />
       <ObligationsBoard incident={incident} onChange={setIncident} />
       <div className="incident-columns">

@@ -6,6 +6,7 @@ import { useApp } from '../../app/store';
 import { ErrorBanner } from '../../components/Field';
 import { formatInstant } from '../../components/format';
 import { LinksCard } from '../../components/LinksCard';
+import { VoidControl } from '../../components/VoidControl';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
 import { useLocalized, useT } from '../../i18n';
@@ -65,6 +66,7 @@ export function Studio({ id }: { id: string }) {
         actions={<button type="button" onClick={() => navigate({ page: 'notices' })}>{t('back')}</button>}
       />
       <ErrorBanner error={error} />
+      {notice.state === 'draft' || notice.state === 'inReview' || notice.voided ? <VoidControl module="notices" recordId={notice.id} voided={notice.voided} onChanged={() => changed()} /> : null}
       {readOnly ? (
         <div className="banner banner--warn" role="status">
           {t('historical', { n: notice.version })}{' '}

@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/Field';
 import { formatInstant } from '../../components/format';
 import { PackButton } from '../../components/PackButton';
 import { LinksCard } from '../../components/LinksCard';
+import { VoidControl } from '../../components/VoidControl';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocalized, useT } from '../../i18n';
 import { AnnexPrint } from './AnnexPrint';
@@ -26,6 +27,7 @@ export function Detail({ id }: { id: string }) {
   const [error, setError] = useState<AppErrorDto>();
   const [loading, setLoading] = useState(true);
   const [printing, setPrinting] = useState(false);
+  const [tick, setTick] = useState(0);
 
   useEffect(() => {
     void api.call('transfers.get', { id }).then((r) => {
@@ -33,7 +35,7 @@ export function Detail({ id }: { id: string }) {
       if (r.ok) setTransfer(r.value);
       else setError(r.error);
     });
-  }, [id]);
+  }, [id, tick]);
 
   if (loading) return <p className="muted">{t('loading')}</p>;
   if (!transfer) {
@@ -57,6 +59,7 @@ export function Detail({ id }: { id: string }) {
         }
       />
       {printing ? <AnnexPrint transfer={transfer} onClose={() => setPrinting(false)} /> : null}
+      <VoidControl module="transfers" recordId={transfer.id} voided={transfer.voided} onChanged={() => setTick((x) => x + 1)} />
       <GapsCard transfer={transfer} onChange={setTransfer} />
       <ReviewsCard transfer={transfer} onChange={setTransfer} />
       <div className="transfer-columns">
