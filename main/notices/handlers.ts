@@ -6,6 +6,7 @@ import { mergeOutputName, mergePreview, startMailMerge } from './merge-job';
 import { NOTICE_KINDS } from './model';
 import {
   approveNotice,
+  checkDraft,
   checkNotice,
   createNotice,
   getNotice,
@@ -31,6 +32,7 @@ export const noticesHandlers: SessionHandlers<typeof noticesChannels> = {
   'notices.get': (input, session) => getNotice(session, input.id, input.version),
   'notices.list': (input, session) => listNotices(session, input),
   'notices.update': (input, session) => updateNotice(session, input),
+  'notices.checkDraft': (input, session) => checkDraft(session, input),
   'notices.check': (input, session) => checkNotice(session, input.id),
   'notices.submitForReview': (input, session) => submitForReview(session, input.id),
   'notices.returnToDraft': (input, session) => returnToDraft(session, input.id),

@@ -171,6 +171,16 @@ export function updateNotice(session: Session, input: NoticeUpdate): NoticeDto {
   });
 }
 
+/** The checklist the DPO's unsaved edit would have: the same pure patch and checks, no write. */
+export function checkDraft(session: Session, input: NoticeUpdate): NoticeDto['checklist'] {
+  const repo = new NoticesRepo(session.db);
+  const row = loadNotice(repo, input.id);
+  const before = parseContent(repo.version(row.id, row.version)!);
+  const ctx = mergeContext(session, repo.links(row.id));
+  const { content } = applyPatch(row.kind as NoticeKind, row.language, before, input, ctx.values);
+  return checklistOf(row.kind as NoticeKind, content, ctx);
+}
+
 export function checkNotice(session: Session, id: string): NoticeDto['checklist'] {
   return getNotice(session, id).checklist;
 }

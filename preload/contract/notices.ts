@@ -329,6 +329,8 @@ export const noticesChannels = {
   'notices.list': { input: NoticeListInput, output: pageOf(NoticeSummary) },
   'notices.update': { input: NoticeUpdate, output: NoticeDto },
   'notices.check': { input: ById, output: Checklist },
+  /** The checklist of an unsaved edit (the studio asks while the DPO types); nothing is written. */
+  'notices.checkDraft': { input: NoticeUpdate, output: Checklist },
   'notices.submitForReview': { input: ById, output: NoticeDto },
   'notices.returnToDraft': { input: ById, output: NoticeDto },
   'notices.approve': { input: ById, output: NoticeDto },

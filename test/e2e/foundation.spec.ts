@@ -70,7 +70,7 @@ test('first run → recovery code → lock → wrong passphrase → unlock → e
     // Edit the profile in Settings.
     await page.getByRole('link', { name: 'Settings' }).click();
     await expectNoSeriousA11yViolations(page, 'settings');
-    await page.getByLabel('Registered address').fill('北京市海淀区中关村大街1号');
+    await page.getByLabel('Registered address', { exact: true }).fill('北京市海淀区中关村大街1号');
     await page.getByLabel('DPO e-mail').fill('privacy@example.cn');
     await page.getByRole('form', { name: 'Organisation profile' }).getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Saved')).toBeVisible();
@@ -90,7 +90,7 @@ test('first run → recovery code → lock → wrong passphrase → unlock → e
     await page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByRole('link', { name: 'Settings' }).click();
-    await expect(page.getByLabel('Registered address')).toHaveValue('北京市海淀区中关村大街1号');
+    await expect(page.getByLabel('Registered address', { exact: true })).toHaveValue('北京市海淀区中关村大街1号');
     await expect(page.getByLabel('DPO e-mail')).toHaveValue('privacy@example.cn');
   } finally {
     await host.stop();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, setLanguage, setTheme, test } from './fixtures';
+import { expect, setLanguage, setTheme, test, fillDate } from './fixtures';
 
 async function expectNoSeriousA11yViolations(page: Page, screen: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -8,12 +8,12 @@ async function expectNoSeriousA11yViolations(page: Page, screen: string) {
   expect(serious.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
 }
 
-/** A datetime-local value in the browser's zone, `minutesAgo` before now. */
+/** A date-time field value in the display zone (Beijing time, the default), `minutesAgo` before now. */
 const localInput = (page: Page, minutesAgo: number) =>
   page.evaluate((m) => {
-    const d = new Date(Date.now() - m * 60_000);
+    const d = new Date(Date.now() - m * 60_000 + 8 * 3_600_000); // Beijing is UTC+8 all year
     const p = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+    return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
   }, minutesAgo);
 
 test('log a 1.2-million-people leak in China and the EU, see the CAC and GDPR clocks, report to the CAC, close with the timeline', async ({ app }) => {
@@ -26,7 +26,7 @@ test('log a 1.2-million-people leak in China and the EU, see the CAC and GDPR cl
   // The create form asks first for the facts that start the clocks.
   await page.getByRole('button', { name: 'Log an incident' }).first().click();
   await page.getByRole('textbox', { name: 'Title' }).fill('Customer database exposed by a misconfigured bucket');
-  await page.getByLabel('Discovered at (your local time)').fill(await localInput(page, 30));
+  await fillDate(page.getByRole('group', { name: 'Discovered at' }), await localInput(page, 30));
   await page.getByRole('spinbutton', { name: 'People affected' }).fill('-5');
   await page.getByRole('button', { name: 'Log and start the clocks' }).click();
   await expect(page.getByText('Cannot be negative').first()).toBeVisible();
@@ -64,7 +64,7 @@ test('log a 1.2-million-people leak in China and the EU, see the CAC and GDPR cl
   await expect(cac).toBeVisible();
   await cac.getByRole('button', { name: 'Mark done: Report to the cyberspace administration' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('When it was done (your local time)').fill(await localInput(page, 5));
+  await fillDate(dialog.getByRole('group', { name: 'When it was done' }), await localInput(page, 5));
   await dialog.getByRole('button', { name: 'Mark done' }).click();
   await expect(dialog.getByText(/Enter the receipt or case number/).first()).toBeVisible();
   await dialog.getByLabel(/Reference number/).fill('京网信-2026-0188');
@@ -74,7 +74,7 @@ test('log a 1.2-million-people leak in China and the EU, see the CAC and GDPR cl
 
   // A note with its own time, then close: the app warns that obligations are still pending.
   await page.getByRole('textbox', { name: 'Note', exact: true }).fill('Called the storage vendor; bucket made private');
-  await page.getByLabel('When it happened (your local time)').fill(await localInput(page, 20));
+  await fillDate(page.getByRole('group', { name: 'When it happened' }), await localInput(page, 20));
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(page.getByText('Called the storage vendor; bucket made private')).toBeVisible();
   await page.getByRole('combobox', { name: 'Move to' }).selectOption('contained');

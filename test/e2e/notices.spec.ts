@@ -57,14 +57,16 @@ test('from an incident: draft the individuals’ notice, see what is missing, co
   // Approval is refused, naming each missing element.
   const actions = page.getByRole('region', { name: 'Actions' });
   await actions.getByRole('button', { name: 'Submit for review' }).click();
-  await actions.getByRole('button', { name: 'Approve' }).click();
-  await page.getByRole('dialog', { name: 'Approve this version?' }).getByRole('button', { name: 'Approve' }).click();
-  const refusal = actions.getByRole('alert');
-  await expect(refusal).toContainText('elements.basicSituation');
-  await expect(refusal).toContainText('Missing: Remedies available to individuals');
+  // Issue 13: Approve is disabled while anything required is missing, with the live list beside it.
+  await expect(actions.getByRole('button', { name: 'Approve' })).toBeDisabled();
+  const blocked = actions.getByRole('status');
+  await expect(blocked).toContainText('Basic situation of the incident');
+  await expect(blocked).toContainText('Remedies available to individuals');
 
-  // Complete four sections; waive the remedies with a reason.
+  // Complete four sections: the checklist follows the typing before any save; waive the remedies with a reason.
   for (const [label, text] of FILL) await page.getByRole('textbox', { name: label, exact: true }).fill(text);
+  await expect(page.getByText('1 required element missing.')).toBeVisible();
+  await expect(blocked).not.toContainText('Basic situation of the incident');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('1 required element missing.')).toBeVisible();
   await page.getByRole('button', { name: 'Waive… Remedies available to individuals' }).click();
@@ -76,7 +78,7 @@ test('from an incident: draft the individuals’ notice, see what is missing, co
 
   // The e-mail preview shows the incident's facts filled in.
   const previews = page.getByRole('region', { name: 'Channel previews' });
-  await expect(previews.getByRole('article', { name: 'E-mail' })).toContainText('本次事件涉及的个人信息种类：姓名, 手机号码。');
+  await expect(previews.getByRole('article', { name: 'E-mail' })).toContainText('本次事件涉及的个人信息种类：姓名、手机号码。'); // a Chinese list, from the bilingual vocabulary
   await previews.getByRole('button', { name: 'SMS' }).click();
   await expect(previews).toContainText('UCS-2');
 
@@ -105,7 +107,7 @@ test('from an incident: draft the individuals’ notice, see what is missing, co
   await outputSent.selectOption({ index: 1 });
   await dialog.getByRole('spinbutton', { name: 'Number of recipients' }).fill('1200');
   await dialog.getByRole('button', { name: 'Record dispatch' }).click();
-  await expect(page.getByText(/Dispatched by e-mail on .* to 1200 recipient\(s\)/)).toBeVisible();
+  await expect(page.getByText(/Dispatched by e-mail on .* to 1200 recipients/)).toBeVisible();
   await expect(page.getByText(/NTC-2026-0001-v1-zh-CN\.eml · SHA-256 [0-9a-f]{16}…/)).toBeVisible();
   await page.screenshot({ path: '/tmp/notices-en-light-studio-dispatched.png', fullPage: true });
 
@@ -171,7 +173,7 @@ test('edit the policy-change template: the next draft starts from the new versio
   await dialog.getByRole('textbox', { name: 'Or paste the CSV here' }).fill('email,name\nzhang@example.com,张三\nnot-an-email,李四\nzhang@example.com,张三\n');
   await dialog.getByRole('button', { name: 'Check recipients' }).click();
   await expect(dialog.getByText('Checked: nothing was written.')).toBeVisible();
-  await expect(dialog.getByRole('status')).toContainText('3 row(s) read · 1 good · 2 bad');
+  await expect(dialog.getByRole('status')).toContainText('Rows read: 3 · good: 1 · bad: 2');
   const bad = dialog.getByRole('table', { name: 'Bad rows' });
   await expect(bad.getByRole('row').nth(1)).toContainText('3email"not-an-email" is not a valid e-mail address');
   await expect(bad.getByRole('row').nth(2)).toContainText('4emailDuplicate of line 2 (zhang@example.com)');

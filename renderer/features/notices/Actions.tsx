@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { DispatchChannel, NoticeDto } from '../../../preload/contract/notices';
+import type { Checklist, DispatchChannel, NoticeDto } from '../../../preload/contract/notices';
 import { useMutation, useQuery } from '../../app/api';
 import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner, SelectField, TextField, fieldError } from '../../components/Field';
 import { isoToLocalInput, localInputToIso } from '../../components/format';
-import { useT } from '../../i18n';
+import { useLocalized, useT } from '../../i18n';
 import { noticesText } from './i18n';
 import { Modal } from './Modal';
 
@@ -13,7 +13,7 @@ const CHANNELS: DispatchChannel[] = ['email', 'letter', 'sms', 'push', 'announce
 const CHANNEL_OF_FORMAT: Record<string, DispatchChannel> = { eml: 'email', mbox: 'email', emlFolder: 'email', sms: 'sms', smsText: 'sms', push: 'push', pushText: 'push', letter: 'letter' };
 
 /** The state steps: submit → approve (refused, naming what is missing) → record the dispatch. */
-export function Actions({ notice, onChanged }: { notice: NoticeDto; onChanged(n?: NoticeDto): void }) {
+export function Actions({ notice, checklist, unsaved, onChanged }: { notice: NoticeDto; checklist: Checklist; unsaved: boolean; onChanged(n?: NoticeDto): void }) {
   const t = useT(noticesText);
   const toast = useApp((s) => s.toast);
   const submit = useMutation('notices.submitForReview');
@@ -22,6 +22,10 @@ export function Actions({ notice, onChanged }: { notice: NoticeDto; onChanged(n?
   const [confirmApprove, setConfirmApprove] = useState(false);
   const [dispatching, setDispatching] = useState(false);
   const error = submit.error ?? back.error ?? approve.error;
+  const L = useLocalized();
+  // Approve is offered only when nothing required is missing, and the missing list is live.
+  const missing = checklist.elements.filter((e) => e.status === 'missing');
+  const blocked = !checklist.canApprove || unsaved;
   return (
     <section className="card" aria-labelledby="actions-h">
       <h2 id="actions-h">{t('actions')}</h2>
@@ -34,9 +38,14 @@ export function Actions({ notice, onChanged }: { notice: NoticeDto; onChanged(n?
         ) : null}
         {notice.state === 'inReview' ? (
           <>
-            <button type="button" className="primary" disabled={approve.busy} onClick={() => setConfirmApprove(true)}>{t('approve')}</button>
+            <button type="button" className="primary" disabled={approve.busy || blocked} aria-describedby={blocked ? 'approve-blocked' : undefined} onClick={() => setConfirmApprove(true)}>{t('approve')}</button>
             <button type="button" disabled={back.busy} onClick={async () => onChanged(await back.run({ id: notice.id }))}>{t('returnDraft')}</button>
           </>
+        ) : null}
+        {notice.state === 'inReview' && blocked ? (
+          <div id="approve-blocked" className="field__hint" role="status">
+            {unsaved && checklist.canApprove ? t('approveSaveFirst') : t('approveMissing', { list: missing.map((e) => L(e.rule)).join('; ') || t('mergeProblems') })}
+          </div>
         ) : null}
         {notice.state === 'approved' ? <button type="button" className="primary" onClick={() => setDispatching(true)}>{t('dispatch')}</button> : null}
       </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ChecklistElement, NoticeDto } from '../../../preload/contract/notices';
+import type { Checklist, ChecklistElement, NoticeDto } from '../../../preload/contract/notices';
 import { useMutation } from '../../app/api';
 import { ErrorBanner, TextField } from '../../components/Field';
 import { Pill } from '../../components/StatePill';
@@ -11,12 +11,12 @@ const TONE = { covered: 'ok', missing: 'danger', waived: 'warn', notRequired: 'n
 const MARK = { covered: '✓', missing: '✗', waived: '–', notRequired: '○' } as const;
 
 /** The required elements of the kind, each covered / missing / waived (with its reason), and why each is required. */
-export function ChecklistPanel({ notice, readOnly, onChanged }: { notice: NoticeDto; readOnly: boolean; onChanged(n?: NoticeDto): void }) {
+export function ChecklistPanel({ notice, checklist, readOnly, onChanged }: { notice: NoticeDto; checklist?: Checklist; readOnly: boolean; onChanged(n?: NoticeDto): void }) {
   const t = useT(noticesText);
   const L = useLocalized();
   const update = useMutation('notices.update');
   const [waiving, setWaiving] = useState<ChecklistElement | null>(null);
-  const c = notice.checklist;
+  const c = checklist ?? notice.checklist;
   const missing = c.elements.filter((e) => e.status === 'missing').length;
   const langName = (l: string) => (l === 'zh-CN' ? t('zh') : t('en'));
   return (

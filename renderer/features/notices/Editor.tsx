@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Language } from '../../../preload/contract/common';
-import type { BilingualText, NoticeDto } from '../../../preload/contract/notices';
-import { useMutation } from '../../app/api';
+import type { BilingualText, Checklist, NoticeDto } from '../../../preload/contract/notices';
+import { api, useMutation } from '../../app/api';
 import { useApp } from '../../app/store';
 import { CheckboxField, ErrorBanner, TextField, fieldError } from '../../components/Field';
 import { useLocalized, useT } from '../../i18n';
@@ -11,7 +11,7 @@ const LANGS: Language[] = ['zh-CN', 'en'];
 type ShortKey = 'subject' | 'sms' | 'pushTitle' | 'pushBody';
 
 /** The sections editor: each section in zh-CN and en side by side; saved together. */
-export function Editor({ notice, readOnly, onSaved }: { notice: NoticeDto; readOnly: boolean; onSaved(n?: NoticeDto): void }) {
+export function Editor({ notice, readOnly, onSaved, onLiveCheck }: { notice: NoticeDto; readOnly: boolean; onSaved(n?: NoticeDto): void; onLiveCheck?(c: Checklist | undefined): void }) {
   const t = useT(noticesText);
   const L = useLocalized();
   const toast = useApp((s) => s.toast);
@@ -26,10 +26,11 @@ export function Editor({ notice, readOnly, onSaved }: { notice: NoticeDto; readO
     setDraft((d) => ({ ...d, sections: d.sections.map((s) => (s.key === key ? { ...s, text: { ...s.text, [lang]: text } } : s)) }));
   const setShort = (key: ShortKey, lang: Language, text: string) => setDraft((d) => ({ ...d, [key]: { ...d[key], [lang]: text } }));
 
-  const save = async () => {
+  // The edit as main's patch: what is saved, and what the live checklist is asked about.
+  const patchOf = () => {
     const changedSections = draft.sections.filter((s) => JSON.stringify(s.text) !== JSON.stringify(notice.content.sections.find((x) => x.key === s.key)?.text));
     const changedText = (k: ShortKey): Partial<BilingualText> | undefined => (JSON.stringify(draft[k]) === JSON.stringify(notice.content[k]) ? undefined : draft[k]);
-    const next = await update.run({
+    return {
       id: notice.id,
       ...(draft.languages.join() !== notice.content.languages.join() ? { languages: draft.languages } : {}),
       ...(changedText('subject') ? { subject: changedText('subject') } : {}),
@@ -38,7 +39,23 @@ export function Editor({ notice, readOnly, onSaved }: { notice: NoticeDto; readO
       ...(changedText('pushBody') ? { pushBody: changedText('pushBody') } : {}),
       ...(changedSections.length ? { sections: changedSections.map((s) => ({ key: s.key, text: s.text })) } : {}),
       ...(JSON.stringify(draft.conditions) !== JSON.stringify(notice.content.conditions) ? { conditions: draft.conditions } : {}),
-    });
+    };
+  };
+
+  // The checklist follows the typing (issue 13), not only the save: main checks the unsaved edit.
+  const draftKey = JSON.stringify(draft);
+  useEffect(() => {
+    if (readOnly || !onLiveCheck) return;
+    if (!dirty) return onLiveCheck(undefined);
+    const timer = setTimeout(() => {
+      void api.call('notices.checkDraft', patchOf()).then((r) => r.ok && onLiveCheck(r.value));
+    }, 250);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draftKey]);
+
+  const save = async () => {
+    const next = await update.run(patchOf());
     if (next) {
       toast(t('saved'));
       onSaved(next);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { NoticeDto } from '../../../preload/contract/notices';
+import type { Checklist, NoticeDto } from '../../../preload/contract/notices';
 import type { AppErrorDto } from '../../../preload/contract/result';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
@@ -31,6 +31,8 @@ export function Studio({ id }: { id: string }) {
   const [notice, setNotice] = useState<NoticeDto>();
   const [error, setError] = useState<AppErrorDto>();
   const [tick, setTick] = useState(0);
+  // The checklist of the unsaved edit while the DPO types; the saved one otherwise.
+  const [live, setLive] = useState<Checklist>();
 
   useEffect(() => {
     let live = true;
@@ -47,6 +49,7 @@ export function Studio({ id }: { id: string }) {
   }, [id, version, tick]);
 
   const changed = (next?: NoticeDto) => {
+    setLive(undefined);
     if (next && !version) setNotice(next);
     setTick((x) => x + 1);
   };
@@ -98,11 +101,11 @@ export function Studio({ id }: { id: string }) {
       ) : null}
       <div className="studio-grid">
         <div className="studio-main">
-          <Editor key={`${notice.id}/${notice.version}/${notice.updatedAt}`} notice={notice} readOnly={readOnly} onSaved={changed} />
+          <Editor key={`${notice.id}/${notice.version}/${notice.updatedAt}`} notice={notice} readOnly={readOnly} onSaved={changed} onLiveCheck={setLive} />
         </div>
         <aside className="studio-side">
-          <ChecklistPanel notice={notice} readOnly={readOnly} onChanged={changed} />
-          {readOnly ? null : <Actions notice={notice} onChanged={changed} />}
+          <ChecklistPanel notice={notice} checklist={live ?? notice.checklist} readOnly={readOnly} onChanged={changed} />
+          {readOnly ? null : <Actions notice={notice} checklist={live ?? notice.checklist} unsaved={live !== undefined} onChanged={changed} />}
           <LinksCard module="notices" recordId={notice.id} />
         </aside>
       </div>
