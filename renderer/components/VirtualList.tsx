@@ -29,7 +29,8 @@ export function VirtualList<T>({ items, rowHeight, renderRow, getKey, onEndReach
     if (onEndReached && last && last.index >= items.length - 5) onEndReached();
   }, [last?.index, items.length, onEndReached]);
   return (
-    <div ref={parentRef} className="virtual-list" style={{ height, overflowY: 'auto' }} role="region" aria-label={label} tabIndex={0}>
+    // A short list takes only the room its rows need (no large empty area below); a long one scrolls.
+    <div ref={parentRef} className="virtual-list" style={{ maxHeight: height, height: `min(${height}, ${virtualizer.getTotalSize() + 2}px)`, overflowY: 'auto' }} role="region" aria-label={label} tabIndex={0}>
       <ul style={{ height: virtualizer.getTotalSize(), position: 'relative', margin: 0, padding: 0, listStyle: 'none' }}>
         {virtualItems.map((row) => (
           <li
