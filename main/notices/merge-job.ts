@@ -14,6 +14,7 @@ import { ADDRESS_COLUMN, addressKey, missingHeaderColumns, PROBLEM_TEXT, rowProb
 import { makeComposer } from './merge-message';
 import { readHeader, readRecipients, type RecipientInput } from './recipients-csv';
 import { mergeFieldsIn } from './rules';
+import { parseContent } from './service';
 
 type In<C extends keyof typeof noticesChannels> = z.output<(typeof noticesChannels)[C]['input']>;
 
@@ -64,7 +65,9 @@ function outputOf(session: Session, input: In<'notices.mailMergeStart'>): string
 export async function startMailMerge(session: Session, input: In<'notices.mailMergeStart'>): Promise<JobInfo> {
   const l = loadCurrent(session, input.id);
   if (!input.dryRun) requireApproved(l);
-  const mergeColumns = mergeColumnsOf(l, input.language);
+  // A per-recipient "language" column picks that recipient's version (zh-CN or en) among the
+  // notice's languages (issue 13); the columns either version needs are asked for.
+  const mergeColumns = [...new Set(parseContent(l.version).languages.flatMap((lang) => mergeColumnsOf(l, lang)))];
   const source = recipientsOf(session, input.source);
   const outputPath = outputOf(session, input);
   const header = await readHeader(source);
@@ -112,6 +115,13 @@ function openOutput(format: MergeFormat, path: string, runId: string): MergeOutp
   return new SingleFileOutput(path, runId, '', 'latin1');
 }
 
+/** A recipient's language column ("zh", "zh-CN", "中文", "en", "English"…) → a language the notice is sent in. */
+export function recipientLanguage(value: string | undefined, languages: readonly string[]): 'zh-CN' | 'en' | null {
+  const v = (value ?? '').trim().toLowerCase();
+  const lang = /^(zh|zh-cn|zh_cn|cn|chinese|中文|简体中文|汉语)$/.test(v) ? 'zh-CN' : /^(en|en-us|en-gb|english|英文|英语)$/.test(v) ? 'en' : null;
+  return lang && languages.includes(lang) ? lang : null;
+}
+
 async function run(
   session: Session,
   l: Loaded,
@@ -124,17 +134,20 @@ async function run(
   ctx: JobContext,
 ): Promise<MergeResult> {
   ctx.report(s);
+  const languages = parseContent(l.version).languages;
   const started = performance.now();
   const stopped = () => ctx.signal.aborted;
   // Sized up front from the file (~32 bytes a row), so memory stays flat during the run rather than growing with it.
   const seen = new FingerprintSet(fingerprintCapacity(source));
   const addressColumn = ADDRESS_COLUMN[input.format];
-  const wanted = [...new Set([addressColumn, 'name', ...mergeColumns])];
+  const wanted = [...new Set([addressColumn, 'name', 'language', ...mergeColumns])];
   let index: number[] = [];
   let reader: ReturnType<typeof readRecipients> | null = null;
   const rate = () => Math.round(s.written / Math.max(0.001, (performance.now() - started) / 1000));
   try {
-    const compose = output ? await makeComposer(l, input.language, input.format, mergeColumns, session.now(), runId) : null;
+    const composers = new Map<string, Awaited<ReturnType<typeof makeComposer>>>();
+    if (output) for (const lang of new Set([input.language, ...languages])) composers.set(lang, await makeComposer(l, lang, input.format, mergeColumns, session.now(), runId));
+    const compose = output ? (row: Record<string, string | undefined>, line: number) => composers.get(recipientLanguage(row.language, languages) ?? input.language)!(row, line) : null;
     reader = readRecipients(
       source,
       (columns) => (index = wanted.map((c) => columns.indexOf(c))),

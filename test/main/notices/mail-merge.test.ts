@@ -55,6 +55,17 @@ function splitMbox(text: string): string[] {
 }
 
 describe('mail-merge', () => {
+  it('a per-recipient language column picks each recipient’s version (issue 13)', async () => {
+    const n = await approvedPolicyChange(tv, { opening: personal });
+    const csv = ['email,name,language', 'zhang@example.com,张三,zh', 'jane@example.com,Jane,English', 'li@example.com,李四,'].join('\n');
+    const out = await mboxOut(n);
+    const status = await merge({ id: n.id, language: 'zh-CN', format: 'mbox', source: { csv }, output: out.output });
+    expect(status).toMatchObject({ state: 'done', written: 3, badRows: 0 });
+    const parsed = await Promise.all(splitMbox(readFileSync(status.outputPath!, 'utf8')).map((m) => PostalMime.parse(m)));
+    expect(parsed.map((m) => m.subject)).toEqual(['隐私政策更新通知', 'Our privacy policy is changing', '隐私政策更新通知']);
+    expect(parsed[1].text).toContain('Dear Jane,');
+  });
+
   it('reports bad rows with their line numbers and writes only the good ones to the mbox', async () => {
     const n = await approvedPolicyChange(tv, { opening: personal });
     const out = await mboxOut(n);
