@@ -16,6 +16,8 @@ interface Toast {
   id: number;
   text: string;
   kind: 'info' | 'error';
+  /** One action on the toast (e.g. "Undo" the last save); the toast stays longer then. */
+  action?: { label: string; run(): void };
 }
 
 interface AppState {
@@ -36,7 +38,7 @@ interface AppState {
   navigate(route: Route): void;
   setLanguage(language: Language): void;
   setTheme(theme: ThemeChoice): void;
-  toast(text: string, kind?: Toast['kind']): void;
+  toast(text: string, kind?: Toast['kind'], action?: Toast['action']): void;
   dismissToast(id: number): void;
 }
 
@@ -99,10 +101,10 @@ export const useApp = create<AppState>((set, get) => ({
     localStorage.setItem('dpo.theme', theme);
     set({ theme });
   },
-  toast(text, kind = 'info') {
+  toast(text, kind = 'info', action) {
     const id = ++toastSeq;
-    set({ toasts: [...get().toasts, { id, text, kind }] });
-    setTimeout(() => get().dismissToast(id), 6000);
+    set({ toasts: [...get().toasts, { id, text, kind, action }] });
+    setTimeout(() => get().dismissToast(id), action ? 12000 : 6000);
   },
   dismissToast(id) {
     set({ toasts: get().toasts.filter((t) => t.id !== id) });

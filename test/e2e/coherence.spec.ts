@@ -62,3 +62,17 @@ test('(6) a reply starts in the Settings language and the English box can be unt
   // The last box left cannot be unticked.
   await expect(langs.getByRole('checkbox', { name: '中文' })).toBeDisabled();
 });
+
+test('undo the last field edit of a form', async ({ app, host }) => {
+  const page = app;
+  const inc = await host.ok('incidents.create', { title: 'Lost laptop', discoveredAt: new Date(Date.now() - 3600_000).toISOString(), individualsAffected: 600, jurisdictions: ['CN'] });
+  await page.goto(`${host.url.split('#')[0]}#/incidents/${inc.id}`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Edit facts' }).click();
+  await page.getByRole('spinbutton', { name: 'People affected' }).fill('6000000');
+  await page.getByRole('button', { name: 'Save facts' }).click();
+  await expect(page.getByRole('heading', { name: /CAC grade/ })).toContainText('Relatively major');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { name: /CAC grade/ })).toContainText('General');
+  expect((await host.ok('incidents.get', { id: inc.id })).facts.individualsAffected).toBe(600);
+});

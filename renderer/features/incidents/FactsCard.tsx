@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Jurisdiction } from '../../../preload/contract/common';
 import { INCIDENT_FACT_LABELS, type Incident, type IncidentFacts } from '../../../preload/contract/incidents';
-import { useMutation } from '../../app/api';
+import { api, useMutation } from '../../app/api';
 import { useApp } from '../../app/store';
 import { CheckboxField, ErrorBanner, SelectField, TextField, fieldError } from '../../components/Field';
 import { formatInstant, formatNumber, isoToLocalInput, localInputToIso } from '../../components/format';
@@ -50,7 +50,23 @@ export function FactsCard({ incident, onChange }: Props) {
     return (v as string | null) || '—';
   };
 
-  if (editing) return <FactsForm incident={incident} onCancel={() => setEditing(false)} onSaved={(next) => (onChange(next), setEditing(false), toast(t('factsSaved')))} />;
+  // Undo the last edit: the facts it changed go back to what they were (a new, audited edit).
+  const saved = (before: Incident, next: Incident) => {
+    onChange(next);
+    setEditing(false);
+    const changed = (Object.keys(next.facts) as (keyof IncidentFacts)[]).filter((k) => JSON.stringify(next.facts[k]) !== JSON.stringify(before.facts[k]));
+    toast(t('factsSaved'), 'info', changed.length ? {
+      label: t('undo'),
+      run: async () => {
+        const r = await api.call('incidents.update', { id: next.id, facts: Object.fromEntries(changed.map((k) => [k, before.facts[k]])) as Partial<IncidentFacts>, expectedVersion: next.version });
+        if (r.ok) {
+          onChange(r.value);
+          toast(t('undone'));
+        } else toast(r.error.message, 'error');
+      },
+    } : undefined);
+  };
+  if (editing) return <FactsForm incident={incident} onCancel={() => setEditing(false)} onSaved={(next) => saved(incident, next)} />;
   return (
     <section className="card" aria-labelledby="facts-h">
       <div className="card__head">
