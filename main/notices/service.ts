@@ -177,8 +177,9 @@ export function checkDraft(session: Session, input: NoticeUpdate): NoticeDto['ch
   const row = loadNotice(repo, input.id);
   const before = parseContent(repo.version(row.id, row.version)!);
   const ctx = mergeContext(session, repo.links(row.id));
-  const { content } = applyPatch(row.kind as NoticeKind, row.language, before, input, ctx.values);
-  return checklistOf(row.kind as NoticeKind, content, ctx);
+  const spec = kindOf(session, row.kind as NoticeKind);
+  const { content } = applyPatch(spec, row.language, before, input, ctx.values);
+  return checklistOf(spec, content, ctx);
 }
 
 export function checkNotice(session: Session, id: string): NoticeDto['checklist'] {

@@ -141,7 +141,8 @@ describe('migration 210', () => {
       db.prepare(`INSERT INTO incidents (id, ref, ref_year, ref_seq, title, state, discovered_at, grade, jurisdictions, individuals_affected, next_due_at, version, created_at, updated_at, closed_at)
         VALUES ('i1', 'INC-2026-0001', 2026, 1, 'Leak', 'detected', '2026-11-29T01:00:00.000Z', 'general', ',CN,', 5, '2026-11-29T05:00:00.000Z', 1, 'x', 'x', NULL)`).run();
       const row = (key: string, clock: string, due: string) =>
-        db.prepare(`INSERT INTO deadlines VALUES (?, 'incidents', 'i1', 'INC-2026-0001', 'Leak', ?, 'pipl57.authority', NULL, ?, NULL, ?, ?, ?, ?, 'Asia/Shanghai', NULL, NULL, NULL, NULL, '{}', 'open', NULL, NULL, NULL, NULL, NULL, 'x')`).run(key, key, due, clock, due, due, due);
+        db.prepare(`INSERT INTO deadlines (id, module, record_id, record_ref, record_title, key, rule_key, start, clock, start_at, due_at, computed_due_at, zone, explanation, stored_state, changed_at)
+          VALUES (?, 'incidents', 'i1', 'INC-2026-0001', 'Leak', ?, 'pipl57.authority', ?, ?, ?, ?, ?, 'Asia/Shanghai', '{}', 'open', 'x')`).run(key, key, due, clock, due, due, due);
       row('pipl57.authority', 'immediate', '2026-11-29T01:00:00.000Z');
       row('cac.report', 'due', '2026-11-29T05:00:00.000Z');
       incidentsMigrations.find((m) => m.version === 210)!.up(db);
