@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { fillDate } from '../fixtures';
 
 // The foundation journey a DPO makes in the first minutes, as one function so the very same
 // steps run on the HTTP host (first-minutes.spec.ts, here) and in the Electron app
@@ -8,9 +9,10 @@ export const JOURNEY_PASSPHRASE = 'amber lantern harbour 2026';
 /** A datetime-local value in the page's zone, `minutesAgo` before now. */
 const localInput = (page: Page, minutesAgo: number) =>
   page.evaluate((m) => {
-    const d = new Date(Date.now() - m * 60_000);
+    // The field reads times in the display zone (Beijing time by default, UTC+8 all year).
+    const d = new Date(Date.now() - m * 60_000 + 8 * 3_600_000);
     const p = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+    return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
   }, minutesAgo);
 
 export async function firstRunLockUnlockIncident(page: Page): Promise<void> {
@@ -40,7 +42,7 @@ export async function firstRunLockUnlockIncident(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Incidents' }).click();
   await page.getByRole('button', { name: 'Log an incident' }).first().click();
   await page.getByRole('textbox', { name: 'Title' }).fill('Customer database exposed by a misconfigured bucket');
-  await page.getByLabel('Discovered at (your local time)').fill(await localInput(page, 30));
+  await fillDate(page.getByRole('group', { name: 'Discovered at' }), await localInput(page, 30));
   await page.getByRole('spinbutton', { name: 'People affected' }).fill('1200000');
   await page.getByRole('button', { name: 'Log and start the clocks' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^INC-\d{4}-0001 · Customer database exposed/);
