@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { backupBench } from './backup';
 import { deadlinesBench } from './deadlines';
 import { exportsBench } from './exports';
 import { foundationBench } from './foundation';
@@ -22,6 +23,7 @@ const sections: [string, BenchSection][] = [
   ['inbox', inboxBench],
   ['exports', exportsBench],
   ['rules', rulesBench],
+  ['backup', backupBench],
 ];
 
 async function main(): Promise<void> {

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { contract, type Channel, type Output, type ParsedInput } from '../preload/contract';
 import type { appChannels } from '../preload/contract/app';
+import type { backupsChannels } from '../preload/contract/backups';
 import type { filesChannels } from '../preload/contract/files';
 import type { AppErrorDto, Result } from '../preload/contract/result';
 import { BACKGROUND_CHANNELS, type vaultChannels } from '../preload/contract/vault';
+import { attachmentsHandlers } from './attachments/handlers';
+import { vaultAttachments } from './attachments/pack-provider';
+import { useAttachmentProvider } from './exports/pack/attachments';
 import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backup/handlers';
 import { calendarHandlers } from './calendar/handlers';
 import { deadlinesHandlers } from './deadlines/handlers';
 import { exportsHandlers } from './exports/handlers';
@@ -19,7 +24,7 @@ import { linksHandlers } from './records/handlers';
 import { searchHandlers } from './search/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { appInfo } from './shared/app-info';
-import { AppError } from './shared/errors';
+import { AppError, diskFullOr } from './shared/errors';
 import { fieldMap, guardInput } from './shared/input-guard';
 import type { SessionHandler } from './shared/handlers';
 import type { Session } from './shared/session';
@@ -31,8 +36,8 @@ import type { VaultManager } from './vault/service';
 
 installRecordPorts();
 
-// Channels that need no unlocked session: the vault's own, file choice, and what build this is.
-type OpenChannel = keyof typeof vaultChannels | keyof typeof filesChannels | keyof typeof appChannels;
+// Channels that need no unlocked session: the vault's own, file choice, what build this is, backup and restore.
+type OpenChannel = keyof typeof vaultChannels | keyof typeof filesChannels | keyof typeof appChannels | keyof typeof backupsChannels;
 type SessionChannel = Exclude<Channel, OpenChannel>;
 
 // The compiler proves every non-vault channel of the contract has exactly one handler.
@@ -51,6 +56,7 @@ const sessionHandlers = {
   ...rulesHandlers,
   ...governanceHandlers,
   ...linksHandlers,
+  ...attachmentsHandlers,
 } satisfies { [C in SessionChannel]: SessionHandler<C> };
 
 export interface ApiOptions {
@@ -64,9 +70,11 @@ export type ApiCall = (channel: string, input: unknown) => Promise<Result<unknow
 
 /** Maps each channel to its handler and turns every failure into a result value. */
 export function createApi(vault: VaultManager, options: ApiOptions = {}): ApiCall {
+  // Evidence packs read the files stored in the vault (main/exports/pack/attachments.ts).
+  useAttachmentProvider(vaultAttachments);
   const logError = options.logError ?? ((channel, error) => console.error(`[api] ${channel} failed:`, error));
-  // Channels that need no unlocked session: the vault's own, file choice, and what build this is.
-  const vaultTable = { ...vaultHandlers(vault), ...filesHandlers(vault.files), 'app.info': () => appInfo() };
+  // Channels that need no unlocked session: the vault's own, file choice, what build this is, backup and restore.
+  const vaultTable = { ...vaultHandlers(vault), ...filesHandlers(vault.files), 'app.info': () => appInfo(), ...backupHandlers(vault) };
 
   return async function call(channel, rawInput) {
     if (!Object.hasOwn(contract, channel)) {
@@ -94,7 +102,8 @@ export function createApi(vault: VaultManager, options: ApiOptions = {}): ApiCal
       }
       if (options.validateOutputs) spec.output.parse(value);
       return wrote ? { ok: true, value: value as Output<Channel>, wrote: true } : { ok: true, value: value as Output<Channel> };
-    } catch (error) {
+    } catch (thrown) {
+      const error = diskFullOr(thrown);
       if (error instanceof AppError) {
         return failure({ code: error.code, message: error.message, ...(error.fields ? { fields: fieldMap(Object.entries(error.fields)) } : {}) });
       }

@@ -52,6 +52,13 @@ export class AuditRepo {
    * Newest first, keyset on seq: what the list and the register export show (no previous hash,
    * which only the chain check and the evidence export read; the details are the entry's params).
    */
+  /** The newest entry of one action on one kind of entity, with its details (the backup status reads its last backup this way). */
+  lastOf(entity: string, action: string): { at: string; details: string } | undefined {
+    return this.db
+      .prepare<[string, string], { at: string; details: string }>('SELECT at, details FROM audit_log WHERE entity = ? AND action = ? ORDER BY seq DESC LIMIT 1')
+      .get(entity, action);
+  }
+
   page(opts: { beforeSeq: number | null; limit: number; entity?: string; entityId?: string }): ListedRow[] {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: opts.limit };

@@ -22,27 +22,52 @@ export interface ChainCheck {
 }
 
 /**
- * Walks rows in seq order and names the first broken link. Pure: the rows come from the repo.
- * `from` starts the walk after a known-good entry (an anchor: seq and hash) instead of at the
- * genesis, so a segment appended since the last anchor can be checked on its own.
+ * Walks rows in seq order, one at a time, and names the first broken link. `from` starts the
+ * walk after a known-good entry (an anchor: seq and hash) instead of at the genesis, so a
+ * segment appended since the last anchor can be checked on its own. A caller that must not hold
+ * the event loop (verifying a backup copy) feeds it page by page between awaits.
  */
-export function verifyChain(key: Buffer, rows: Iterable<AuditRow>, from: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }): ChainCheck {
-  let prev = from.hash;
-  let expectedSeq = from.seq + 1;
-  let entries = 0;
-  for (const row of rows) {
-    entries++;
-    if (row.seq !== expectedSeq) {
-      return { ok: false, entries, head: prev, firstBroken: { seq: expectedSeq, reason: row.seq > expectedSeq ? 'missing' : 'order' } };
-    }
-    if (row.prev_hash !== prev) {
-      return { ok: false, entries, head: prev, firstBroken: { seq: row.seq, reason: 'order' } };
-    }
-    if (chainHash(key, prev, row) !== row.hash) {
-      return { ok: false, entries, head: prev, firstBroken: { seq: row.seq, reason: 'hash' } };
-    }
-    prev = row.hash;
-    expectedSeq++;
+export class ChainVerifier {
+  private prev: string;
+  private expectedSeq: number;
+  private entries = 0;
+  private broken: ChainCheck['firstBroken'] = null;
+
+  constructor(
+    private readonly key: Buffer,
+    private readonly from: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH },
+  ) {
+    this.prev = from.hash;
+    this.expectedSeq = from.seq + 1;
   }
-  return { ok: true, entries, head: entries || from.seq ? prev : null, firstBroken: null };
+
+  /** Feeds the next row; false once a link is broken (later rows are ignored). */
+  push(row: AuditRow): boolean {
+    if (this.broken) return false;
+    this.entries++;
+    if (row.seq !== this.expectedSeq) {
+      this.broken = { seq: this.expectedSeq, reason: row.seq > this.expectedSeq ? 'missing' : 'order' };
+    } else if (row.prev_hash !== this.prev) {
+      this.broken = { seq: row.seq, reason: 'order' };
+    } else if (chainHash(this.key, this.prev, row) !== row.hash) {
+      this.broken = { seq: row.seq, reason: 'hash' };
+    } else {
+      this.prev = row.hash;
+      this.expectedSeq++;
+      return true;
+    }
+    return false;
+  }
+
+  result(): ChainCheck {
+    if (this.broken) return { ok: false, entries: this.entries, head: this.prev, firstBroken: this.broken };
+    return { ok: true, entries: this.entries, head: this.entries || this.from.seq ? this.prev : null, firstBroken: null };
+  }
+}
+
+/** Walks rows in seq order and names the first broken link. Pure: the rows come from the repo. */
+export function verifyChain(key: Buffer, rows: Iterable<AuditRow>, from: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH }): ChainCheck {
+  const verifier = new ChainVerifier(key, from);
+  for (const row of rows) if (!verifier.push(row)) break;
+  return verifier.result();
 }

@@ -101,6 +101,24 @@ export class FileAccess {
     return { ...again, overwrite: grant.overwrite };
   }
 
+  /**
+   * Re-checks a folder the DPO chose earlier through a grant and that Settings kept (the
+   * automatic backup folder): it must still exist, be a folder, and under the HTTP host still
+   * lie inside the granted folders. Returns the real path, or why not.
+   */
+  recheckFolder(path: string): { ok: true; path: string } | { ok: false; problem: string } {
+    const real = realOrNull(path);
+    if (!real) return { ok: false, problem: `The folder ${path} no longer exists` };
+    if (!statSync(real).isDirectory()) return { ok: false, problem: `${path} is no longer a folder` };
+    if (this.access === 'roots') {
+      const roots = this.roots().roots;
+      if (!roots.map(realOrNull).some((r) => r !== null && isInside(r, real))) {
+        return { ok: false, problem: `The folder ${path} is no longer inside the folders granted in Settings → Files` };
+      }
+    }
+    return { ok: true, path: real };
+  }
+
   /** Forgets every grant (lock, restore). */
   clear(): void {
     this.grants.clear();
@@ -133,7 +151,10 @@ export class FileAccess {
     if (kindProblem) throw invalid({ [field]: kindProblem });
 
     let real: string;
-    if (mode === 'open') {
+    if (mode === 'directory') {
+      real = realOrNull(rawPath) ?? fail(field, 'There is no folder at this path');
+      if (!statSync(real).isDirectory()) fail(field, 'This is not a folder');
+    } else if (mode === 'open') {
       real = realOrNull(rawPath) ?? fail(field, 'There is no file at this path');
       const stat = statSync(real);
       if (!stat.isFile()) fail(field, 'This is not a regular file');

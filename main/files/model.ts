@@ -18,7 +18,7 @@ export const PURPOSES: Record<FilePurpose, PurposeRule> = {
   emlImport: { extensions: ['eml'], modes: ['open'], maxOpenBytes: null },
   calendar: { extensions: ['json', 'csv'], modes: ['open', 'save'], maxOpenBytes: 5 * MiB },
   rulePack: { extensions: ['json'], modes: ['open', 'save'], maxOpenBytes: 20 * MiB },
-  backup: { extensions: ['dpobackup'], modes: ['open', 'save', 'folder'], maxOpenBytes: null },
+  backup: { extensions: ['dpobackup'], modes: ['open', 'save', 'folder', 'directory'], maxOpenBytes: null },
   attachment: { extensions: null, modes: ['open', 'save'], maxOpenBytes: null },
   export: { extensions: ['csv', 'xlsx', 'zip', 'jsonl', 'json', 'pdf', 'txt'], modes: ['save'], maxOpenBytes: null },
   /** An exported audit log read back to check it against the vault (audit.verifyExport); streamed. */

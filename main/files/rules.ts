@@ -22,7 +22,7 @@ export function extensionOf(name: string): string {
 export function purposeProblem(purpose: FilePurpose, mode: FileMode, name: string): string | null {
   const rule = PURPOSES[purpose];
   if (!rule.modes.includes(mode)) return `A ${purpose} file cannot be chosen for "${mode}"`;
-  if (mode === 'folder' || rule.extensions === null) return null;
+  if (mode === 'folder' || mode === 'directory' || rule.extensions === null) return null;
   const ext = extensionOf(name);
   if (!rule.extensions.includes(ext)) {
     return `Choose a ${rule.extensions.map((e) => `.${e}`).join(' or ')} file`;

@@ -8,7 +8,7 @@ import type { VaultManager } from '../vault/service';
 export function startAutoLock(vault: VaultManager, tickMs = 15_000): () => void {
   const timer = setInterval(() => {
     if (vault.status() !== 'unlocked') return;
-    const minutes = getSettings(vault.session()).autoLockMinutes;
+    const minutes = getSettings(vault.hostSession()).autoLockMinutes;
     if (minutes > 0 && vault.idleMs() >= minutes * 60_000) vault.lock('idle');
   }, tickMs);
   timer.unref();

@@ -8,6 +8,7 @@ import { channels, type DpoEvent, type Output } from '../../preload/contract';
 import { createApi, type ApiCall } from '../api';
 import { FileAccess, type NativePicker } from '../files/access';
 import { VaultManager } from '../vault/service';
+import { startAutoBackups } from '../backup/schedule';
 import { startAutoLock } from './auto-lock';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { argValue } from './paths';
@@ -21,6 +22,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://dpo`;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -238,6 +240,11 @@ export function dialogPicker(electron: Electron, window: () => ElectronNS.Browse
     async pick({ mode, suggestedName, extensions }) {
       const filters = extensions.length ? [{ name: extensions.map((e) => `.${e}`).join(', '), extensions }] : [];
       const parent = window();
+      if (mode === 'directory') {
+        const options: ElectronNS.OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
+        const r = parent ? await electron.dialog.showOpenDialog(parent, options) : await electron.dialog.showOpenDialog(options);
+        return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+      }
       if (mode === 'open') {
         const options: ElectronNS.OpenDialogOptions = { properties: ['openFile'], filters };
         const r = parent ? await electron.dialog.showOpenDialog(parent, options) : await electron.dialog.showOpenDialog(options);
@@ -278,10 +285,12 @@ export async function startElectronHost(electron: Electron, paths: ElectronHostP
   };
   electron.Menu.setApplicationMenu(buildMenu(electron, app.getLocale(), () => vault.lock('menu')));
   const stopAutoLock = startAutoLock(vault);
+  const stopAutoBackups = startAutoBackups(vault);
   const stopNotifications = startDeadlineNotifications(electron, vault, api, focus, app.getLocale());
   app.on('second-instance', focus);
   app.on('before-quit', () => {
     stopAutoLock();
+    stopAutoBackups();
     stopNotifications();
     vault.close();
   });

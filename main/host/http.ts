@@ -7,6 +7,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { EML_MAX_BASE64_CHARS } from '../../preload/contract/inbox';
 import { createApi, type ApiCall } from '../api';
 import { VaultManager } from '../vault/service';
+import { startAutoBackups } from '../backup/schedule';
 import { startAutoLock } from './auto-lock';
 import { FileAccess } from '../files/access';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -22,6 +23,7 @@ export const MAX_BODY_BYTES = EML_MAX_BASE64_CHARS + 1024 * 1024;
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -195,10 +197,12 @@ async function main(): Promise<void> {
   const vault = new VaultManager({ dataDir, files: new FileAccess({ extraRoots: allowedDirs(argv) }), ...(clockStart ? { now: () => new Date(Date.now() + shift) } : {}) });
   if (clockStart) console.log(`Clock starts at ${clockStart} (DPO_CLOCK_START)`);
   const stopAutoLock = startAutoLock(vault);
+  const stopAutoBackups = startAutoBackups(vault);
   const host = await startHttpHost({ port, vault, rendererDir: resolve(__dirname, '../renderer') });
   console.log(`DPO Workstation listening at ${host.url}`);
   const shutdown = () => {
     stopAutoLock();
+    stopAutoBackups();
     vault.close();
     void host.close().then(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();

@@ -39,6 +39,15 @@ export class SearchRepo {
     if (row) this.db.prepare('DELETE FROM search_index WHERE rowid = ?').run(row.id);
   }
 
+  /** The indexed ref and title of one record, or undefined. */
+  find(module: string, recordId: string): { ref: string; title: string } | undefined {
+    return this.db
+      .prepare<[string, string], { ref: string; title: string }>(
+        `SELECT i.ref, i.title FROM search_docs d JOIN search_index i ON i.rowid = d.id WHERE d.module = ? AND d.record_id = ?`,
+      )
+      .get(module, recordId);
+  }
+
   /**
    * Trigram MATCH of every term (each 3+ characters), all required. Each term is one quoted FTS5
    * string, so user text is never FTS syntax (quotes doubled; NEAR, *, -, ( ) are just text).

@@ -1,5 +1,6 @@
 import type { SearchHit } from '../../preload/contract/search';
 import { invalid } from '../shared/errors';
+import { attachmentHit, ATTACHMENTS_SEARCH_MODULE } from '../attachments/search';
 import type { Session } from '../shared/session';
 import { SearchRepo, type SearchDoc } from './repo';
 
@@ -21,16 +22,25 @@ export function searchTerms(text: string): string[] {
   return [...new Set(text.split(/[\u0000-\u001f\u007f]+/).map((t) => t.trim()).filter(Boolean))];
 }
 
+/**
+ * The ref and title of any record as indexed: every module indexes each record in the write's
+ * transaction, so this is the one cross-module way to ask "does this record exist, and what is
+ * it called" (attachments use it for their owner).
+ */
+export function findIndexedRecord(session: Pick<Session, 'db'>, module: string, recordId: string): { ref: string; title: string } | null {
+  return new SearchRepo(session.db).find(module, recordId) ?? null;
+}
+
 export function searchAll(session: Session, text: string, limit: number): SearchHit[] {
   const terms = searchTerms(text);
   if (terms.length === 0) throw invalid({ text: 'Type the letters, digits or words to search for' });
   const repo = new SearchRepo(session.db);
   const rows = terms.every((t) => [...t].length >= 3) ? repo.match(terms, limit) : repo.like(terms, limit);
-  return rows.map((r) => ({
+  return rows.map((r) => (r.module === ATTACHMENTS_SEARCH_MODULE ? attachmentHit(session, r) : {
     module: r.module as SearchHit['module'],
     recordId: r.record_id,
     ref: r.ref,
     title: r.title,
     snippet: r.snippet,
-  }));
+  })).filter((h): h is SearchHit => h !== null);
 }

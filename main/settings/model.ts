@@ -9,4 +9,5 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'profile'> = {
   fileRoots: null,
   // The company's zone (a Beijing company): every instant on the screen is shown in it.
   displayZone: 'Asia/Shanghai',
+  attachmentMaxMB: 200,
 };

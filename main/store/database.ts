@@ -8,6 +8,10 @@ export interface OpenOptions {
   key: Buffer | null;
   /** Path of an Electron-ABI build of the native module (the Electron host sets it). */
   nativeBinding?: string;
+  /** Refuse to create the file: an existing vault's database must never be replaced by a new empty one. */
+  fileMustExist?: boolean;
+  /** Read-only (backup verification): no journal mode change, no writes. */
+  readonly?: boolean;
 }
 
 const HEX = Buffer.from('0123456789abcdef', 'latin1');
@@ -35,8 +39,12 @@ export function rawKeySpec(key: Buffer): Buffer {
  * The key goes to sqlite3_key through `db.key(buffer)`, which hands SQLite the Buffer's own
  * bytes (no copy on the JS side); the spec is zeroed as soon as SQLite has taken it.
  */
-export function openDatabase(path: string, { key, nativeBinding }: OpenOptions): Db {
-  const db = new Database(path, nativeBinding ? { nativeBinding } : {});
+export function openDatabase(path: string, { key, nativeBinding, fileMustExist, readonly }: OpenOptions): Db {
+  const db = new Database(path, {
+    ...(nativeBinding ? { nativeBinding } : {}),
+    ...(fileMustExist || readonly ? { fileMustExist: true } : {}),
+    ...(readonly ? { readonly: true } : {}),
+  });
   try {
     if (key) {
       db.pragma(`cipher='sqlcipher'`);
@@ -50,6 +58,7 @@ export function openDatabase(path: string, { key, nativeBinding }: OpenOptions):
     }
     // Reading the schema proves the key: a wrong one fails here with "file is not a database".
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (readonly) return db;
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

@@ -16,6 +16,25 @@ export interface KdfParams {
 }
 export const DEFAULT_KDF: KdfParams = { N: 2 ** 17, r: 8, p: 1 };
 
+/**
+ * What a key file may ask of scrypt, checked before deriving: a tampered key file must not
+ * make unlock take seconds or gigabytes. The app writes N = 2^17, r = 8, p = 1 (128 MiB);
+ * tests write N = 2^12. The work (128·N·r·p bytes) may be at most twice the default's.
+ */
+export const KDF_BOUNDS = { minN: 2 ** 10, maxN: 2 ** 18, maxR: 16, maxP: 4, maxWorkBytes: 256 * 1024 * 1024 } as const;
+
+/** Why scrypt parameters are refused, or null. */
+export function kdfProblem(kdf: unknown): string | null {
+  if (!kdf || typeof kdf !== 'object') return 'the scrypt parameters are missing';
+  const { N, r, p } = kdf as Record<string, unknown>;
+  if (![N, r, p].every((v) => Number.isSafeInteger(v) && (v as number) > 0)) return 'the scrypt parameters are not whole numbers';
+  const [n, rr, pp] = [N, r, p] as number[];
+  if ((n & (n - 1)) !== 0 || n < KDF_BOUNDS.minN || n > KDF_BOUNDS.maxN) return `scrypt N = ${n} is outside 2^10…2^18`;
+  if (rr > KDF_BOUNDS.maxR || pp > KDF_BOUNDS.maxP) return `scrypt r = ${rr}, p = ${pp} is outside r ≤ ${KDF_BOUNDS.maxR}, p ≤ ${KDF_BOUNDS.maxP}`;
+  if (128 * n * rr * pp > KDF_BOUNDS.maxWorkBytes) return `scrypt N·r·p = ${n}·${rr}·${pp} asks for more than 256 MiB`;
+  return null;
+}
+
 interface WrappedKey {
   salt: string;
   iv: string;
@@ -31,6 +50,68 @@ export interface KeyFile {
   cipher: 'sqlcipher-v4';
   byPassphrase: WrappedKey;
   byRecoveryCode: WrappedKey;
+  /**
+   * The first 16 bytes of this vault's vault.db (SQLCipher's plaintext salt, kept by backups
+   * and restores), hex. Tells "another vault's database" from "a damaged one" without the key.
+   * Absent in key files written before it; added at the next unlock.
+   */
+  dbSalt?: string;
+}
+
+/** A key file that cannot be used, and why: not the JSON we write, or parameters we refuse. */
+export class KeyFileProblem extends Error {
+  constructor(
+    readonly kind: 'malformed' | 'params',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+function checkWrapped(w: unknown, name: string): WrappedKey {
+  if (!w || typeof w !== 'object') throw new KeyFileProblem('malformed', `${name} is missing`);
+  const o = w as Record<string, unknown>;
+  const sizes: [keyof WrappedKey, number][] = [['salt', 16], ['iv', 12], ['tag', 16], ['ciphertext', 32]];
+  for (const [field, bytes] of sizes) {
+    const v = o[field];
+    if (typeof v !== 'string' || !B64.test(v) || Buffer.from(v, 'base64').length !== bytes) {
+      throw new KeyFileProblem('params', `${name}.${field} is not ${bytes} bytes of base64`);
+    }
+  }
+  const problem = kdfProblem(o.kdf);
+  if (problem) throw new KeyFileProblem('params', `${name}: ${problem}`);
+  const { N, r, p } = o.kdf as KdfParams;
+  return { salt: o.salt as string, iv: o.iv as string, tag: o.tag as string, ciphertext: o.ciphertext as string, kdf: { N, r, p } };
+}
+
+/** Parses and bounds a key file's text before anything is derived from it. Throws KeyFileProblem. */
+export function parseKeyFile(text: string): KeyFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new KeyFileProblem('malformed', 'it is not valid JSON');
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new KeyFileProblem('malformed', 'it is not a JSON object');
+  const o = raw as Record<string, unknown>;
+  if (o.format !== 'dpo-vault-key') throw new KeyFileProblem('malformed', 'it is not a DPO Workstation key file');
+  if (o.version !== 1 || o.cipher !== 'sqlcipher-v4') {
+    throw new KeyFileProblem('params', `its version (${String(o.version)}) or cipher (${String(o.cipher)}) is not one this app knows`);
+  }
+  const dbSalt = o.dbSalt;
+  if (dbSalt !== undefined && (typeof dbSalt !== 'string' || !/^[0-9a-f]{32}$/.test(dbSalt))) {
+    throw new KeyFileProblem('params', 'dbSalt is not 16 bytes of hex');
+  }
+  return {
+    format: 'dpo-vault-key',
+    version: 1,
+    cipher: 'sqlcipher-v4',
+    byPassphrase: checkWrapped(o.byPassphrase, 'byPassphrase'),
+    byRecoveryCode: checkWrapped(o.byRecoveryCode, 'byRecoveryCode'),
+    ...(dbSalt ? { dbSalt } : {}),
+  };
 }
 
 const AAD = Buffer.from('dpo-vault-key-v1');
@@ -81,6 +162,8 @@ export async function wrapKey(dbKey: Buffer, secret: string, kdf: KdfParams): Pr
  * length) is zeroed here; the caller owns the returned Buffer and zeroes it at lock.
  */
 export async function unwrapKey(wrapped: WrappedKey, secret: string): Promise<Buffer | null> {
+  const problem = kdfProblem(wrapped.kdf);
+  if (problem) throw new KeyFileProblem('params', problem);
   const kek = await deriveKek(secret, Buffer.from(wrapped.salt, 'base64'), wrapped.kdf);
   const pieces: Buffer[] = [];
   try {

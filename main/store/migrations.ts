@@ -1,4 +1,5 @@
 import { auditExportMigrations } from '../audit/migrations';
+import { attachmentsMigrations } from '../attachments/migrations';
 import { calendarMigrations } from '../calendar/migrations';
 import { deadlinesMigrations } from '../deadlines/migrations';
 import { inboxMigrations } from '../inbox/migrations';
@@ -23,4 +24,5 @@ export const allMigrations: Migration[] = [
   ...rulesMigrations,
   ...governanceMigrations,
   ...recordsMigrations,
+  ...attachmentsMigrations,
 ].sort((a, b) => a.version - b.version);

@@ -8,13 +8,13 @@ type VaultChannel = keyof typeof vaultChannels;
 export function vaultHandlers(vault: VaultManager): {
   [C in VaultChannel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
 } {
-  const status = () => ({ state: vault.status() });
+  const status = () => ({ state: vault.status(), ...(vault.recoveryPending() ? { recoveryPending: true } : {}) });
   return {
     'vault.status': status,
     'vault.create': (input) => vault.create(input.passphrase, input.profile),
     'vault.unlock': async (input) => {
-      await vault.unlock(input);
-      return status();
+      const result = await vault.unlock(input);
+      return { ...status(), ...(result.failedUnlocks ? { failedUnlocks: result.failedUnlocks } : {}) };
     },
     'vault.lock': () => {
       vault.lock('user');
@@ -24,6 +24,8 @@ export function vaultHandlers(vault: VaultManager): {
       await vault.changePassphrase(input.current, input.next);
       return status();
     },
+    'vault.completeRecovery': (input) => vault.completeRecovery(input.next),
+    'vault.newRecoveryCode': (input) => vault.newRecoveryCode(input.passphrase),
     'vault.passphraseStrength': (input) => passphraseStrength(input.passphrase),
   };
 }

@@ -24,3 +24,24 @@ export function passphraseStrength(passphrase: string): { score: number; hints: 
   if (chars.length < 16 && classes < 3) hints.push('addWords');
   return { score: Math.min(4, score), hints };
 }
+
+/** From this many failed unlocks in a row, the next attempt waits (DESIGN.md: no full-speed guessing). */
+export const FAILURES_BEFORE_DELAY = 5;
+/** The longest wait between attempts. */
+export const MAX_UNLOCK_DELAY_MS = 5 * 60_000;
+
+/**
+ * How long after the last failure the next attempt is refused: nothing for the first four
+ * failures, then 1 s, 2 s, 4 s … doubling per failure, at most five minutes. Pure.
+ */
+export function unlockDelayMs(failures: number): number {
+  if (failures < FAILURES_BEFORE_DELAY) return 0;
+  return Math.min(MAX_UNLOCK_DELAY_MS, 1000 * 2 ** (failures - FAILURES_BEFORE_DELAY));
+}
+
+/** Milliseconds still to wait before another attempt is allowed (0 = try now). Pure. */
+export function unlockWaitMs(failures: { count: number; lastAt: string } | null, now: Date): number {
+  if (!failures) return 0;
+  const until = Date.parse(failures.lastAt) + unlockDelayMs(failures.count);
+  return Math.max(0, until - now.getTime());
+}

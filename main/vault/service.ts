@@ -1,5 +1,6 @@
 import { hkdfSync, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OrganisationProfileInput as OrganisationProfile } from '../../preload/contract/settings';
 import type { VaultUnlock } from '../../preload/contract/vault';
 import { AuditRepo } from '../audit/repo';
@@ -11,9 +12,10 @@ import { JobRegistry } from '../jobs/registry';
 import { AppError, conflict } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { openDatabase, type Db } from '../store/database';
-import { ensurePrivateDir, vaultPaths, writeFileAtomic, type VaultPaths } from '../store/files';
+import { ensurePrivateDir, ensurePrivateFiles, vaultPaths, writeFileAtomic, type VaultPaths } from '../store/files';
 import {
   DEFAULT_KDF,
+  KeyFileProblem,
   newRecoveryCode,
   normaliseRecoveryCode,
   unwrapKey,
@@ -22,8 +24,20 @@ import {
   type KeyFile,
 } from '../store/keyfile';
 import { migrate } from '../store/migrate';
+import { purgeUnfinishedUploads } from '../attachments/uploads';
+import { FailedUnlockStore, type FailedUnlocks } from './attempts';
+import { unlockWaitMs } from './rules';
+import { classifyOpenError, precheckDatabase, readDbSalt, readKeyFile } from './vault-files';
 
-export type LockReason = 'user' | 'idle' | 'menu';
+export type LockReason = 'user' | 'idle' | 'menu' | 'restore';
+
+/** What a successful unlock tells the DPO once. */
+export interface UnlockResult {
+  /** Failed attempts since the previous unlock (times only), or null. */
+  failedUnlocks: FailedUnlocks | null;
+  /** Opened with the recovery code: a new passphrase must be chosen before anything else. */
+  recoveryPending: boolean;
+}
 
 export interface VaultOptions {
   dataDir: string;
@@ -41,6 +55,8 @@ interface OpenVault {
   anchorKey: Buffer;
   audit: AuditService;
   session: Session;
+  /** Unlocked with the recovery code and no new passphrase chosen yet. */
+  recoveryPending: boolean;
 }
 
 /**
@@ -54,6 +70,8 @@ export class VaultManager {
   private open: OpenVault | null = null;
   private lastActivity = Date.now();
   private readonly lockListeners = new Set<(reason: LockReason) => void>();
+  private readonly unlockListeners = new Set<(session: Session) => void>();
+  readonly failures: FailedUnlockStore;
   private busy: Promise<unknown> = Promise.resolve();
   /** Grants outlive no session: they are cleared at every lock. */
   readonly files: FileAccess;
@@ -66,6 +84,23 @@ export class VaultManager {
     this.now = options.now ?? (() => new Date());
     this.files = options.files ?? new FileAccess();
     this.jobs = new JobRegistry(() => new Date());
+    this.failures = new FailedUnlockStore(options.dataDir);
+  }
+
+  get nativeBinding(): string | undefined {
+    return this.options.nativeBinding;
+  }
+
+  get kdfParams(): KdfParams {
+    return this.kdf;
+  }
+
+  clock(): Date {
+    return this.now();
+  }
+
+  recoveryPending(): boolean {
+    return this.open?.recoveryPending ?? false;
   }
 
   status(): 'none' | 'locked' | 'unlocked' {
@@ -73,10 +108,31 @@ export class VaultManager {
     return existsSync(this.paths.keyFile) ? 'locked' : 'none';
   }
 
-  /** The unlocked session; LOCKED otherwise. */
+  /** The unlocked session for the DPO's channels; LOCKED otherwise, RECOVERY_PENDING until a new passphrase is chosen. */
   session(): Session {
+    const session = this.hostSession();
+    if (this.open?.recoveryPending) {
+      throw new AppError('RECOVERY_PENDING', 'The vault was opened with the recovery code: choose a new passphrase first.');
+    }
+    return session;
+  }
+
+  /** The open session for the hosts' own timers (auto-lock) and jobs, also during recovery. */
+  hostSession(): Session {
     if (!this.open) throw new AppError('LOCKED', 'The vault is locked. Unlock it to continue.');
     return this.open.session;
+  }
+
+  /** The open database key, for a backup copy made by a worker (never leaves main). */
+  databaseKey(): Buffer {
+    if (!this.open) throw new AppError('LOCKED', 'The vault is locked. Unlock it to continue.');
+    return this.open.dbKey;
+  }
+
+  /** Runs after every unlock (and restore), e.g. to start a due automatic backup. */
+  onUnlock(listener: (session: Session) => void): () => void {
+    this.unlockListeners.add(listener);
+    return () => this.unlockListeners.delete(listener);
   }
 
   touch(): void {
@@ -109,8 +165,11 @@ export class VaultManager {
         byRecoveryCode: await wrapKey(dbKey, recoveryCode, this.kdf),
       };
       try {
-        this.openWith(dbKey, (session) => initSettings(session, profile));
-        writeFileAtomic(this.paths.keyFile, JSON.stringify(keyFile, null, 2));
+        this.openWith(dbKey, { create: true }, (session) => initSettings(session, profile));
+        // The header goes to vault.db now (not only the WAL), so its salt can name this vault.
+        this.open!.db.pragma('wal_checkpoint(TRUNCATE)');
+        const dbSalt = readDbSalt(this.paths.db);
+        writeFileAtomic(this.paths.keyFile, JSON.stringify({ ...keyFile, ...(dbSalt ? { dbSalt } : {}) }, null, 2));
       } catch (error) {
         this.closeHandle();
         for (const f of [this.paths.db, `${this.paths.db}-wal`, `${this.paths.db}-shm`, this.paths.anchorFile]) rmSync(f, { force: true });
@@ -120,27 +179,127 @@ export class VaultManager {
     });
   }
 
-  async unlock(secret: VaultUnlock): Promise<void> {
+  async unlock(secret: VaultUnlock): Promise<UnlockResult> {
     return this.exclusive(async () => {
-      if (this.open) return;
-      const keyFile = this.readKeyFile();
-      const byPassphrase = secret.passphrase !== undefined;
-      const dbKey = byPassphrase
-        ? await unwrapKey(keyFile.byPassphrase, secret.passphrase ?? '')
-        : await unwrapKey(keyFile.byRecoveryCode, normaliseRecoveryCode(secret.recoveryCode ?? ''));
-      if (!dbKey) {
+      if (this.open) return { failedUnlocks: null, recoveryPending: this.open.recoveryPending };
+      const keyFile = readKeyFile(this.paths);
+      const failures = this.failures.read();
+      const waitMs = unlockWaitMs(failures, this.now());
+      if (waitMs > 0) {
         throw new AppError(
-          'WRONG_PASSPHRASE',
-          byPassphrase ? 'That passphrase does not open this vault.' : 'That recovery code does not open this vault.',
+          'TOO_MANY_ATTEMPTS',
+          `${failures!.count} failed attempts in a row: wait ${Math.ceil(waitMs / 1000)} s before trying again.`,
         );
       }
-      this.openWith(dbKey, (session) =>
+      // Before deriving: a missing or foreign database is said as such, whatever the secret.
+      precheckDatabase(this.paths, keyFile);
+      const byPassphrase = secret.passphrase !== undefined;
+      const dbKey = await this.unwrapOrThrow(() =>
+        byPassphrase
+          ? unwrapKey(keyFile.byPassphrase, secret.passphrase ?? '')
+          : unwrapKey(keyFile.byRecoveryCode, normaliseRecoveryCode(secret.recoveryCode ?? '')),
+      );
+      if (!dbKey) {
+        const now = this.failures.record(this.now());
+        const wait = unlockWaitMs(now, this.now());
+        throw new AppError(
+          'WRONG_PASSPHRASE',
+          `${byPassphrase ? 'That passphrase does not open this vault.' : 'That recovery code does not open this vault.'}${
+            wait > 0 ? ` ${now.count} failed attempts: the next try is possible in ${Math.ceil(wait / 1000)} s.` : ''
+          }`,
+        );
+      }
+      this.openWith(dbKey, { create: false }, (session) => {
         session.audit.append({
           action: 'vault.unlock',
           entity: 'vault',
           summary: byPassphrase ? 'Vault unlocked with the passphrase' : 'Vault unlocked with the recovery code',
+          details: { by: byPassphrase ? 'passphrase' : 'recoveryCode' },
+        });
+        if (failures) {
+          session.audit.append({
+            action: 'vault.failedUnlocks',
+            entity: 'vault',
+            summary: `${failures.count} failed unlock attempts since the last unlock`,
+            details: failures,
+          });
+        }
+      });
+      this.failures.clear();
+      this.open!.recoveryPending = !byPassphrase;
+      if (!keyFile.dbSalt) {
+        const dbSalt = readDbSalt(this.paths.db);
+        if (dbSalt) writeFileAtomic(this.paths.keyFile, JSON.stringify({ ...keyFile, dbSalt }, null, 2));
+      }
+      this.afterUnlock();
+      return { failedUnlocks: failures, recoveryPending: !byPassphrase };
+    });
+  }
+
+  /**
+   * Opens a vault whose files were just put in place (restore) with the key already unwrapped.
+   * `afterOpen` runs in the first transaction (the restore's audit entry).
+   */
+  adoptRestored(dbKey: Buffer, byRecoveryCode: boolean, afterOpen: (session: Session) => void): void {
+    if (this.open) throw conflict('Lock the vault before restoring.');
+    this.openWith(dbKey, { create: false }, afterOpen);
+    this.open!.recoveryPending = byRecoveryCode;
+    this.failures.clear();
+    this.afterUnlock();
+  }
+
+  /** After a recovery-code unlock: the new passphrase, and a new recovery code shown once (the old one stops working). */
+  async completeRecovery(next: string): Promise<{ recoveryCode: string }> {
+    return this.exclusive(async () => {
+      const open = this.open;
+      if (!open) throw new AppError('LOCKED', 'The vault is locked. Unlock it to continue.');
+      if (!open.recoveryPending) throw conflict('The vault was not opened with the recovery code; change the passphrase in Settings.');
+      const keyFile = readKeyFile(this.paths);
+      const recoveryCode = newRecoveryCode();
+      const updated: KeyFile = {
+        ...keyFile,
+        byPassphrase: await wrapKey(open.dbKey, next, this.kdf),
+        byRecoveryCode: await wrapKey(open.dbKey, recoveryCode, this.kdf),
+      };
+      // Audit first, key file second (as for a passphrase change): a crash between leaves the
+      // old passphrase and code working and an entry saying the change was attempted.
+      open.session.tx(() =>
+        open.session.audit.append({
+          action: 'vault.recover',
+          entity: 'vault',
+          summary: 'New passphrase chosen after a recovery-code unlock; a new recovery code replaced the old one',
+          details: { passphrase: 'rewrapped', recoveryCode: 'replaced' },
         }),
       );
+      writeFileAtomic(this.paths.keyFile, JSON.stringify(updated, null, 2));
+      open.recoveryPending = false;
+      return { recoveryCode };
+    });
+  }
+
+  /** Settings → Create a new recovery code: needs the passphrase; the old code stops working. */
+  async newRecoveryCode(passphrase: string): Promise<{ recoveryCode: string }> {
+    return this.exclusive(async () => {
+      const session = this.session();
+      const keyFile = readKeyFile(this.paths);
+      const dbKey = await unwrapKey(keyFile.byPassphrase, passphrase);
+      if (!dbKey) throw new AppError('WRONG_PASSPHRASE', 'The passphrase is not right.', { passphrase: 'Not the current passphrase' });
+      try {
+        const recoveryCode = newRecoveryCode();
+        const updated: KeyFile = { ...keyFile, byRecoveryCode: await wrapKey(dbKey, recoveryCode, this.kdf) };
+        session.tx(() =>
+          session.audit.append({
+            action: 'vault.newRecoveryCode',
+            entity: 'vault',
+            summary: 'A new recovery code replaced the old one',
+            details: { recoveryCode: 'replaced' },
+          }),
+        );
+        writeFileAtomic(this.paths.keyFile, JSON.stringify(updated, null, 2));
+        return { recoveryCode };
+      } finally {
+        dbKey.fill(0);
+      }
     });
   }
 
@@ -153,7 +312,7 @@ export class VaultManager {
   async changePassphrase(current: string, next: string): Promise<void> {
     return this.exclusive(async () => {
       const session = this.session();
-      const keyFile = this.readKeyFile();
+      const keyFile = readKeyFile(this.paths);
       const dbKey = await unwrapKey(keyFile.byPassphrase, current);
       if (!dbKey) throw new AppError('WRONG_PASSPHRASE', 'The current passphrase is not right.', { current: 'Not the current passphrase' });
       try {
@@ -175,23 +334,53 @@ export class VaultManager {
     this.closeHandle();
   }
 
-  private readKeyFile(): KeyFile {
-    if (!existsSync(this.paths.keyFile)) throw new AppError('NOT_FOUND', 'No vault exists in this data folder yet.');
-    const parsed = JSON.parse(readFileSync(this.paths.keyFile, 'utf8')) as KeyFile;
-    if (parsed.format !== 'dpo-vault-key' || parsed.version !== 1) {
-      throw new AppError('CONFLICT', 'The vault key file has a format this version does not know.');
-    }
-    return parsed;
-  }
-
-  private openWith(dbKey: Buffer, afterOpen: (session: Session) => void): void {
-    let db: Db;
+  private async unwrapOrThrow(unwrap: () => Promise<Buffer | null>): Promise<Buffer | null> {
     try {
-      db = openDatabase(this.paths.db, { key: dbKey, nativeBinding: this.options.nativeBinding });
+      return await unwrap();
     } catch (error) {
-      dbKey.fill(0);
+      if (error instanceof KeyFileProblem) {
+        throw new AppError('VAULT_KEY_PARAMS', `The key file ${this.paths.keyFile} has parameters this app does not accept (${error.message}); it was not used.`);
+      }
       throw error;
     }
+  }
+
+  /**
+   * What a backup or restore killed mid-way left in the data folder (a staging folder, an
+   * extracted database): no such job survives the process, so at unlock they go.
+   */
+  private removeStaleWork(): void {
+    for (const name of readdirSync(this.paths.dir)) {
+      if (/^\.backup-staging-[0-9a-f]{8}$/.test(name) || /^\.restore-[0-9a-f]{8}\.db$/.test(name)) {
+        rmSync(join(this.paths.dir, name), { recursive: true, force: true });
+      }
+    }
+  }
+
+  private afterUnlock(): void {
+    const session = this.open?.session;
+    if (!session) return;
+    for (const listener of this.unlockListeners) {
+      try {
+        listener(session);
+      } catch {
+        // A listener (e.g. the backup scheduler) never makes an unlock fail.
+      }
+    }
+  }
+
+  private openWith(dbKey: Buffer, how: { create: boolean }, afterOpen: (session: Session) => void): void {
+    let db: Db;
+    ensurePrivateDir(this.paths.dir);
+    try {
+      // fileMustExist: an unlock never creates a database (a missing one would start a new, empty vault).
+      db = openDatabase(this.paths.db, { key: dbKey, nativeBinding: this.options.nativeBinding, fileMustExist: !how.create });
+    } catch (error) {
+      dbKey.fill(0);
+      throw classifyOpenError(this.paths, error);
+    }
+    ensurePrivateFiles(this.paths.keyFile);
+    this.removeStaleWork();
     try {
       migrate(db);
       const hmacKey = Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'dpo-audit-chain-v1', 32));
@@ -223,7 +412,7 @@ export class VaultManager {
         files: this.files,
         jobs: this.jobs,
       };
-      this.open = { db, dbKey, hmacKey, anchorKey, audit, session };
+      this.open = { db, dbKey, hmacKey, anchorKey, audit, session, recoveryPending: false };
       const rootsStmt = db.prepare<[], { roots: string | null }>(
         `SELECT json_extract(value, '$.fileRoots') AS roots FROM settings WHERE key = 'settings'`,
       );
@@ -234,14 +423,15 @@ export class VaultManager {
       session.tx(() => {
         // Triggers and anchor first: the report describes the log as it was found.
         audit.checkAtOpen();
+        purgeUnfinishedUploads(session);
         afterOpen(session);
       });
       this.touch();
     } catch (error) {
       this.closeHandle();
-      db.close();
+      if (db.open) db.close();
       dbKey.fill(0);
-      throw error;
+      throw classifyOpenError(this.paths, error);
     }
   }
 
@@ -266,8 +456,8 @@ export class VaultManager {
     }
   }
 
-  /** Key-file operations never interleave (two unlocks, or a change during an unlock). */
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  /** Key-file operations never interleave (two unlocks, or a change during an unlock, or a restore). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.busy.then(fn, fn);
     this.busy = run.catch(() => undefined);
     return run;

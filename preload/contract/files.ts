@@ -18,8 +18,11 @@ export const FilePurpose = z.enum([
 ]);
 export type FilePurpose = z.infer<typeof FilePurpose>;
 
-/** open: read an existing regular file; save: write a new file; folder: create a new folder. */
-export const FileMode = z.enum(['open', 'save', 'folder']);
+/**
+ * open: read an existing regular file; save: write a new file; folder: create a new folder;
+ * directory: an existing folder to write files into (automatic backups).
+ */
+export const FileMode = z.enum(['open', 'save', 'folder', 'directory']);
 export type FileMode = z.infer<typeof FileMode>;
 
 /** A path main has checked and remembers; the renderer only ever holds the grant's id. */

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { attachmentsChannels } from './attachments';
 import { auditChannels } from './audit';
+import { backupsChannels } from './backups';
 import { calendarChannels } from './calendar';
 import { deadlinesChannels } from './deadlines';
 import { exportsChannels } from './exports';
@@ -46,6 +48,8 @@ export const contract = {
   ...rulesChannels,
   ...governanceChannels,
   ...linksChannels,
+  ...attachmentsChannels,
+  ...backupsChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;
@@ -65,7 +69,7 @@ export interface DpoClient {
 }
 
 export type DpoEvent =
-  | { type: 'locked'; reason: 'user' | 'idle' | 'menu' }
+  | { type: 'locked'; reason: 'user' | 'idle' | 'menu' | 'restore' }
   | { type: 'deadlineAlert'; deadlineId: string; state: 'dueSoon' | 'overdue'; title: string };
 
 export type { Result, AppErrorDto, ErrorCode } from './result';

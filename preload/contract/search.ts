@@ -7,6 +7,8 @@ export const SearchHit = z.object({
   ref: z.string(),
   title: z.string(),
   snippet: z.string(),
+  /** Set when the hit is a file attached to the record (found by its name). */
+  attachment: z.object({ id: z.string(), name: z.string() }).optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

@@ -30,6 +30,8 @@ export const Settings = z.object({
   dueSoonHours: z.number().int().min(1).max(24 * 30),
   /** Whether a rights-request clock pauses while identity proof is awaited (policy is silent: off). */
   pauseClockForIdentity: z.boolean(),
+  /** Largest attachment accepted, in MB (MiB). */
+  attachmentMaxMB: z.number().int().min(1).max(2048),
   /**
    * Folders inside which the HTTP host may read or write a typed path (DESIGN.md: the API is
    * no general file reader). null: the user's Documents and Downloads. The desktop app uses the

@@ -5,6 +5,7 @@ import { useT } from '../i18n';
 import { api } from './api';
 import { shellText } from './i18n';
 import { LockScreen } from './LockScreen';
+import { RecoveryReset } from './RecoveryReset';
 import { SetupWizard } from './SetupWizard';
 import { Shell } from './Shell';
 import { useApp } from './store';
@@ -17,9 +18,14 @@ export function App() {
   const language = useApp((s) => s.language);
   const theme = useApp((s) => s.theme);
   const toast = useApp((s) => s.toast);
+  const recoveryPending = useApp((s) => s.recoveryPending);
+  const setRecoveryPending = useApp((s) => s.setRecoveryPending);
 
   useEffect(() => {
-    void api.call('vault.status', {}).then((r) => setVaultState(r.ok ? r.value.state : 'locked'));
+    void api.call('vault.status', {}).then((r) => {
+      setRecoveryPending(r.ok && Boolean(r.value.recoveryPending));
+      setVaultState(r.ok ? r.value.state : 'locked');
+    });
     return api.onEvent((event) => {
       if (event.type === 'locked') {
         setVaultState('locked');
@@ -44,5 +50,6 @@ export function App() {
 
   if (vaultState === 'unknown') return null;
   // Date fields, numbers and calendars follow the UI language (English: day-month-year).
-  return <I18nProvider locale={LOCALE[language]}>{vaultState === 'none' ? <SetupWizard /> : vaultState === 'locked' ? <LockScreen /> : <Shell />}</I18nProvider>;
+  const screen = vaultState === 'none' ? <SetupWizard /> : vaultState === 'locked' ? <LockScreen /> : recoveryPending ? <RecoveryReset /> : <Shell />;
+  return <I18nProvider locale={LOCALE[language]}>{screen}</I18nProvider>;
 }

@@ -39,8 +39,9 @@ export function CommandPalette({ open, onClose }: { open: boolean; onClose(): vo
   const options: { key: string; label: string; go(): void }[] = [
     ...pages.map((p: PageName) => ({ key: `page-${p}`, label: t(p), go: () => navigate({ page: p }) })),
     ...hits.map((h) => ({
-      key: `${h.module}-${h.recordId}`,
-      label: `${h.ref} · ${h.title}`,
+      key: `${h.module}-${h.recordId}-${h.attachment?.id ?? ''}`,
+      // A file found by its name opens the record that holds it.
+      label: h.attachment ? `${h.ref} · ${t('fileHit', { name: h.attachment.name })}` : `${h.ref} · ${h.title}`,
       go: () => navigate(h.module === 'governance' ? { page: 'settings' } : { page: h.module, id: h.recordId }),
     })),
   ];

@@ -5,16 +5,31 @@ import { useT } from '../i18n';
 import { api } from './api';
 import { shellText } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { RestoreFlow } from '../features/backup/RestoreFlow';
 import { useApp } from './store';
+
+/** Codes that mean the vault's files cannot be opened as they are: the way on is a restore. */
+const DAMAGED = new Set(['VAULT_DB_MISSING', 'VAULT_DB_DAMAGED', 'VAULT_DB_FOREIGN', 'VAULT_KEY_MALFORMED', 'VAULT_KEY_PARAMS']);
 
 export function LockScreen() {
   const t = useT(shellText);
   const setVaultState = useApp((s) => s.setVaultState);
-  const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
+  const setRecoveryPending = useApp((s) => s.setRecoveryPending);
+  const setUnlockNotice = useApp((s) => s.setUnlockNotice);
+  const [mode, setMode] = useState<'passphrase' | 'recovery' | 'restore'>('passphrase');
   const [secret, setSecret] = useState('');
   const [error, setError] = useState<AppErrorDto | undefined>();
   const [busy, setBusy] = useState(false);
 
+  if (mode === 'restore') {
+    return (
+      <main className="auth-card auth-card--wide" aria-labelledby="restore-title">
+        <div className="auth-card__top"><LanguageSwitch /></div>
+        <RestoreFlow onBack={() => setMode('passphrase')} />
+      </main>
+    );
+  }
+  const damaged = error && DAMAGED.has(error.code);
   return (
     <main className="auth-card" aria-labelledby="lock-title">
       <div className="auth-card__top"><LanguageSwitch /></div>
@@ -30,6 +45,8 @@ export function LockScreen() {
           setBusy(false);
           if (!r.ok) return setError(r.error);
           setSecret('');
+          setUnlockNotice(r.value.failedUnlocks ?? null);
+          setRecoveryPending(Boolean(r.value.recoveryPending));
           setVaultState('unlocked');
         }}
       >
@@ -42,8 +59,14 @@ export function LockScreen() {
           autoComplete={mode === 'passphrase' ? 'current-password' : 'off'}
           autoFocus
           required
-          error={error?.message}
+          error={damaged ? undefined : error?.message}
         />
+        {damaged ? (
+          <div className="banner banner--error" role="alert">
+            <p>{error.message}</p>
+            <p>{t('damagedHint')} <button type="button" onClick={() => setMode('restore')}>{t('restoreFromBackup')}</button></p>
+          </div>
+        ) : null}
         <div className="form-actions">
           <button
             type="button"
@@ -61,6 +84,9 @@ export function LockScreen() {
           </button>
         </div>
       </form>
+      <p className="muted">
+        <button type="button" className="link" onClick={() => { setMode('restore'); setError(undefined); }}>{t('restoreFromBackup')}</button>
+      </p>
     </main>
   );
 }

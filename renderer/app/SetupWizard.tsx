@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { AppErrorDto } from '../../preload/contract/result';
-import { ErrorBanner, fieldError, TextField, CheckboxField } from '../components/Field';
+import { ErrorBanner, fieldError, TextField } from '../components/Field';
 import { useT } from '../i18n';
 import { api } from './api';
 import { shellText } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { RestoreFlow } from '../features/backup/RestoreFlow';
+import { RecoveryCodeShown } from './RecoveryCodeShown';
 import { useApp } from './store';
 
-type Step = 'passphrase' | 'profile' | 'recovery';
+type Step = 'passphrase' | 'profile' | 'recovery' | 'restore';
 
 /** First run: passphrase twice with a strength hint → organisation profile → recovery code once. */
 export function SetupWizard() {
@@ -21,8 +23,6 @@ export function SetupWizard() {
   const [error, setError] = useState<AppErrorDto | undefined>();
   const [busy, setBusy] = useState(false);
   const [recoveryCode, setRecoveryCode] = useState('');
-  const [stored, setStored] = useState(false);
-  const [copied, setCopied] = useState(false);
 
   useEffect(() => {
     if (!passphrase) return setStrength(null);
@@ -34,41 +34,25 @@ export function SetupWizard() {
 
   const mismatch = again.length > 0 && again !== passphrase;
 
+  if (step === 'restore') {
+    return (
+      <main className="auth-card auth-card--wide" aria-labelledby="restore-title">
+        <RestoreFlow onBack={() => setStep('passphrase')} />
+      </main>
+    );
+  }
+
   if (step === 'recovery') {
     return (
-      <main className="auth-card auth-card--recovery" aria-labelledby="recovery-title">
-        <h1 id="recovery-title">{t('recoveryTitle')}</h1>
-        <p>{t('recoveryIntro')}</p>
-        <output className="recovery-code" aria-label={t('recoveryCode')}>{recoveryCode}</output>
-        <div className="form-actions recovery-actions">
-          <button
-            type="button"
-            onClick={async () => {
-              try {
-                await navigator.clipboard.writeText(recoveryCode);
-                setCopied(true);
-              } catch {
-                setCopied(false);
-              }
-            }}
-          >
-            {copied ? t('recoveryCopied') : t('recoveryCopy')}
-          </button>
-          {/* Print shows only the code (print CSS): nothing else of the vault goes to the printer. */}
-          <button type="button" onClick={() => window.print()}>{t('recoveryPrint')}</button>
-        </div>
-        <CheckboxField label={t('recoveryStored')} checked={stored} onChange={setStored} />
-        <button
-          className="primary"
-          disabled={!stored}
-          onClick={() => {
-            setRecoveryCode('');
-            setVaultState('unlocked');
-          }}
-        >
-          {t('continue')}
-        </button>
-      </main>
+      <RecoveryCodeShown
+        code={recoveryCode}
+        title={t('recoveryTitle')}
+        intro={t('recoveryIntro')}
+        onDone={() => {
+          setRecoveryCode('');
+          setVaultState('unlocked');
+        }}
+      />
     );
   }
 
@@ -162,6 +146,9 @@ export function SetupWizard() {
           </button>
         </div>
       </form>
+      <p className="muted">
+        {t('orRestore')} <button type="button" onClick={() => setStep('restore')}>{t('restoreFromBackup')}</button>
+      </p>
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { LockCancelledJobs } from '../components/LockCancelledJobs';
 import { IntegrityAlert } from '../features/audit/IntegrityAlert';
 import { AlertBanner } from '../features/dashboard/AlertBanner';
+import { formatInstant } from '../components/format';
 import { useT } from '../i18n';
 import { api } from './api';
 import { CommandPalette } from './CommandPalette';
@@ -91,12 +92,29 @@ export function Shell() {
         <AlertBanner />
         <IntegrityAlert />
         <LockCancelledJobs key={epoch} />
+        <UnlockNotice />
         <main id="main" className="content" tabIndex={-1}>
           <Page key={`${epoch}-${route.page}-${displayZone}`} id={route.id} />
         </main>
       </div>
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
       <Toasts />
+    </div>
+  );
+}
+
+/** "3 failed attempts since your last unlock, the last at …": said once, after the unlock that follows them. */
+function UnlockNotice() {
+  const t = useT(shellText);
+  const notice = useApp((s) => s.unlockNotice);
+  const language = useApp((s) => s.language);
+  const setUnlockNotice = useApp((s) => s.setUnlockNotice);
+  if (!notice) return null;
+  const at = formatInstant(notice.lastAt, language);
+  return (
+    <div className="banner banner--warn unlock-notice" role="status">
+      <span>{notice.count === 1 ? t('failedNoticeOne', { at }) : t('failedNotice', { n: String(notice.count), at })}</span>{' '}
+      <button type="button" className="link" onClick={() => setUnlockNotice(null)}>{t('dismiss')}</button>
     </div>
   );
 }

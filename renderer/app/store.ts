@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Language } from '../../preload/contract/common';
+import type { FailedUnlocks } from '../../preload/contract/vault';
 import { detectLanguage } from '../i18n';
 import { setDisplayZone as setFormatZone } from '../components/format';
 
@@ -34,7 +35,13 @@ interface AppState {
   /** Bumped after every call that wrote to the vault: alerts, counts and lists reload on it. */
   dataEpoch: number;
   bumpData(): void;
+  /** Unlocked with the recovery code: the shell shows only "choose a new passphrase". */
+  recoveryPending: boolean;
+  /** Failed attempts before the last unlock, said once in the shell. */
+  unlockNotice: FailedUnlocks | null;
   setVaultState(state: VaultState): void;
+  setRecoveryPending(pending: boolean): void;
+  setUnlockNotice(notice: FailedUnlocks | null): void;
   navigate(route: Route): void;
   setLanguage(language: Language): void;
   setTheme(theme: ThemeChoice): void;
@@ -82,6 +89,14 @@ export const useApp = create<AppState>((set, get) => ({
   },
   bumpData() {
     set({ dataEpoch: get().dataEpoch + 1 });
+  },
+  recoveryPending: false,
+  unlockNotice: null,
+  setRecoveryPending(pending) {
+    set({ recoveryPending: pending });
+  },
+  setUnlockNotice(notice) {
+    set({ unlockNotice: notice });
   },
   setVaultState(state) {
     const was = get().vaultState;

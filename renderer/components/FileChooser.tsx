@@ -70,7 +70,7 @@ export function FileChooser({ label, purpose, mode, value, onChange, suggestedNa
           <span className="field__label" id={`${id}-label`}>{label}</span>
           <div className="file-chooser__row">
             <button type="button" onClick={() => void pick()} disabled={disabled} aria-describedby={describedBy} aria-labelledby={`${id}-label ${id}-button`} id={`${id}-button`}>
-              {mode === 'open' ? t('chooseFile') : mode === 'folder' ? t('chooseFolder') : t('chooseSave')}
+              {mode === 'open' ? t('chooseFile') : mode === 'folder' || mode === 'directory' ? t('chooseFolder') : t('chooseSave')}
             </button>
           </div>
         </>
@@ -93,7 +93,7 @@ export function FileChooser({ label, purpose, mode, value, onChange, suggestedNa
                   void grantTyped();
                 }
               }}
-              placeholder={mode === 'open' ? t('pathPlaceholderOpen') : t('pathPlaceholderSave')}
+              placeholder={mode === 'open' ? t('pathPlaceholderOpen') : mode === 'directory' ? t('pathPlaceholderFolder') : t('pathPlaceholderSave')}
               aria-describedby={describedBy}
               aria-invalid={Boolean(shown) || undefined}
               disabled={disabled}

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { expect, setLanguage, setTheme, startHost, test } from './fixtures';
 
 const PASSPHRASE = 'violet tundra marmalade 42';
+const NEXT_PASSPHRASE = 'violet tundra marmalade 43 after recovery';
 
 async function expectNoSeriousA11yViolations(page: Page, screen: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -61,11 +62,19 @@ test('first run → recovery code → lock → wrong passphrase → unlock → e
     await page.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByText('That passphrase does not open this vault.')).toBeVisible();
 
-    // The recovery code opens it too.
+    // The recovery code opens it too, and leads straight to a new passphrase and a new code.
     await page.getByRole('button', { name: 'Use the recovery code instead' }).click();
     await page.getByRole('textbox', { name: 'Recovery code', exact: true }).fill(recoveryCode.toLowerCase());
     await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect(page.getByRole('heading', { name: 'Choose a new passphrase' })).toBeVisible();
+    await page.getByRole('textbox', { name: 'New passphrase', exact: true }).fill(NEXT_PASSPHRASE);
+    await page.getByRole('textbox', { name: 'New passphrase again' }).fill(NEXT_PASSPHRASE);
+    await page.getByRole('button', { name: 'Set the passphrase' }).click();
+    await expect(page.getByRole('heading', { name: 'Your new recovery code' })).toBeVisible();
+    await page.getByLabel('I have stored the recovery code somewhere safe').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await expect(page.getByText(/1 failed attempt since your last unlock/)).toBeVisible();
 
     // Edit the profile in Settings.
     await page.getByRole('link', { name: 'Settings' }).click();
@@ -87,7 +96,7 @@ test('first run → recovery code → lock → wrong passphrase → unlock → e
     await host.stop();
     host = await startHost(dataDir);
     await page.goto(host.url);
-    await page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(PASSPHRASE);
+    await page.getByRole('textbox', { name: 'Passphrase', exact: true }).fill(NEXT_PASSPHRASE);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByLabel('Registered address', { exact: true })).toHaveValue('北京市海淀区中关村大街1号');

@@ -76,7 +76,8 @@ test('log a 1.2-million-people leak in China and the EU, see the CAC and GDPR cl
   await page.getByRole('textbox', { name: 'Note', exact: true }).fill('Called the storage vendor; bucket made private');
   await fillDate(page.getByRole('group', { name: 'When it happened' }), await localInput(page, 20));
   await page.getByRole('button', { name: 'Add note' }).click();
-  await expect(page.getByText('Called the storage vendor; bucket made private')).toBeVisible();
+  // In the timeline (the files panel also names the entry, to attach a file to it).
+  await expect(page.locator('.timeline').getByText('Called the storage vendor; bucket made private')).toBeVisible();
   await page.getByRole('combobox', { name: 'Move to' }).selectOption('contained');
   await page.getByRole('button', { name: 'Move', exact: true }).click();
   await expect(page.locator('.incident-state .pill').first()).toHaveText('Contained');

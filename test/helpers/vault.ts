@@ -34,10 +34,20 @@ export interface TestVault {
 }
 
 /** A real encrypted vault in a temp folder, created and unlocked, with an injectable clock. */
-export async function makeTestVault(opts: { now?: string; /** Grant typed paths inside the vault's temp folder (like `--allow-dir`). */ allowDir?: boolean } = {}): Promise<TestVault> {
-  const dir = mkdtempSync(join(tmpdir(), 'dpo-test-'));
+export async function makeTestVault(
+  opts: {
+    now?: string;
+    /** Grant typed paths inside the vault's temp folder (like `--allow-dir`). */
+    allowDir?: boolean;
+    /** Further folders a typed path may lie in, for grants in tests. */
+    roots?: string[];
+    /** Use this data folder instead of a new temp one. */
+    dataDir?: string;
+  } = {},
+): Promise<TestVault> {
+  const dir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'dpo-test-'));
   let now = new Date(opts.now ?? '2026-11-29T02:00:00.000Z');
-  const files = new FileAccess({ extraRoots: opts.allowDir ? [dir] : [] });
+  const files = new FileAccess({ extraRoots: [...(opts.allowDir ? [dir] : []), ...(opts.roots ?? [])] });
   const vault = new VaultManager({ dataDir: dir, kdf: TEST_KDF, now: () => new Date(now), files });
   const { recoveryCode } = await vault.create(TEST_PASSPHRASE, TEST_PROFILE);
   const api = createApi(vault, { validateOutputs: true, logError: () => {} });

@@ -66,7 +66,8 @@ describe('the packaged main bundle, started from the extracted app.asar', () => 
     expect(await fake.invoke('vault.lock')).toEqual({ ok: true, value: { state: 'locked' } });
     expect(await fake.invoke('settings.get')).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(await fake.invoke('vault.unlock', { passphrase: 'not the passphrase at all' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    expect(await fake.invoke('vault.unlock', { passphrase: PASSPHRASE })).toEqual({ ok: true, value: { state: 'unlocked' } });
+    // The unlock that follows a wrong try says so (issue 11: failed attempts are counted, times only).
+    expect(await fake.invoke('vault.unlock', { passphrase: PASSPHRASE })).toEqual({ ok: true, value: { state: 'unlocked', failedUnlocks: { count: 1, firstAt: expect.any(String), lastAt: expect.any(String) } } });
     expect(await fake.invoke('settings.get')).toMatchObject({ ok: true, value: { profile: { legalName: PROFILE.legalName } } });
   });
 

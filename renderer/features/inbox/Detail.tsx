@@ -3,6 +3,7 @@ import type { InboxRequest } from '../../../preload/contract/inbox';
 import type { AppErrorDto } from '../../../preload/contract/result';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel';
 import { ErrorBanner } from '../../components/Field';
 import { renderActivity } from '../../components/activity';
 import { formatInstant } from '../../components/format';
@@ -116,6 +117,7 @@ export function Detail({ id }: { id: string }) {
           </section>
         </div>
       </div>
+      <AttachmentsPanel module="inbox" recordId={request.id} />
     </div>
   );
 }

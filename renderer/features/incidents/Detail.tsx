@@ -3,6 +3,7 @@ import type { CacGrade, Incident, IncidentState } from '../../../preload/contrac
 import type { AppErrorDto } from '../../../preload/contract/result';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, SelectField } from '../../components/Field';
@@ -64,6 +65,7 @@ export function Detail({ id }: { id: string }) {
           <LinksCard module="incidents" recordId={incident.id} />
         </div>
       </div>
+      <AttachmentsPanel module="incidents" recordId={incident.id} subjects={incident.timeline.map((e) => ({ id: String(e.id), at: e.at, text: e.text }))} />
     </div>
   );
 }

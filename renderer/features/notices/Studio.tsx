@@ -3,6 +3,7 @@ import type { Checklist, NoticeDto } from '../../../preload/contract/notices';
 import type { AppErrorDto } from '../../../preload/contract/result';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel';
 import { ErrorBanner } from '../../components/Field';
 import { formatInstant } from '../../components/format';
 import { LinksCard } from '../../components/LinksCard';
@@ -112,6 +113,7 @@ export function Studio({ id }: { id: string }) {
       <Previews notice={notice} tick={tick} />
       {readOnly ? null : <Exports notice={notice} onChanged={changed} />}
       <Versions notice={notice} tick={tick} onView={(v) => setVersion(v === notice.version && !notice.historical ? undefined : v)} />
+      <AttachmentsPanel module="notices" recordId={notice.id} />
     </div>
   );
 }

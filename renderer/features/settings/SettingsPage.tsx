@@ -8,8 +8,10 @@ import { commonText } from '../../components/i18n';
 import { zoneLabel } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
+import { BackupSettings } from '../backup/BackupSettings';
 import { CalendarSettings } from '../calendar/CalendarSettings';
 import { About } from './About';
+import { RecoveryCodeCard } from './RecoveryCodeCard';
 import { settingsText } from './i18n';
 import { FileRootsSettings } from './FileRootsSettings';
 import { PassphraseForm } from './PassphraseForm';
@@ -160,6 +162,15 @@ function GeneralSettings({ tabs }: { tabs: ReactNode }) {
           error={fe('dueSoonHours')}
         />
         <CheckboxField label={t('cii')} hint={t('ciiHint')} checked={draft.ciiOperator} onChange={(v) => setDraft({ ...draft, ciiOperator: v })} />
+        <TextField
+          label={t('attachmentMax')}
+          type="number"
+          min={1}
+          max={2048}
+          value={String(draft.attachmentMaxMB)}
+          onChange={(v) => setDraft({ ...draft, attachmentMaxMB: Number(v) })}
+          error={fe('attachmentMaxMB')}
+        />
         <CheckboxField
           label={t('pauseClock')}
           hint={t('pauseClockHint')}
@@ -178,6 +189,8 @@ function GeneralSettings({ tabs }: { tabs: ReactNode }) {
 
       <PioCard />
       <PassphraseForm />
+      <RecoveryCodeCard />
+      <BackupSettings />
       <FileRootsSettings />
       <About />
     </div>

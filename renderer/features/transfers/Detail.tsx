@@ -3,6 +3,7 @@ import type { AppErrorDto } from '../../../preload/contract/result';
 import type { Transfer } from '../../../preload/contract/transfers';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
+import { AttachmentsPanel } from '../../components/attachments/AttachmentsPanel';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/Field';
 import { formatInstant } from '../../components/format';
@@ -80,6 +81,7 @@ export function Detail({ id }: { id: string }) {
           <LinksCard module="transfers" recordId={transfer.id} />
         </div>
       </div>
+      <AttachmentsPanel module="transfers" recordId={transfer.id} />
     </div>
   );
 }

@@ -132,6 +132,22 @@ describe('Electron host (with a stand-in electron module)', () => {
     host.vault.close();
   });
 
+  it('the automatic backup folder comes from a folder dialog (an existing folder, not a file)', async () => {
+    const { fake, host } = await start();
+    const frame = { senderFrame: { url: 'app://dpo/index.html' } };
+    const folder = join(dir, 'backups');
+    mkdirSync(folder);
+    dialogAnswer.path = folder;
+    const picked = await fake.handlers.get('files.pick')!(frame, { purpose: 'backup', mode: 'directory' });
+    expect(picked).toMatchObject({ ok: true, value: { grant: { name: 'backups', purpose: 'backup', mode: 'directory' } } });
+    const [, options] = fake.electron.dialog.showOpenDialog.mock.calls.at(-1)!;
+    expect(options).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
+    dialogAnswer.path = join(dir, 'recipients-not-a-folder.csv');
+    writeFileSync(dialogAnswer.path, 'x');
+    expect(await fake.handlers.get('files.pick')!(frame, { purpose: 'backup', mode: 'directory' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { path: 'This is not a folder' } } });
+    host.vault.close();
+  });
+
   it('trusts only the app origin', () => {
     expect(isTrustedSender({ url: 'app://dpo/index.html#/incidents' })).toBe(true);
     expect(isTrustedSender({ url: 'app://other/index.html' })).toBe(false);

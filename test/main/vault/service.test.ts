@@ -28,13 +28,17 @@ describe('vault lifecycle', () => {
     expect((await tv.ok('settings.get', {})).profile.dpoName).toBe('Li Wei');
   });
 
-  it('a wrong passphrase gets WRONG_PASSPHRASE and leaves every file byte-identical', async () => {
+  it('a wrong passphrase gets WRONG_PASSPHRASE and leaves the vault files byte-identical (only the failure is counted)', async () => {
     tv = await makeTestVault();
     await tv.ok('vault.lock', {});
     const before = snapshot(tv.dir);
     const result = await tv.call('vault.unlock', { passphrase: 'not the passphrase at all' });
     expect(result).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    expect(snapshot(tv.dir)).toEqual(before);
+    const after = snapshot(tv.dir);
+    const counter = JSON.parse(Buffer.from(after['vault.unlock-failures.json'], 'base64').toString('utf8'));
+    expect(counter).toEqual({ count: 1, firstAt: '2026-11-29T02:00:00.000Z', lastAt: '2026-11-29T02:00:00.000Z' });
+    delete after['vault.unlock-failures.json'];
+    expect(after).toEqual(before);
     expect((await tv.ok('vault.status', {})).state).toBe('locked');
   });
 
@@ -63,7 +67,8 @@ describe('vault lifecycle', () => {
     expect(await tv.call('vault.unlock', { passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false });
     await tv.ok('vault.unlock', { passphrase: next });
     await tv.ok('vault.lock', {});
-    await tv.ok('vault.unlock', { recoveryCode: tv.recoveryCode });
+    expect(await tv.ok('vault.unlock', { recoveryCode: tv.recoveryCode })).toMatchObject({ state: 'unlocked', recoveryPending: true });
+    await tv.ok('vault.completeRecovery', { next: 'a third passphrase for 2027' });
     const audit = await tv.ok('audit.list', { limit: 50 });
     expect(audit.items.map((e) => e.action)).toContain('vault.changePassphrase');
   });

@@ -1,0 +1,58 @@
+import { hkdfSync } from 'node:crypto';
+import type { BackupCounts } from '../../preload/contract/backups';
+import { AuditRepo } from '../audit/repo';
+import { ChainVerifier } from '../audit/rules';
+import { AppError } from '../shared/errors';
+import { openDatabase } from '../store/database';
+import { runCopyWorker, type CheckResult, type WorkerRun } from './repo/copy-worker';
+import { countRecords, schemaVersion } from './repo/counts';
+
+export interface VerifiedCopy {
+  counts: BackupCounts;
+  auditHead: string | null;
+  auditEntries: number;
+  schemaVersion: number;
+}
+
+/** The audit chain's key, derived from the database key exactly as the vault derives it. */
+export const auditKeyFrom = (dbKey: Buffer) => Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'dpo-audit-chain-v1', 32));
+
+/**
+ * Everything a copy must pass before it is trusted: SQLite's integrity check and the cipher's
+ * page authentication (on the worker), then the audit chain walked entry by entry (here, a
+ * page at a time between awaits, so the app keeps answering), then its counts.
+ */
+export async function verifyDatabaseFile(
+  path: string,
+  dbKey: Buffer,
+  opts: { nativeBinding?: string; signal?: AbortSignal; onWorker?(run: WorkerRun): void; checked?: CheckResult } = {},
+): Promise<VerifiedCopy> {
+  let check = opts.checked;
+  if (!check) {
+    const run = runCopyWorker({ path, key: dbKey, nativeBinding: opts.nativeBinding });
+    opts.onWorker?.(run);
+    check = await run.done;
+  }
+  if (check.problems.length) throw new AppError('BACKUP_INVALID', `The copy failed SQLite's integrity check: ${check.problems.slice(0, 3).join('; ')}.`);
+  const db = openDatabase(path, { key: dbKey, readonly: true, nativeBinding: opts.nativeBinding });
+  const hmacKey = auditKeyFrom(dbKey);
+  try {
+    const verifier = new ChainVerifier(hmacKey);
+    let n = 0;
+    for (const row of new AuditRepo(db).iterateAll(5_000)) {
+      if (!verifier.push(row)) break;
+      if (++n % 5_000 === 0) {
+        await new Promise((r) => setImmediate(r));
+        if (opts.signal?.aborted) throw new AppError('CONFLICT', 'Cancelled.');
+      }
+    }
+    const chain = verifier.result();
+    if (!chain.ok) {
+      throw new AppError('BACKUP_INVALID', `The copy's audit chain does not verify (first broken link at entry ${chain.firstBroken!.seq}: ${chain.firstBroken!.reason}).`);
+    }
+    return { counts: countRecords(db), auditHead: chain.head, auditEntries: chain.entries, schemaVersion: schemaVersion(db) };
+  } finally {
+    db.close();
+    hmacKey.fill(0);
+  }
+}
