@@ -36,6 +36,7 @@ export function addFromFile(session: Session, input: { owner: Owner; role: Attac
   const file = new StagedFile(session, input.owner, input.role, source.name, source.size ?? 0);
   return session.jobs.start({
     kind: 'attachments.add',
+    subject: source.name,
     discard: () => file.discard(),
     run: async (ctx) => {
       const handle = await open(source.path, 'r');
@@ -121,6 +122,7 @@ export function saveAs(session: Session, input: { id: string; grantId: string })
   const temp = `${target.path}.partial-${randomBytes(4).toString('hex')}`;
   return session.jobs.start({
     kind: 'attachments.saveAs',
+    subject: row.name,
     discard: () => rmSync(temp, { force: true }),
     run: async (ctx) => {
       const fd = openSync(temp, 'wx', 0o600);

@@ -44,6 +44,7 @@ export function beginUpload(session: Session, input: BeginInput): { uploadId: st
   uploads(session).set(file.id, upload);
   session.jobs.start({
     kind: 'attachments.upload',
+    subject: input.name,
     run: async (ctx) => {
       ctx.progress(0, input.size);
       ctx.signal.addEventListener('abort', () => end(), { once: true });

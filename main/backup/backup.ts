@@ -56,6 +56,7 @@ export function startBackup(vault: VaultManager, session: Session, target: Backu
   };
   return session.jobs.start<BackupResult>({
     kind: target.automatic ? 'backups.auto' : 'vault.backup',
+    subject: basename(target.path),
     discard: cleanUp,
     run: async (ctx) => {
       const dbKey = Buffer.from(vault.databaseKey());

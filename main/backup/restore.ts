@@ -114,6 +114,7 @@ export function startRestore(vault: VaultManager, inspectionId: string): JobInfo
   const extracted = join(paths.dir, `.restore-${id}.db`);
   return vault.jobs.start<BackupPreview | null>({
     kind: 'vault.restore',
+    subject: inspection.name,
     discard: () => rmSync(extracted, { force: true }),
     run: (ctx) =>
       vault.exclusive(async () => {

@@ -4,7 +4,14 @@ import { api } from '../app/api';
 import { useT } from '../i18n';
 import { jobsText } from './jobs-i18n';
 
-const KIND_KEYS: Record<string, 'kind_notices_mailMerge'> = { 'notices.mailMerge': 'kind_notices_mailMerge' };
+const KIND_KEYS: Record<string, 'kind_notices_mailMerge' | 'kind_backup' | 'kind_autoBackup' | 'kind_attach' | 'kind_saveFile'> = {
+  'notices.mailMerge': 'kind_notices_mailMerge',
+  'vault.backup': 'kind_backup',
+  'backups.auto': 'kind_autoBackup',
+  'attachments.upload': 'kind_attach',
+  'attachments.add': 'kind_attach',
+  'attachments.saveAs': 'kind_saveFile',
+};
 
 /**
  * After an unlock: the jobs the last lock (or auto-lock) cancelled, so the DPO learns that a

@@ -7,6 +7,10 @@ export const jobsText = defineMessages({
     cancelledByLockItem: '{kind} of {subject}: cancelled by the lock; its partial output was removed. Start it again when you are ready.',
     dismiss: 'Dismiss',
     kind_notices_mailMerge: 'Mail-merge',
+    kind_backup: 'Backup',
+    kind_autoBackup: 'Automatic backup',
+    kind_attach: 'Attaching the file',
+    kind_saveFile: 'Saving the file',
     kind_other: 'A job',
   },
   'zh-CN': {
@@ -14,6 +18,10 @@ export const jobsText = defineMessages({
     cancelledByLockItem: '{subject} 的{kind}：因锁定而取消，未完成的输出已删除。准备好后请重新开始。',
     dismiss: '知道了',
     kind_notices_mailMerge: '邮件合并',
+    kind_backup: '备份',
+    kind_autoBackup: '自动备份',
+    kind_attach: '附加文件',
+    kind_saveFile: '保存文件',
     kind_other: '任务',
   },
 });
