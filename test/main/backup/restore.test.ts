@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../main/api';
 import { FileAccess } from '../../../main/files/access';
-import { latestVersion } from '../../../main/store/migrate';
+import { randomBytes } from 'node:crypto';
+import { openDatabase } from '../../../main/store/database';
+import { latestVersion, migrate } from '../../../main/store/migrate';
+import { allMigrations } from '../../../main/store/migrations';
 import { VaultManager } from '../../../main/vault/service';
 import { makeTestVault, TEST_KDF, TEST_PASSPHRASE, type TestVault } from '../../helpers/vault';
 import { seedRecords, uploadBytes } from '../../helpers/records';
@@ -90,8 +93,17 @@ describe('restore', () => {
 
   it('a backup from an older schema (before attachments) is migrated as at unlock', async () => {
     const file = await vaultWithBackup((t) => {
-      // What a vault at schema 599 lacks: attachments (600) and the audit time index (700).
-      t.session.db.exec('DROP TABLE attachment_chunks; DROP TABLE attachments; DROP INDEX audit_log_at;');
+      // Turn the vault into one at schema 599: drop what every migration from 600 on created.
+      const scratch = openDatabase(join(out, 'schema-599.db'), { key: randomBytes(32) });
+      migrate(scratch, allMigrations.filter((m) => m.version < 600));
+      const older = new Set(scratch.prepare(`SELECT name FROM sqlite_master`).pluck().all() as string[]);
+      scratch.close();
+      const newer = t.session.db.prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all() as { type: string; name: string }[];
+      t.session.db.pragma('foreign_keys = OFF');
+      for (const type of ['trigger', 'index', 'table']) {
+        for (const o of newer.filter((x) => x.type === type && !older.has(x.name))) t.session.db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${o.name}"`);
+      }
+      t.session.db.pragma('foreign_keys = ON');
       t.session.db.pragma('user_version = 599');
     });
     const laptop = newLaptop();
