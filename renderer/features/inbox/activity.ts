@@ -63,4 +63,12 @@ registerActivity({
     (_p, h) => `${refEn(h)}no decision was recorded before the reply: record it to close the request`,
     (_p, h) => `${refZh(h)}答复前未记录处理决定：请记录后结案`,
   ),
+  'inbox.stopClock': both(
+    (p, h) => `${refEn(h)}clock stopped while waiting${h.dash(p.reason)}`,
+    (p, h) => `${refZh(h)}等待期间已暂停计时${h.dash(p.reason)}`,
+  ),
+  'inbox.resumeClock': both(
+    (p, h) => `${refEn(h)}clock resumed (stopped since ${h.instant(p.stoppedAt)})${h.dash(p.note)}`,
+    (p, h) => `${refZh(h)}已恢复计时（自 ${h.instant(p.stoppedAt)} 起暂停）${h.dash(p.note)}`,
+  ),
 });

@@ -49,4 +49,8 @@ registerActivity({
     (p, h) => `${head(h)}notice sent${p.obligationMet ? `: ${duty(p.obligationMet, 'en')} done` : ''}`,
     (p, h) => `${head(h)}通知已发出${p.obligationMet ? `：${duty(p.obligationMet, 'zh-CN')}已完成` : ''}`,
   ),
+  'incidents.recordFollowUp': both(
+    (p, h) => `${head(h)}follow-up report to the CAC recorded${h.s('reference') ? ` (${h.s('reference')})` : ''}${h.dash(p.note)}`,
+    (p, h) => `${head(h)}已记录向网信部门的后续报告${h.s('reference') ? `（${h.s('reference')}）` : ''}${h.dash(p.note)}`,
+  ),
 });
