@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { BackupResult } from '../../preload/contract/backups';
 import type { JobInfo } from '../../preload/contract/jobs';
+import type { AuditService } from '../audit/service';
 import { appInfo } from '../shared/app-info';
 import { AppError, diskFullOr } from '../shared/errors';
 import type { Session } from '../shared/session';
@@ -63,6 +64,9 @@ export function startBackup(vault: VaultManager, session: Session, target: Backu
       try {
         mkdirSync(staging, { mode: 0o700 });
         const createdAt = session.now().toISOString();
+        // Taken before the copy starts, so the copy's chain (a snapshot from a moment later)
+        // always holds the anchored head; a restore checks that it does.
+        const anchor = (session.audit as AuditService).currentAnchor();
         const stagedDb = join(staging, ENTRY.db);
         const wal = `${vault.paths.db}-wal`;
         const estimate = statSync(vault.paths.db).size + (existsSync(wal) ? statSync(wal).size : 0);
@@ -95,6 +99,7 @@ export function startBackup(vault: VaultManager, session: Session, target: Backu
           schemaVersion: verified.schemaVersion,
           counts: verified.counts,
           auditHead: verified.auditHead,
+          anchor,
           parts: { 'vault.db': dbPart, 'vault.key': { size: keyBytes.length, sha256: createHash('sha256').update(keyBytes).digest('hex') } },
         };
         writeFileSync(join(staging, ENTRY.format), formatEntry(), { mode: 0o600 });

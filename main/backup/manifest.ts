@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { BackupCounts } from '../../preload/contract/backups';
+import type { AuditAnchor } from '../audit/model';
 import type { AppInfo } from '../shared/app-info';
 import { AppError } from '../shared/errors';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from './model';
@@ -18,6 +19,11 @@ export interface Manifest {
   schemaVersion: number;
   counts: BackupCounts;
   auditHead: string | null;
+  /**
+   * The vault's signed audit anchor when the backup was made (DESIGN.md: the head is anchored
+   * outside the database, in backups too). Absent in backups written before it was carried.
+   */
+  anchor?: AuditAnchor | null;
   parts: { 'vault.db': PartHash; 'vault.key': PartHash };
 }
 

@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupPreview } from '../../preload/contract/backups';
 import type { JobInfo } from '../../preload/contract/jobs';
+import { signAnchor, writeAnchorFile } from '../audit/anchor';
+import { anchorKeyFrom } from '../audit/keys';
 import { AppError, diskFullOr } from '../shared/errors';
 import { ensurePrivateDir, fsyncDir, writeFileAtomic } from '../store/files';
 import { KeyFileProblem, normaliseRecoveryCode, parseKeyFile, unwrapKey } from '../store/keyfile';
@@ -131,7 +133,7 @@ export function startRestore(vault: VaultManager, inspectionId: string): JobInfo
             throw new AppError('BACKUP_INVALID', 'The key file inside this backup is not the one its manifest names.');
           }
           ctx.progress(inspection.size, total);
-          const verified = await verifyDatabaseFile(extracted, dbKey, { nativeBinding: vault.nativeBinding, signal: ctx.signal });
+          const verified = await verifyDatabaseFile(extracted, dbKey, { nativeBinding: vault.nativeBinding, signal: ctx.signal, anchor: manifest.anchor ?? null });
           if (verified.auditHead !== manifest.auditHead || JSON.stringify(verified.counts) !== JSON.stringify(manifest.counts)) {
             throw new AppError('BACKUP_INVALID', 'The database inside this backup does not match its manifest (counts or audit head differ).');
           }
@@ -155,6 +157,16 @@ export function startRestore(vault: VaultManager, inspectionId: string): JobInfo
           try {
             renameSync(extracted, paths.db);
             writeFileAtomic(paths.keyFile, inspection.keyFileText);
+            // The restored vault is anchored at the head the backup verified to, so the next
+            // unlock checks its log against it instead of trusting whatever chain it finds.
+            if (verified.auditHead) {
+              const anchorKey = anchorKeyFrom(dbKey);
+              try {
+                writeAnchorFile(paths.anchorFile, signAnchor(anchorKey, { seq: verified.auditEntries, hash: verified.auditHead, at: vault.clock().toISOString() }));
+              } finally {
+                anchorKey.fill(0);
+              }
+            }
             fsyncDir(paths.dir);
             vault.adoptRestored(Buffer.from(dbKey), inspection.byRecoveryCode, (session) =>
               session.audit.append({

@@ -1,10 +1,11 @@
-import { hkdfSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OrganisationProfileInput as OrganisationProfile } from '../../preload/contract/settings';
 import type { VaultUnlock } from '../../preload/contract/vault';
 import { AuditRepo } from '../audit/repo';
 import { AnchorKeeper } from '../audit/anchor-keeper';
+import { anchorKeyFrom, chainKeyFrom } from '../audit/keys';
 import { AuditService } from '../audit/service';
 import { initSettings } from '../settings/service';
 import { FileAccess } from '../files/access';
@@ -383,14 +384,14 @@ export class VaultManager {
     this.removeStaleWork();
     try {
       migrate(db);
-      const hmacKey = Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'dpo-audit-chain-v1', 32));
+      const hmacKey = chainKeyFrom(dbKey);
       // The actor is read at each entry, so a renamed DPO signs the next entry with the new name.
       const actorStmt = db.prepare<[], { name: string | null }>(
         `SELECT json_extract(value, '$.profile.dpoName') AS name FROM settings WHERE key = 'settings'`,
       );
       const actor = () => actorStmt.get()?.name || 'DPO';
       // The anchor outside the vault has its own key, so an anchor can never pass for a chain MAC.
-      const anchorKey = Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'dpo-audit-anchor-v1', 32));
+      const anchorKey = anchorKeyFrom(dbKey);
       const auditRepo = new AuditRepo(db);
       const anchor = new AnchorKeeper(this.paths.anchorFile, anchorKey, auditRepo, hmacKey, this.now);
       const audit = new AuditService(auditRepo, hmacKey, this.now, actor, anchor, anchorKey);

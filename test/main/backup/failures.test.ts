@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { signAnchor } from '../../../main/audit/anchor';
+import { anchorKeyFrom } from '../../../main/audit/keys';
+import { verifyDatabaseFile } from '../../../main/backup/verify';
 import { makeTestVault, TEST_PASSPHRASE, type TestVault } from '../../helpers/vault';
 import { seedRecords, uploadBytes } from '../../helpers/records';
 
@@ -116,4 +119,34 @@ describe('a backup that cannot finish leaves no file with the final name', () =>
     const done = await tv.vault.jobs.wait((await startBackup(target)).jobId);
     expect(done.state, JSON.stringify(done.error)).toBe('done');
   }, 120_000);
+});
+
+describe('a restore trusts a copy only as far as the anchor it carries', () => {
+  it('refuses a copy whose audit log is shorter than, or different from, the anchored head', async () => {
+    await vaultWithFiles(0);
+    const dbKey = Buffer.from(tv.vault.databaseKey());
+    const copy = join(out, 'copy.db');
+    tv.session.db.exec(`VACUUM INTO '${copy}'`);
+    const last = tv.session.db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get()!;
+    const key = anchorKeyFrom(dbKey);
+    const sign = (seq: number, hash: string) => signAnchor(key, { seq, hash, at: '2026-11-29T02:00:00.000Z' });
+
+    // The anchor vouches for the copy's own head: it is accepted.
+    await expect(verifyDatabaseFile(copy, dbKey, { anchor: sign(last.seq, last.hash) })).resolves.toMatchObject({ auditEntries: last.seq });
+    // The anchor vouches for entries the copy does not have: a truncated log.
+    await expect(verifyDatabaseFile(copy, dbKey, { anchor: sign(last.seq + 3, 'f'.repeat(64)) })).rejects.toMatchObject({
+      code: 'BACKUP_INVALID',
+      message: expect.stringContaining(`ends at entry ${last.seq}, but its anchor vouches for entries up to ${last.seq + 3}: entries are missing`),
+    });
+    // Another hash at the anchored entry: a rewritten log.
+    await expect(verifyDatabaseFile(copy, dbKey, { anchor: sign(last.seq, '0'.repeat(64)) })).rejects.toMatchObject({
+      message: expect.stringContaining(`differs from its anchor at entry ${last.seq}`),
+    });
+    // An anchor not signed by this vault's key.
+    await expect(verifyDatabaseFile(copy, dbKey, { anchor: { ...sign(last.seq, last.hash), signature: 'ab'.repeat(32) } })).rejects.toMatchObject({
+      message: 'The audit anchor inside this backup is not signed by its vault.',
+    });
+    key.fill(0);
+    dbKey.fill(0);
+  });
 });

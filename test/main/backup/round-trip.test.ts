@@ -3,6 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditService } from '../../../main/audit/service';
+import { readContainer } from '../../../main/backup/container';
+import { openManifest } from '../../../main/backup/manifest';
 import { makeTestVault, TEST_PASSPHRASE, type TestVault } from '../../helpers/vault';
 import { seedRecords, uploadBytes } from '../../helpers/records';
 
@@ -42,6 +45,14 @@ describe('backup → change → restore', () => {
     expect(entry).toMatchObject({ action: 'vault.backup', entityId: 'weekly.dpobackup' });
     expect(entry.summary).toContain(file);
 
+    // The backup carries the vault's signed audit anchor (sealed in its manifest).
+    const dbKey = Buffer.from(tv.vault.databaseKey());
+    const sealed = openManifest((await readContainer(file)).manifest, dbKey);
+    dbKey.fill(0);
+    expect(sealed.anchor).toMatchObject({ format: 'dpo-audit-anchor' });
+    expect(sealed.anchor!.seq).toBeLessThanOrEqual(result.counts.auditEntries);
+    expect((tv.session.audit as AuditService).anchorIsOurs(sealed.anchor!)).toBe(true);
+
     // Change things after the backup: a new incident, an attachment removed.
     await tv.ok('incidents.create', { title: 'Later incident', discoveredAt: '2026-11-29T01:30:00.000Z', individualsAffected: 5, jurisdictions: ['CN'], piCategories: ['name'] });
     await tv.ok('attachments.remove', { id: a2.id, reason: 'Wrong file' });
@@ -73,6 +84,11 @@ describe('backup → change → restore', () => {
 
     const verify = await tv.ok('audit.verify', {});
     expect(verify.ok).toBe(true);
+    // The restored vault was anchored at the head the backup verified to (not re-anchored from
+    // whatever chain it found at unlock), and the anchor has moved on with the restore's entry.
+    const integrity = await tv.ok('audit.integrity', {});
+    expect(integrity.atOpen).toMatchObject({ anchorAtOpen: 'matches', anchoredSeqAtOpen: result.counts.auditEntries, anchorCreated: false });
+    expect(verify.anchor.status).toBe('matches');
     const last = (await tv.ok('audit.list', { limit: 1 })).items[0];
     expect(last.action).toBe('vault.restore');
     expect(last.summary).toContain('weekly.dpobackup');
