@@ -9,6 +9,7 @@ import { loadCatalogue } from '../rules/load';
 import { toDeadline } from './dto';
 import { DeadlinesRepo } from './repo';
 import { alertingSince, deriveState } from './rules';
+import { rulesOfRegime } from './catalog';
 
 // The home screen's reads: the board page, its bucket counts and the alerts the banner and the
 // Electron host's OS notifications poll.
@@ -53,6 +54,8 @@ export function listBoard(session: Session, input: ListInput): { items: Deadline
     now: bounds.now,
     soonUntil: new Date(now.getTime() + dueSoonHours * 3_600_000).toISOString(),
     module: input.module,
+    ruleKeys: input.regime ? rulesOfRegime(input.regime) : undefined,
+    dueAfter: input.dueAfter,
     dueBefore: input.dueBefore,
     after,
     limit: input.limit + 1,

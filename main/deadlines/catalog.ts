@@ -32,6 +32,12 @@ export const RULE_KEYS = [...DEFINITIONS.values()].filter((d) => d.kind === 'dea
 
 export const isDeadlineRule = (key: string): key is RuleKey => DEFINITIONS.get(key)?.kind === 'deadline';
 
+/** The deadline rules of one regime (the catalogue's definitions say which regime each rule is). */
+export const rulesOfRegime = (regime: string): RuleKey[] => RULE_KEYS.filter((k) => DEFINITIONS.get(k)?.regime === regime);
+
+/** The regime of a deadline rule (CN for a key the catalogue does not define). */
+export const regimeOf = (key: string): string => DEFINITIONS.get(key)?.regime ?? 'CN';
+
 /** The zone a rule counts in: known before its version is chosen (the start's date is taken there). */
 export const zoneOf = (key: string): string => DEFINITIONS.get(key)?.zone ?? 'Asia/Shanghai';
 

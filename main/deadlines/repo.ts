@@ -52,6 +52,9 @@ export interface BoardQuery {
   now: string;
   soonUntil: string;
   module?: string;
+  /** Only these rules (a regime's clocks). */
+  ruleKeys?: string[];
+  dueAfter?: string;
   dueBefore?: string;
   after?: { dueAt: string; id: string };
   limit: number;
@@ -187,6 +190,9 @@ export class DeadlinesRepo {
     if (q.derived === 'dueSoon') where.push(`(clock = 'immediate' OR (due_at >= @now AND due_at <= @soonUntil))`);
     if (q.derived === 'open') where.push(`clock = 'due' AND due_at > @soonUntil`);
     if (q.dueBefore) where.push('due_at <= @dueBefore');
+    if (q.dueAfter) where.push('due_at >= @dueAfter');
+    // Rule keys come from the catalogue's definitions (code), never from input: safe to inline as literals.
+    if (q.ruleKeys) where.push(q.ruleKeys.length ? `rule_key IN (${q.ruleKeys.map((k) => `'${k.replace(/'/g, "''")}'`).join(', ')})` : '0');
     if (q.after) where.push('(due_at, id) > (@afterDueAt, @afterId)');
     // Within one module, its own index: a small module must not scan every open row of the others.
     const sql = `SELECT ${COLUMNS} FROM deadlines ${q.module ? 'INDEXED BY deadlines_module_board ' : ''}WHERE ${where.join(' AND ')} ORDER BY stored_state, due_at, id LIMIT @limit`;
@@ -196,6 +202,7 @@ export class DeadlinesRepo {
       now: q.now,
       soonUntil: q.soonUntil,
       dueBefore: q.dueBefore ?? null,
+      dueAfter: q.dueAfter ?? null,
       afterDueAt: q.after?.dueAt ?? null,
       afterId: q.after?.id ?? null,
       limit: q.limit,
@@ -240,5 +247,31 @@ export class DeadlinesRepo {
        )
        ORDER BY stored_state, due_at, id LIMIT @limit`,
     ).all(p);
+  }
+
+  // The overview's reads (issue 17): whole hours from the kept counts (migration 130), the hours
+  // that straddle a boundary counted exactly from the open rows.
+
+  /** Open clocks per rule and clock kind: due in whole hours before `h0`, after `h1`, and all. */
+  openByRule(h0: string, h1: string): { rule_key: string; clock: string; before: number; after: number; total: number }[] {
+    return prepared<Record<string, string>, { rule_key: string; clock: string; before: number; after: number; total: number }>(this.db,
+      `SELECT rule_key, clock, sum(CASE WHEN due_hour < @h0 THEN n ELSE 0 END) AS before, sum(CASE WHEN due_hour > @h1 THEN n ELSE 0 END) AS after, sum(n) AS total
+       FROM deadline_open_hours GROUP BY rule_key, clock`,
+    ).all({ h0, h1 });
+  }
+
+  /** Open clocks due in [from, to) by rule and clock kind, split by `now` and the due-soon limit. */
+  openInRange(from: string, to: string, now: string, soonUntil: string): { rule_key: string; clock: string; module: string; overdue: number; soon: number; later: number }[] {
+    return prepared<Record<string, string>, { rule_key: string; clock: string; module: string; overdue: number; soon: number; later: number }>(this.db,
+      `SELECT rule_key, clock, module, sum(due_at < @now) AS overdue, sum(due_at >= @now AND due_at <= @soon) AS soon, sum(due_at > @soon) AS later
+       FROM deadlines WHERE stored_state = 'open' AND due_at >= @from AND due_at < @to GROUP BY rule_key, clock, module`,
+    ).all({ from, to, now, soon: soonUntil });
+  }
+
+  /** Open fixed-time clocks per module in whole due hours [fromHour, toHour] (inclusive, 'YYYY-MM-DDTHH'). */
+  openHoursByModule(fromHour: string, toHour: string): { due_hour: string; module: string; n: number }[] {
+    return prepared<[string, string], { due_hour: string; module: string; n: number }>(this.db,
+      `SELECT due_hour, module, sum(n) AS n FROM deadline_open_hours WHERE due_hour >= ? AND due_hour <= ? AND clock = 'due' GROUP BY due_hour, module`,
+    ).all(fromHour, toHour);
   }
 }

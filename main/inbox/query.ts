@@ -15,6 +15,11 @@ export interface ListInput {
   jurisdiction?: string;
   overdue?: boolean;
   dueWithinDays?: number;
+  receivedFrom?: string;
+  receivedBefore?: string;
+  answeredFrom?: string;
+  answeredBefore?: string;
+  answeredOnTime?: boolean;
   cursor?: string | null;
   limit: number;
 }
@@ -41,7 +46,14 @@ export function listRequests(
   const repo = new InboxRepo(session.db);
   const now = session.now();
   const { dueSoonHours } = getSettings(session);
-  const filter: ListFilter = { state: input.state, type: input.type, jurisdiction: input.jurisdiction, limit: input.limit + 1 };
+  const filter: ListFilter = {
+    state: input.state,
+    type: input.type,
+    jurisdiction: input.jurisdiction,
+    received: input.receivedFrom || input.receivedBefore ? { from: input.receivedFrom, before: input.receivedBefore } : undefined,
+    answered: input.answeredFrom || input.answeredBefore || input.answeredOnTime !== undefined ? { from: input.answeredFrom, before: input.answeredBefore, onTime: input.answeredOnTime } : undefined,
+    limit: input.limit + 1,
+  };
   // Overdue and due-within only look at requests whose reply clock still runs.
   if (input.overdue || input.dueWithinDays !== undefined) {
     filter.openOnly = true;
@@ -54,7 +66,7 @@ export function listRequests(
   const counts = Object.fromEntries(RequestStates.options.map((s) => [s, 0])) as Record<RequestState, number>;
   for (const c of repo.stateCounts()) counts[c.state as RequestState] = c.n;
   // State alone (or nothing) is counted by the triggers; other filters are counted up to a cap.
-  const onlyState = !input.type && !input.jurisdiction && !filter.openOnly;
+  const onlyState = !input.type && !input.jurisdiction && !filter.openOnly && !filter.received && !filter.answered;
   const counted = onlyState ? (input.state ? counts[input.state] : Object.values(counts).reduce((a, b) => a + b, 0)) : repo.count({ ...filter, after: null }, TOTAL_CAP);
   return {
     items: page.map((r) => toSummary(r, now, dueSoonHours)),

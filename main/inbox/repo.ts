@@ -9,6 +9,10 @@ export interface ListFilter {
   /** Only requests whose reply clock runs. */
   openOnly?: boolean;
   dueBefore?: string;
+  /** Received in [from, before) (a month of the overview). */
+  received?: { from?: string; before?: string };
+  /** Answered (reply sent) in [from, before), and on time (by the reply deadline) or late. */
+  answered?: { from?: string; before?: string; onTime?: boolean };
   after?: { dueAt: string; id: string } | null;
   limit: number;
 }
@@ -156,6 +160,15 @@ export class InboxRepo {
     if (f.jurisdiction) (where.push('jurisdiction = @jurisdiction'), (params.jurisdiction = f.jurisdiction));
     if (f.openOnly) where.push('is_open = 1');
     if (f.dueBefore) (where.push('due_at < @dueBefore'), (params.dueBefore = f.dueBefore));
+    if (f.received?.from) (where.push('received_at >= @receivedFrom'), (params.receivedFrom = f.received.from));
+    if (f.received?.before) (where.push('received_at < @receivedBefore'), (params.receivedBefore = f.received.before));
+    if (f.answered) {
+      where.push('reply_sent_at IS NOT NULL');
+      if (f.answered.from) (where.push('reply_sent_at >= @answeredFrom'), (params.answeredFrom = f.answered.from));
+      if (f.answered.before) (where.push('reply_sent_at < @answeredBefore'), (params.answeredBefore = f.answered.before));
+      // On time: the reply went out by the reply deadline (the same test as the quarter figures).
+      if (f.answered.onTime !== undefined) where.push(f.answered.onTime ? 'reply_sent_at <= due_at' : 'NOT coalesce(reply_sent_at <= due_at, 0)');
+    }
     return { where, params };
   }
 
@@ -275,6 +288,20 @@ export class InboxRepo {
     return this
       .sql<[string, string], { type: string; n: number }>(
         'SELECT type, count(*) AS n FROM inbox_requests WHERE received_at >= ? AND received_at < ? GROUP BY type',
+      )
+      .all(from, to);
+  }
+
+  // The overview's months (kept by triggers: migration 530; months in Beijing time)
+  receivedMonths(from: string, to: string): { month: string; n: number }[] {
+    return this.sql<[string, string], { month: string; n: number }>('SELECT month, n FROM inbox_received_months WHERE month >= ? AND month <= ? AND n > 0').all(from, to);
+  }
+
+  /** Replies per month, by whole days from receipt and on time or not: a histogram, so medians are exact. */
+  answeredMonths(from: string, to: string): { month: string; days: number; on_time: number; n: number }[] {
+    return this
+      .sql<[string, string], { month: string; days: number; on_time: number; n: number }>(
+        'SELECT month, days, on_time, n FROM inbox_answered_days WHERE month >= ? AND month <= ? AND n > 0 ORDER BY month, days',
       )
       .all(from, to);
   }

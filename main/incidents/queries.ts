@@ -37,6 +37,8 @@ export function listIncidents(session: Session, q: z.output<typeof ListIncidents
     grade: q.grade,
     jurisdiction: q.jurisdiction,
     overdueBefore: q.hasOverdue === undefined ? undefined : { now, overdue: q.hasOverdue },
+    discoveredFrom: q.discoveredFrom,
+    discoveredBefore: q.discoveredBefore,
     search: q.search || undefined,
     sort: q.sort,
     after: q.cursor ? decodeCursor(q.cursor) : undefined,

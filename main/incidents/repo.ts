@@ -51,6 +51,9 @@ export interface ListQuery {
   jurisdiction?: string;
   /** true: some fixed clock is past `now`; false: none is. */
   overdueBefore?: { now: string; overdue: boolean };
+  /** Discovered in [from, before): a quarter of the overview. */
+  discoveredFrom?: string;
+  discoveredBefore?: string;
   search?: string;
   sort: 'discovered' | 'nextDue';
   /** Keyset position: the sort key and id of the last row of the previous page. */
@@ -173,6 +176,8 @@ export class IncidentsRepo {
       where.push(q.overdueBefore.overdue ? 'overdue_from < @now' : 'overdue_from >= @now');
       params.now = q.overdueBefore.now;
     }
+    if (q.discoveredFrom) (where.push('discovered_at >= @discoveredFrom'), (params.discoveredFrom = q.discoveredFrom));
+    if (q.discoveredBefore) (where.push('discovered_at < @discoveredBefore'), (params.discoveredBefore = q.discoveredBefore));
     if (q.search) {
       where.push("(ref LIKE @search ESCAPE '\\' OR title LIKE @search ESCAPE '\\')");
       params.search = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -197,5 +202,12 @@ export class IncidentsRepo {
       )
       .all(params);
     return { rows, total: Math.min(counted, countCap), totalCapped: counted > countCap };
+  }
+
+  /** Incidents per month of discovery (Beijing) and grade in force, voided ones out (kept by triggers: migration 250). */
+  monthGrades(from: string, to: string): { month: string; grade: string; n: number }[] {
+    return this.db
+      .prepare<[string, string], { month: string; grade: string; n: number }>('SELECT month, grade, n FROM incident_month_grades WHERE month >= ? AND month <= ? AND n > 0')
+      .all(from, to);
   }
 }

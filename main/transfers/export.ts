@@ -29,7 +29,7 @@ interface Row {
 }
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
-const CHOSEN: Record<string, Localized> = {
+export const CHOSEN_ROUTE_NAMES: Record<string, Localized> = {
   undecided: L('undecided', '未选择'),
   standardContract: L('standard contract', '标准合同'),
   certification: L('certification', '认证'),
@@ -83,7 +83,7 @@ const columns: Column<Row>[] = [
   text('Transfer method', '传输方式', 18, (r) => r.d.annex1.transferMethod),
   text('Retention abroad', '境外保存期限', 20, (r) => (r.d.annex1.retentionFrom || r.d.annex1.retentionTo ? `${r.d.annex1.retentionFrom ?? ''} – ${r.d.annex1.retentionTo ?? ''}` : '')),
   text('Storage location abroad', '境外存储地点', 20, (r) => r.d.annex1.storageLocation),
-  text('Route chosen', '所选路径', 18, (r, l) => pick(CHOSEN[r.d.route.chosen], l) + (r.d.route.exemptScenario ? ` (${pick(SCENARIO_NAME[r.d.route.exemptScenario], l)})` : '')),
+  text('Route chosen', '所选路径', 18, (r, l) => pick(CHOSEN_ROUTE_NAMES[r.d.route.chosen], l) + (r.d.route.exemptScenario ? ` (${pick(SCENARIO_NAME[r.d.route.exemptScenario], l)})` : '')),
   text('Route recommended', '建议路径', 22, (r, l) => pick(ROUTE_NAME[r.assessed.verdict.route], l)),
   text('Route check', '路径核对', 30, (r, l) => pick(r.assessed.routeCheck.message, l)),
   text('Filing state', '备案状态', 16, (r, l) => pick(FILING[r.row.filing_state], l)),

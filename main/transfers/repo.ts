@@ -290,4 +290,9 @@ export class TransfersRepo {
       )
       .run(row);
   }
+
+  /** Transfers per route and filing state, voided ones out (kept by triggers: migration 440). */
+  routeStates(): { route: string; filing_state: string; n: number }[] {
+    return this.sql('SELECT route, filing_state, n FROM transfer_route_states WHERE n > 0 ORDER BY route, filing_state').all() as { route: string; filing_state: string; n: number }[];
+  }
 }

@@ -337,7 +337,13 @@ export function classifyTransfers(session: Session, input: { id?: string; year?:
     const d = readRecord(repo, row, year);
     return { verdict: assess(repo, d, row.id, repo.events(row.id), windowTotals(repo, d.route.regime, year, ctx), cii, year).verdict, totals };
   }
-  const w = windowTotals(repo, '2024', year, ctx);
-  const verdict = classifyRoute({ regime: '2024', ciiOperator: cii, importantData: false, exemptScenario: null, carriesPersonalInfo: true, carriesSensitive: w.sensitive > 0, totals: w, year, bands: w.bands, priorRouteTotals: w.priorRoute });
-  return { verdict, totals };
+  return { verdict: companyVerdict(session, year).verdict, totals };
+}
+
+/** The company's route on the year's unique individuals (2024 Provisions), without the per-transfer table. */
+export function companyVerdict(session: Session, year = yearOf(session)) {
+  const repo = repoOf(session);
+  const w = windowTotals(repo, '2024', year, routeContext(session, beijingDate(session.now())));
+  const verdict = classifyRoute({ regime: '2024', ciiOperator: getSettings(session).ciiOperator, importantData: false, exemptScenario: null, carriesPersonalInfo: true, carriesSensitive: w.sensitive > 0, totals: w, year, bands: w.bands, priorRouteTotals: w.priorRoute });
+  return { verdict, totals: { nonSensitive: w.nonSensitive, sensitive: w.sensitive } };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Cursor, IsoDate, IsoInstant, LocalizedText, ModuleName, RequiredText } from './common';
+import { RegimeCode } from './rules';
 
 // The deadline engine's value, as every module and the board show it. Owned by the
 // deadlines module (issue 3); other modules only hand it DeadlineRequests (main/deadlines/model.ts).
@@ -159,6 +160,10 @@ export const DeadlinesListInput = z
     /** Absent: every open clock (open, due soon, overdue). */
     state: DeadlineState.optional(),
     module: ModuleName.optional(),
+    /** The clocks of one regime's rules (the rule catalogue says which regime each rule is). */
+    regime: RegimeCode.optional(),
+    /** Due at or after this instant (with dueBefore: one day of the overview's timeline). */
+    dueAfter: IsoInstant.optional(),
     dueBefore: IsoInstant.optional(),
     cursor: Cursor,
     limit: z.number().int().min(1).max(500).default(50),

@@ -254,6 +254,14 @@ export const InboxList = z
     overdue: z.boolean().optional(),
     /** Open requests due within this many days from now. */
     dueWithinDays: z.number().int().min(0).max(366).optional(),
+    /** Received at or after / before these instants (a month of the overview). */
+    receivedFrom: IsoInstant.optional(),
+    receivedBefore: IsoInstant.optional(),
+    /** Answered (reply sent) at or after / before these instants. */
+    answeredFrom: IsoInstant.optional(),
+    answeredBefore: IsoInstant.optional(),
+    /** Answered by the reply deadline (true) or after it (false). */
+    answeredOnTime: z.boolean().optional(),
     cursor: Cursor,
     limit: PageLimit,
   })

@@ -154,6 +154,9 @@ export const ListIncidents = z
     grade: CacGrade.optional(),
     jurisdiction: Jurisdiction.optional(),
     hasOverdue: z.boolean().optional(),
+    /** Discovered at or after / before these instants (a quarter of the overview). */
+    discoveredFrom: IsoInstant.optional(),
+    discoveredBefore: IsoInstant.optional(),
     sort: IncidentSort.default('discovered'),
     search: z.string().trim().max(200).optional(),
     cursor: Cursor,
