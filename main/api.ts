@@ -19,6 +19,7 @@ import { inboxHandlers } from './inbox/handlers';
 import { incidentsHandlers } from './incidents/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { noticesHandlers } from './notices/handlers';
+import { overviewHandlers } from './overview/handlers';
 import { rulesHandlers } from './rules/handlers';
 import { linksHandlers } from './records/handlers';
 import { searchHandlers } from './search/handlers';
@@ -57,6 +58,7 @@ const sessionHandlers = {
   ...governanceHandlers,
   ...linksHandlers,
   ...attachmentsHandlers,
+  ...overviewHandlers,
 } satisfies { [C in SessionChannel]: SessionHandler<C> };
 
 export interface ApiOptions {

@@ -9,6 +9,10 @@ import { rulesMigrations } from '../rules/migrations';
 import { governanceMigrations } from '../governance/migrations';
 import { recordsMigrations } from '../records/migrations';
 import { transfersMigrations } from '../transfers/migrations';
+import { deadlinesOverviewMigrations } from '../deadlines/overview-migrations';
+import { inboxOverviewMigrations } from '../inbox/overview-migrations';
+import { incidentsOverviewMigrations } from '../incidents/overview-migrations';
+import { transfersOverviewMigrations } from '../transfers/overview-migrations';
 import { foundationMigrations } from './foundation-migrations';
 import type { Migration } from './migration';
 
@@ -25,4 +29,8 @@ export const allMigrations: Migration[] = [
   ...governanceMigrations,
   ...recordsMigrations,
   ...attachmentsMigrations,
+  ...deadlinesOverviewMigrations,
+  ...incidentsOverviewMigrations,
+  ...transfersOverviewMigrations,
+  ...inboxOverviewMigrations,
 ].sort((a, b) => a.version - b.version);

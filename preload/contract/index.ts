@@ -13,6 +13,7 @@ import { incidentsChannels } from './incidents';
 import { jobsChannels } from './jobs';
 import { linksChannels } from './links';
 import { noticesChannels } from './notices';
+import { overviewChannels } from './overview';
 import { rulesChannels } from './rules';
 import { searchChannels } from './search';
 import { settingsChannels } from './settings';
@@ -50,6 +51,7 @@ export const contract = {
   ...linksChannels,
   ...attachmentsChannels,
   ...backupsChannels,
+  ...overviewChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;
