@@ -20,6 +20,7 @@ import { incidentsHandlers } from './incidents/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { noticesHandlers } from './notices/handlers';
 import { overviewHandlers } from './overview/handlers';
+import { assessmentHandlers } from './incidents/assessment/handlers';
 import { rulesHandlers } from './rules/handlers';
 import { linksHandlers } from './records/handlers';
 import { searchHandlers } from './search/handlers';
@@ -59,6 +60,7 @@ const sessionHandlers = {
   ...linksHandlers,
   ...attachmentsHandlers,
   ...overviewHandlers,
+  ...assessmentHandlers,
 } satisfies { [C in SessionChannel]: SessionHandler<C> };
 
 export interface ApiOptions {

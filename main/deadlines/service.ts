@@ -152,6 +152,42 @@ export function syncRecordDeadlines(session: Session, record: RecordRef, request
   return listRecordDeadlines(session, record.module, record.recordId);
 }
 
+/**
+ * What syncRecordDeadlines would store for these requests, computed and not stored: a preview
+ * of a record not written yet (the guided breach assessment, issue 17). Same engine, same checks.
+ */
+export function previewRecordDeadlines(session: Session, record: RecordRef, requests: DeadlineRequest[]): Deadline[] {
+  const catalogue = loadCatalogue(session);
+  checkRequests(record, requests, catalogue);
+  const calendars = calendarLoader(session);
+  const now = session.now();
+  const { dueSoonHours } = getSettings(session);
+  return requests
+    .map((req) =>
+      toDeadline(
+        computeRow(
+          { id: `preview:${req.key}`, module: record.module, record_id: record.recordId, record_ref: record.recordRef, record_title: record.recordTitle, key: req.key },
+          { ruleKey: req.ruleKey, start: req.start, until: req.until ?? null, label: req.label ? JSON.stringify({ en: req.label.en, zh: req.label.zh }) : null },
+          {
+            stored_state: req.met ? 'met' : req.waived ? 'waived' : 'open',
+            met_at: req.met ? new Date(req.met.at).toISOString() : null,
+            met_note: req.met?.note ?? null,
+            request_waived_reason: req.waived?.reason ?? null,
+            dpo_waived_reason: null,
+          },
+          undefined,
+          calendars,
+          now.toISOString(),
+          catalogue,
+        ),
+        now,
+        dueSoonHours,
+        catalogue,
+      ),
+    )
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+}
+
 export function listRecordDeadlines(session: Session, module: string, recordId: string): Deadline[] {
   const { dueSoonHours } = getSettings(session);
   const now = session.now();

@@ -146,7 +146,7 @@ function reportsOf(l: Pick<Loaded, 'done' | 'followUps'>): IncidentObligation['r
   return out.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-function obligationDto(o: EffectiveObligation, deadline: Deadline | undefined, reports: IncidentObligation['reports']): IncidentObligation {
+export function obligationDto(o: EffectiveObligation, deadline: Deadline | undefined, reports: IncidentObligation['reports']): IncidentObligation {
   return {
     key: o.plan.key,
     ruleKey: o.plan.ruleKey,

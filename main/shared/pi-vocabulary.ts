@@ -44,3 +44,10 @@ export function categoryIn(term: string, language: 'zh-CN' | 'en'): string {
 /** A list of categories in the notice's language, joined as that language writes lists. */
 export const categoriesIn = (terms: string[], language: 'zh-CN' | 'en'): string =>
   terms.map((t) => categoryIn(t, language)).join(language === 'zh-CN' ? '、' : ', ');
+
+/** Whether a category is sensitive PI by the vocabulary (PIPL Art. 28; GB/T 45574-2025); null for a term it does not list. */
+export function isSensitiveCategory(term: string): boolean | null {
+  const hit = INDEX.get(norm(term));
+  if (!hit) return null;
+  return PI_VOCABULARY.find((e) => e.en === hit.en)!.sensitive;
+}

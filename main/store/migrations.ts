@@ -12,6 +12,7 @@ import { transfersMigrations } from '../transfers/migrations';
 import { deadlinesOverviewMigrations } from '../deadlines/overview-migrations';
 import { inboxOverviewMigrations } from '../inbox/overview-migrations';
 import { incidentsOverviewMigrations } from '../incidents/overview-migrations';
+import { assessmentMigrations } from '../incidents/assessment/migrations';
 import { transfersOverviewMigrations } from '../transfers/overview-migrations';
 import { foundationMigrations } from './foundation-migrations';
 import type { Migration } from './migration';
@@ -29,8 +30,10 @@ export const allMigrations: Migration[] = [
   ...governanceMigrations,
   ...recordsMigrations,
   ...attachmentsMigrations,
+  // Issue 17: the overview's maintained counts (one per module's range) and the assessment drafts.
   ...deadlinesOverviewMigrations,
   ...incidentsOverviewMigrations,
+  ...assessmentMigrations,
   ...transfersOverviewMigrations,
   ...inboxOverviewMigrations,
 ].sort((a, b) => a.version - b.version);

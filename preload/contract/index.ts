@@ -14,6 +14,7 @@ import { jobsChannels } from './jobs';
 import { linksChannels } from './links';
 import { noticesChannels } from './notices';
 import { overviewChannels } from './overview';
+import { assessmentChannels } from './assessment';
 import { rulesChannels } from './rules';
 import { searchChannels } from './search';
 import { settingsChannels } from './settings';
@@ -52,6 +53,7 @@ export const contract = {
   ...attachmentsChannels,
   ...backupsChannels,
   ...overviewChannels,
+  ...assessmentChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;
