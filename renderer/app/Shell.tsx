@@ -42,7 +42,7 @@ export function Shell() {
       } else if (mod && e.key.toLowerCase() === 'l') {
         e.preventDefault();
         void lock();
-      } else if (e.altKey && /^[1-7]$/.test(e.key)) {
+      } else if (e.altKey && /^[1-8]$/.test(e.key)) {
         e.preventDefault();
         navigate({ page: navOrder[Number(e.key) - 1] });
       }
@@ -94,7 +94,7 @@ export function Shell() {
         <LockCancelledJobs key={epoch} />
         <UnlockNotice />
         <main id="main" className="content" tabIndex={-1}>
-          <Page key={`${epoch}-${route.page}-${displayZone}`} id={route.id} />
+          <Page key={`${epoch}-${route.page}-${displayZone}-${route.filter?.label ?? ""}`} id={route.id} />
         </main>
       </div>
       <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />

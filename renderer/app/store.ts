@@ -4,11 +4,16 @@ import type { FailedUnlocks } from '../../preload/contract/vault';
 import { detectLanguage } from '../i18n';
 import { setDisplayZone as setFormatZone } from '../components/format';
 
-export type PageName = 'dashboard' | 'incidents' | 'notices' | 'transfers' | 'inbox' | 'audit' | 'settings';
+export type PageName = 'dashboard' | 'incidents' | 'notices' | 'transfers' | 'inbox' | 'audit' | 'settings' | 'overview';
 export interface Route {
   page: PageName;
   /** The open record, when the page shows one. */
   id?: string;
+  /**
+   * A list filter handed over by a link (the overview's chart elements, issue 17), with the words
+   * that say what it is; not in the address: a reload shows the whole list.
+   */
+  filter?: { values: Record<string, string | boolean>; label: string };
 }
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export type VaultState = 'unknown' | 'none' | 'locked' | 'unlocked';
@@ -68,7 +73,7 @@ const decodedId = (raw: string): string | undefined => {
 
 const routeFromHash = (): Route => {
   const [page, id] = window.location.hash.replace(/^#\/?/, '').split('/');
-  const pages: PageName[] = ['dashboard', 'incidents', 'notices', 'transfers', 'inbox', 'audit', 'settings'];
+  const pages: PageName[] = ['dashboard', 'incidents', 'notices', 'transfers', 'inbox', 'audit', 'settings', 'overview'];
   return pages.includes(page as PageName) ? { page: page as PageName, id: id ? decodedId(id) : undefined } : { page: 'dashboard' };
 };
 

@@ -9,6 +9,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { exportsText } from '../../components/exports-i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { DeadlineStatePill, Pill } from '../../components/StatePill';
+import { useHandedFilter } from '../../components/HandedFilter';
 import { useKeysetList } from '../../components/useKeysetList';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
@@ -20,6 +21,7 @@ export function List() {
   const t = useT(inboxText);
   const language = useApp((s) => s.language);
   const navigate = useApp((s) => s.navigate);
+  const handed = useHandedFilter();
   const [state, setState] = useState<'' | RequestState>('');
   const [type, setType] = useState<'' | RequestType>('');
   const [jurisdiction, setJurisdiction] = useState<'' | Jurisdiction>('');
@@ -32,6 +34,9 @@ export function List() {
     ...(jurisdiction ? { jurisdiction } : {}),
     ...(overdue ? { overdue: true } : {}),
     ...(within !== undefined && Number.isInteger(within) ? { dueWithinDays: within } : {}),
+    // A month of the overview: received or answered in [from, before).
+    ...(handed.values.receivedFrom ? { receivedFrom: String(handed.values.receivedFrom), receivedBefore: String(handed.values.receivedBefore) } : {}),
+    ...(handed.values.answeredFrom ? { answeredFrom: String(handed.values.answeredFrom), answeredBefore: String(handed.values.answeredBefore) } : {}),
   };
   const list = useKeysetList('inbox.list', filter);
   const tx = useT(exportsText);
@@ -61,6 +66,7 @@ export function List() {
           ))}
         </nav>
       ) : null}
+      {handed.notice}
       <div className="inbox-filters" role="search" aria-label={t('filters')}>
         <SelectField<'' | RequestState> label={t('filterState')} value={state} onChange={setState} options={[{ value: '', label: t('all') }, ...STATES.map((s) => ({ value: s, label: t(`s_${s}`) }))]} />
         <SelectField<'' | RequestType> label={t('filterType')} value={type} onChange={setType} options={[{ value: '', label: t('all') }, ...TYPES.map((s) => ({ value: s, label: t(`t_${s}`) }))]} />

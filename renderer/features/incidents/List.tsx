@@ -9,6 +9,7 @@ import { CheckboxField, ErrorBanner, SelectField, TextField } from '../../compon
 import { formatInstant, formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
+import { useHandedFilter } from '../../components/HandedFilter';
 import { useKeysetList } from '../../components/useKeysetList';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
@@ -21,8 +22,9 @@ export function List() {
   const t = useT(incidentsText);
   const language = useApp((s) => s.language);
   const navigate = useApp((s) => s.navigate);
+  const handed = useHandedFilter();
   const [state, setState] = useState<StateFilter>('');
-  const [grade, setGrade] = useState<'' | CacGrade>('');
+  const [grade, setGrade] = useState<'' | CacGrade>((handed.values.grade as CacGrade | undefined) ?? '');
   const [jurisdiction, setJurisdiction] = useState<'' | Jurisdiction>('');
   const [overdue, setOverdue] = useState(false);
   const [sort, setSort] = useState<'discovered' | 'nextDue'>('discovered');
@@ -34,6 +36,7 @@ export function List() {
     ...(overdue ? { hasOverdue: true } : {}),
     ...(search.trim() ? { search: search.trim() } : {}),
     sort,
+    ...(handed.values.discoveredFrom ? { discoveredFrom: String(handed.values.discoveredFrom), discoveredBefore: String(handed.values.discoveredBefore) } : {}),
   };
   const list = useKeysetList('incidents.list', filter, { debounceMs: search ? 200 : 0 });
   const tx = useT(exportsText);
@@ -61,6 +64,7 @@ export function List() {
           </>
         }
       />
+      {handed.notice}
       <div className="incident-filters" role="search">
         <TextField type="search" label={t('searchLabel')} value={search} onChange={setSearch} />
         <SelectField<StateFilter>

@@ -11,6 +11,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { exportsText } from '../../components/exports-i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
+import { useHandedFilter } from '../../components/HandedFilter';
 import { useKeysetList } from '../../components/useKeysetList';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
@@ -28,9 +29,10 @@ export function List() {
   const navigate = useApp((s) => s.navigate);
   const toast = useApp((s) => s.toast);
   const countries = useCountryOptions(t('all'));
-  const [route, setRoute] = useState<'' | ChosenRoute>('');
+  const handed = useHandedFilter();
+  const [route, setRoute] = useState<'' | ChosenRoute>((handed.values.route as ChosenRoute | undefined) ?? '');
   const [country, setCountry] = useState('');
-  const [filingState, setFilingState] = useState<'' | FilingState>('');
+  const [filingState, setFilingState] = useState<'' | FilingState>((handed.values.filingState as FilingState | undefined) ?? '');
   const [overdue, setOverdue] = useState(false);
   const filter = { ...(route ? { route } : {}), ...(country ? { country } : {}), ...(filingState ? { filingState } : {}), ...(overdue ? { overdue: true } : {}) };
   const list = useKeysetList('transfers.list', filter);
@@ -71,6 +73,7 @@ export function List() {
         }
       />
       {total > 0 || filtered ? <CompanyTotalsCard refreshKey={total} onSaved={list.reload} /> : null}
+      {handed.notice}
       <div className="transfer-filters" role="search">
         <SelectField<'' | ChosenRoute> label={t('filterRoute')} value={route} onChange={setRoute} options={[{ value: '', label: t('all') }, ...ROUTES.map((r) => ({ value: r, label: t(`r_${r}`) }))]} />
         <SelectField label={t('filterCountry')} value={country} onChange={setCountry} options={countries} />

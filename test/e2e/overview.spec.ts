@@ -1,0 +1,58 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, setLanguage, setTheme, test } from './fixtures';
+
+// Issue 17: the DPO's overview in both languages, light and dark, with a click-through from a
+// figure to the list filtered to exactly what it counted.
+
+async function expectNoSeriousA11yViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`)).toEqual([]);
+}
+
+const SHOTS = process.env.DPO_SCREENSHOTS;
+
+test('the overview shows the programme at a glance and each figure opens its filtered list, in English and Chinese', async ({ app, host }) => {
+  test.setTimeout(120_000);
+  const page = app;
+  const now = Date.now();
+  const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString();
+  await host.ok('incidents.create', { title: 'Customer database leak', discoveredAt: hoursAgo(1), individualsAffected: 1_200_000, jurisdictions: ['CN', 'EU'] });
+  await host.ok('incidents.create', { title: 'Lost laptop', discoveredAt: hoursAgo(2), individualsAffected: 40, jurisdictions: ['CN'] });
+  await host.ok('inbox.create', { channel: 'email', receivedAt: hoursAgo(3), receivedAtReason: 'Received by e-mail', requester: { name: 'Zhang San', contact: 'z@example.cn' }, jurisdiction: 'CN', type: 'access', subject: 'Copy of my data' });
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Programme overview' })).toBeVisible();
+  const incidents = page.getByRole('region', { name: 'Incidents per quarter by CAC grade' });
+  await expect(incidents.getByRole('img', { name: /^Incidents per quarter by CAC grade\. Chart/ })).toBeVisible();
+  const obligations = page.getByRole('region', { name: 'Open obligations by regime' });
+  await expect(obligations.getByRole('row', { name: /^PRC/ })).toBeVisible();
+  await expect(obligations.getByRole('row', { name: /^EU/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Transfers by route and filing state' })).toContainText('No transfers recorded');
+  await expectNoSeriousA11yViolations(page, 'overview');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/overview-en-light.png`, fullPage: true });
+
+  // One relatively major incident this quarter: the figure opens the register filtered to it.
+  await incidents.getByRole('button', { name: /^1 — Open the list: Relatively major incidents discovered in Q\d \d{4}$/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'from the overview' })).toContainText(/Relatively major incidents discovered in Q\d/);
+  await expect(page.getByText('Customer database leak')).toBeVisible();
+  await expect(page.getByText('Lost laptop')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show the whole list' }).click();
+  await expect(page.getByText('Lost laptop')).toBeVisible();
+
+  // The same page in Chinese and dark, its request figure opening the inbox for the month.
+  await setLanguage(page, 'zh-CN');
+  await setTheme(page, 'dark');
+  await page.getByRole('navigation').getByRole('link', { name: '工作概览' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '工作概览' })).toBeVisible();
+  const requests = page.getByRole('region', { name: '每月收到和答复的请求' });
+  await expect(requests.getByRole('columnheader', { name: '答复天数中位数' })).toBeVisible();
+  await page.getByRole('combobox', { name: '统计期间' }).selectOption({ label: '本年度' });
+  await expect(page.getByText(/当前显示：\d{4}年/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'overview zh-CN dark');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/overview-zh-dark.png`, fullPage: true });
+  await requests.getByRole('button', { name: /^1 — 打开列表：\d{4}年\d{1,2}月收到的请求$/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: '来自工作概览' })).toBeVisible();
+  await expect(page.getByText('Copy of my data')).toBeVisible();
+});
