@@ -60,6 +60,7 @@ export function List() {
         actions={
           <>
             <ExportButton register="incidents" filter={filter} what={tx('whatIncidents')} baseName="incidents" disabled={!loaded || total === 0} />
+            <button onClick={() => navigate({ page: 'incidents', id: 'assess' })}>{t('assess')}</button>
             {newButton}
           </>
         }
