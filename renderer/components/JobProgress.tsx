@@ -24,7 +24,7 @@ export function JobProgress({ job, onCancel, runningText }: { job: JobInfo; onCa
   }
   const r = (job.result ?? {}) as Result;
   if (job.state === 'done') {
-    const text = r.files !== undefined ? t('donePack', { file: r.fileName ?? '', files: r.files, sha: r.sha256 ?? '' }) : t('done', { file: r.fileName ?? '', rows: r.rows ?? 0, sha: r.sha256 ?? '' });
+    const text = r.files !== undefined ? t('donePack', { file: r.fileName ?? '', files: r.files, sha: r.sha256 ?? '' }) : r.rows !== undefined ? t('done', { file: r.fileName ?? '', rows: r.rows, sha: r.sha256 ?? '' }) : t('doneFile', { file: r.fileName ?? '', sha: r.sha256 ?? '' });
     return <div className="banner banner--ok job-outcome" role="status">{text}</div>;
   }
   if (job.state === 'cancelled') return <div className="banner banner--warn job-outcome" role="status">{job.cancelledBy === 'lock' ? t('cancelledByLock') : t('cancelled')}</div>;

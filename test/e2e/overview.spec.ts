@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, setLanguage, setTheme, test } from './fixtures';
 
 // Issue 17: the DPO's overview in both languages, light and dark, with a click-through from a
@@ -55,4 +57,22 @@ test('the overview shows the programme at a glance and each figure opens its fil
   await requests.getByRole('button', { name: /^1 — 打开列表：\d{4}年\d{1,2}月收到的请求$/ }).click();
   await expect(page.getByRole('status').filter({ hasText: '来自工作概览' })).toBeVisible();
   await expect(page.getByText('Copy of my data')).toBeVisible();
+});
+
+test('the overview exports as one PDF page for a management report', async ({ app, host }) => {
+  const page = app;
+  const dir = join(host.dataDir, 'out');
+  mkdirSync(dir, { recursive: true });
+  await host.ok('settings.update', { fileRoots: [dir] });
+  await host.ok('incidents.create', { title: 'Customer database leak', discoveredAt: new Date(Date.now() - 3_600_000).toISOString(), individualsAffected: 1_200_000, jurisdictions: ['CN', 'EU'] });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the overview' });
+  await expect(dialog.getByRole('radio', { name: 'PDF page (management report)' })).toBeChecked();
+  await dialog.getByRole('textbox', { name: 'Save to' }).fill(join(dir, 'overview.pdf'));
+  await dialog.getByRole('button', { name: 'Use this path' }).click();
+  await expectNoSeriousA11yViolations(page, 'overview export dialog');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByText(/^Saved overview\.pdf\. SHA-256 [0-9a-f]{64}$/)).toBeVisible({ timeout: 30_000 });
+  expect(readFileSync(join(dir, 'overview.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
 });

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { ObligationsFigure, RequestsFigure, IncidentsFigure, TransfersFigure, ThresholdsFigure, TimelineFigure } from './Figures';
 import { overviewText } from './i18n';
+import { OverviewExport } from './OverviewExport';
 import './overview.css';
 
 type Kind = OverviewPeriod['kind'];
@@ -26,7 +27,7 @@ export function OverviewPage() {
   const q = useQuery('overview.figures', { period, zone }, [kind, from, to, zone, dataEpoch], !customReady);
   return (
     <div className="page overview">
-      <PageHeader title={t('title')} subtitle={t('subtitle', { zone })} />
+      <PageHeader title={t('title')} subtitle={t('subtitle', { zone })} actions={<OverviewExport period={period} disabled={!q.data} />} />
       <div className="overview-period" role="group" aria-label={t('period')}>
         <SelectField<Kind> label={t('period')} value={kind} onChange={setKind} options={(['quarter', 'year', 'custom'] as const).map((k) => ({ value: k, label: t(`p_${k}`) }))} />
         {kind === 'custom' ? (
