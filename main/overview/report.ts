@@ -65,7 +65,7 @@ export function figureTables(f: OverviewFigures, language: Language): FigureTabl
       key: 'obligations',
       title: L('Open obligations by regime', '按法域统计的未完成义务'),
       columns: [text(L('Regime', '法域')), num(L('Overdue', '已逾期')), num(L('Due soon', '即将到期')), num(L('Open', '进行中'))],
-      rows: o.byRegime.map((x) => [p(REGIME_NAMES[x.regime]), x.overdue, x.dueSoon, x.open]),
+      rows: o.byRegime.map((x) => [p(x.name), x.overdue, x.dueSoon, x.open]),
       total: [p(TOTAL), o.total.overdue, o.total.dueSoon, o.total.open],
       note: L(`Now; due soon = within ${o.dueSoonHours} hours or "immediately".`, `截至当前；即将到期 = ${o.dueSoonHours} 小时内到期或须“立即”履行。`),
     },

@@ -4,6 +4,7 @@ import { openByRegime, dueByDay } from '../deadlines/overview';
 import { requestMonths } from '../inbox/overview';
 import { incidentQuarters } from '../incidents/overview';
 import { getSettings } from '../settings/service';
+import { REGIME_NAMES } from './report';
 import { BEIJING, resolvePeriod } from '../shared/months';
 import type { Session } from '../shared/session';
 import { transferFigures } from '../transfers/overview';
@@ -24,7 +25,7 @@ export function overviewFigures(session: Session, input: z.output<typeof Overvie
     now: now.toISOString(),
     period: shown,
     periodZone: BEIJING,
-    obligations: { ...openByRegime(session, now, settings.dueSoonHours), dueSoonHours: settings.dueSoonHours },
+    obligations: (({ byRegime, total }) => ({ byRegime: byRegime.map((r) => ({ ...r, name: REGIME_NAMES[r.regime] })), total, dueSoonHours: settings.dueSoonHours }))(openByRegime(session, now, settings.dueSoonHours)),
     requests: requestMonths(session, months),
     incidents: incidentQuarters(session, months),
     transfers: transferFigures(session),

@@ -92,7 +92,8 @@ export const OverviewFigures = z.object({
   periodZone: z.string(),
   /** Open clocks now, by regime of their rule (the catalogue's), overdue / due soon / open. */
   obligations: z.object({
-    byRegime: z.array(ObligationCounts.extend({ regime: RegimeCode })),
+    /** Each regime with its name (main's words, one home for both the page and the report). */
+    byRegime: z.array(ObligationCounts.extend({ regime: RegimeCode, name: LocalizedText })),
     total: ObligationCounts,
     /** Hours ahead that count as due soon (Settings). */
     dueSoonHours: z.number(),

@@ -54,6 +54,11 @@ test('the overview shows the programme at a glance and each figure opens its fil
   await expect(page.getByText(/当前显示：\d{4}年/)).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'overview zh-CN dark');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/overview-zh-dark.png`, fullPage: true });
+  if (SHOTS) {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: `${SHOTS}/overview-zh-dark-1024.png`, fullPage: true });
+    await page.setViewportSize({ width: 1360, height: 860 });
+  }
   await requests.getByRole('button', { name: /^1 — 打开列表：\d{4}年\d{1,2}月收到的请求$/ }).click();
   await expect(page.getByRole('status').filter({ hasText: '来自工作概览' })).toBeVisible();
   await expect(page.getByText('Copy of my data')).toBeVisible();

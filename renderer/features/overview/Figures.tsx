@@ -5,7 +5,7 @@ import type { CacGrade } from '../../../preload/contract/incidents';
 import type { ChosenRoute, FilingState } from '../../../preload/contract/transfers';
 import { useApp, type Route } from '../../app/store';
 import { formatNumber } from '../../components/format';
-import { useT } from '../../i18n';
+import { useLocalized, useT } from '../../i18n';
 import { incidentsText } from '../incidents/i18n';
 import { GRADES } from '../incidents/options';
 import { transfersText } from '../transfers/i18n';
@@ -60,8 +60,8 @@ export function ObligationsFigure({ f }: { f: OverviewFigures }) {
   const t = useT(overviewText);
   const language = useApp((s) => s.language);
   const o = f.obligations;
-  const regimeName = (r: string) => t(`r_${r}` as never);
-  const data = o.byRegime.map((r) => ({ name: regimeName(r.regime), overdue: r.overdue, dueSoon: r.dueSoon, open: r.open }));
+  const L = useLocalized();
+  const data = o.byRegime.map((r) => ({ name: L(r.name), overdue: r.overdue, dueSoon: r.dueSoon, open: r.open }));
   return (
     <Figure
       title={t('obligations')}
@@ -82,7 +82,7 @@ export function ObligationsFigure({ f }: { f: OverviewFigures }) {
         <thead><tr><th scope="col">{t('regime')}</th><th scope="col">{t('overdue')}</th><th scope="col">{t('dueSoon')}</th><th scope="col">{t('open')}</th></tr></thead>
         <tbody>
           {o.byRegime.map((r) => (
-            <tr key={r.regime}><th scope="row">{regimeName(r.regime)}</th><td>{formatNumber(r.overdue, language)}</td><td>{formatNumber(r.dueSoon, language)}</td><td>{formatNumber(r.open, language)}</td></tr>
+            <tr key={r.regime}><th scope="row">{L(r.name)}</th><td>{formatNumber(r.overdue, language)}</td><td>{formatNumber(r.dueSoon, language)}</td><td>{formatNumber(r.open, language)}</td></tr>
           ))}
           <tr className="overview-table__total"><th scope="row">{t('total')}</th><td>{formatNumber(o.total.overdue, language)}</td><td>{formatNumber(o.total.dueSoon, language)}</td><td>{formatNumber(o.total.open, language)}</td></tr>
         </tbody>

@@ -58,7 +58,6 @@ export const overviewText = defineMessages({
     exportTitle: 'Export the overview',
     exportHint: 'The figures of the period shown: one PDF page for a management report, or a workbook with a sheet per figure.',
     formatPdf: 'PDF page (management report)',
-    r_CN: 'PRC', r_EU: 'EU', r_UK: 'UK', r_US: 'US (federal)', 'r_US-CA': 'California', 'r_US-NY': 'New York', 'r_US-TX': 'Texas', 'r_US-CO': 'Colorado', 'r_US-WA': 'Washington', 'r_US-FL': 'Florida', r_policy: 'Privacy policy',
   },
   'zh-CN': {
     title: '工作概览',
@@ -117,6 +116,5 @@ export const overviewText = defineMessages({
     exportTitle: '导出工作概览',
     exportHint: '当前统计期间的数字：一页 PDF 管理层报告，或每项数字一个工作表的 Excel 工作簿。',
     formatPdf: 'PDF 报告页（管理层报告）',
-    r_CN: '中国', r_EU: '欧盟', r_UK: '英国', r_US: '美国（联邦）', 'r_US-CA': '加州', 'r_US-NY': '纽约州', 'r_US-TX': '得克萨斯州', 'r_US-CO': '科罗拉多州', 'r_US-WA': '华盛顿州', 'r_US-FL': '佛罗里达州', r_policy: '隐私政策',
   },
 });

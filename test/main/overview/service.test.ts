@@ -137,6 +137,7 @@ describe('the overview on a seeded vault', () => {
     for (const state of ['overdue', 'dueSoon', 'open'] as const) expect(q.obligations.total[state]).toBe((await tv.ok('deadlines.list', { state, limit: 500 })).items.length);
     expect(q.obligations.total.overdue + q.obligations.total.dueSoon + q.obligations.total.open).toBe(counts.total.overdue + counts.total.today + counts.total.week + counts.total.later);
     expect(q.obligations.byRegime.map((r) => r.regime)).toEqual(expect.arrayContaining(['CN', 'EU', 'policy']));
+    expect(q.obligations.byRegime.find((r) => r.regime === 'CN')!.name).toEqual({ en: 'PRC', zh: '中国' });
     for (const r of q.obligations.byRegime) {
       for (const state of ['overdue', 'dueSoon', 'open'] as const) {
         const listed = await tv.ok('deadlines.list', { regime: r.regime, state, limit: 500 });
