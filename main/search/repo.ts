@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/database';
 
 export interface SearchDoc {
@@ -16,27 +17,40 @@ export interface SearchRow {
   snippet: string;
 }
 
+// Prepared once per open database: every write of every module re-indexes its record, and
+// compiling the three statements cost more than running them.
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
 export class SearchRepo {
   constructor(private readonly db: Db) {}
 
+  private sql<P extends unknown[] = unknown[], R = unknown>(text: string): Statement<P, R> {
+    let cache = statements.get(this.db);
+    if (!cache) statements.set(this.db, (cache = new Map()));
+    let stmt = cache.get(text);
+    if (!stmt) cache.set(text, (stmt = this.db.prepare(text)));
+    return stmt as unknown as Statement<P, R>;
+  }
+
   upsert(doc: SearchDoc): void {
-    const id = this.db
-      .prepare<[string, string], { id: number }>(
-        `INSERT INTO search_docs (module, record_id) VALUES (?, ?)
-         ON CONFLICT (module, record_id) DO UPDATE SET module = excluded.module RETURNING id`,
-      )
-      .get(doc.module, doc.recordId)!.id;
-    this.db.prepare('DELETE FROM search_index WHERE rowid = ?').run(id);
-    this.db
-      .prepare('INSERT INTO search_index (rowid, module, record_id, ref, title, body) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, doc.module, doc.recordId, doc.ref, doc.title, doc.body);
+    const id = this.sql<[string, string], { id: number }>(
+      `INSERT INTO search_docs (module, record_id) VALUES (?, ?)
+       ON CONFLICT (module, record_id) DO UPDATE SET module = excluded.module RETURNING id`,
+    ).get(doc.module, doc.recordId)!.id;
+    this.sql('DELETE FROM search_index WHERE rowid = ?').run(id);
+    this.sql('INSERT INTO search_index (rowid, module, record_id, ref, title, body) VALUES (?, ?, ?, ?, ?, ?)').run(
+      id,
+      doc.module,
+      doc.recordId,
+      doc.ref,
+      doc.title,
+      doc.body,
+    );
   }
 
   remove(module: string, recordId: string): void {
-    const row = this.db
-      .prepare<[string, string], { id: number }>('DELETE FROM search_docs WHERE module = ? AND record_id = ? RETURNING id')
-      .get(module, recordId);
-    if (row) this.db.prepare('DELETE FROM search_index WHERE rowid = ?').run(row.id);
+    const row = this.sql<[string, string], { id: number }>('DELETE FROM search_docs WHERE module = ? AND record_id = ? RETURNING id').get(module, recordId);
+    if (row) this.sql('DELETE FROM search_index WHERE rowid = ?').run(row.id);
   }
 
   /** The indexed ref and title of one record, or undefined. */
