@@ -1,7 +1,7 @@
 import type { AnchorStatus, AuditAnchor } from './model';
 import { anchorSignatureOk, compareWithAnchor, readAnchorFile, signAnchor, writeAnchorFile } from './anchor';
 import type { AuditRepo } from './repo';
-import { verifyChain } from './rules';
+import { checkSegment } from './verify';
 
 /** At most one anchor write per this many milliseconds; commits in between are coalesced. */
 export const ANCHOR_MIN_INTERVAL_MS = 1000;
@@ -105,7 +105,7 @@ export class AnchorKeeper {
       this.state = { ...this.state, status: c.status, lastSeq: c.lastSeq, held: true };
       return from;
     }
-    const segment = verifyChain(this.chainKey, this.repo.iterateAll(5_000, from.seq), from);
+    const segment = checkSegment(this.repo, this.chainKey, from, last.seq);
     if (!segment.ok || segment.head === null) {
       this.state = { ...this.state, status: 'rewritten', held: true };
       return from;

@@ -1,4 +1,4 @@
-import type { auditChannels } from '../../preload/contract/audit';
+import { VERIFY_JOB_KIND, type auditChannels } from '../../preload/contract/audit';
 import { getSettings } from '../settings/service';
 import type { SessionHandlers } from '../shared/handlers';
 import { startAuditExport } from './export';
@@ -13,7 +13,18 @@ export const auditHandlers: SessionHandlers<typeof auditChannels> = {
     const page = audit(session).list(input);
     return { ...page, items: withRefs(session, page.items) };
   },
-  'audit.verify': (input, session) => audit(session).verify(input.receipt),
+  'audit.verify': async (input, session) => (await audit(session).verify(input))!,
+  'audit.verifyStart': (input, session) =>
+    session.jobs.start({
+      kind: VERIFY_JOB_KIND,
+      // The entries it covers, by number (the same in both languages).
+      subject: `#${input.scope === 'sinceAnchor' ? (audit(session).integrity().anchor.anchoredSeq ?? 0) + 1 : 1}–#${audit(session).head().seq}`,
+      run: async (ctx) => {
+        const result = await audit(session).verify({ ...input, signal: ctx.signal, onProgress: (done, total) => ctx.progress(done, total) });
+        // Stopped: the registry records the cancellation; nothing was changed.
+        return result;
+      },
+    }),
   'audit.integrity': (_input, session) => audit(session).integrity(),
   'audit.receipt': (_input, session) => {
     const { profile } = getSettings(session);

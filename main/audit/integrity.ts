@@ -1,7 +1,7 @@
 import { AUDIT_TRIGGERS, GENESIS_HASH, type AnchorStatus } from './model';
 import type { AnchorKeeper } from './anchor-keeper';
 import type { AuditRepo } from './repo';
-import { verifyChain } from './rules';
+import { checkSegment } from './verify';
 
 /** What the unlock found about the audit log's protections, for the DPO to read (audit.integrity). */
 export interface OpenReport {
@@ -41,7 +41,7 @@ export function checkAtOpen(repo: AuditRepo, keeper: AnchorKeeper, chainKey: Buf
   const state = keeper.refresh();
   let anchorCreated = false;
   if (state.status === 'absent') {
-    const check = verifyChain(chainKey, repo.iterateAll());
+    const check = checkSegment(repo, chainKey, { seq: 0, hash: GENESIS_HASH }, repo.last()?.seq ?? 0);
     if (check.ok) {
       const last = repo.last();
       keeper.anchorVerified(last ?? { seq: 0, hash: GENESIS_HASH });

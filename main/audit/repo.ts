@@ -1,6 +1,8 @@
 import type { Db } from '../store/database';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { AuditRow } from './model';
+import type { LinkRow } from './links';
+import { ENTRY_SQL, LINK_PAGE_ROWS, LINK_PAGE_SQL } from './repo/links-worker';
 
 /** An entry as listed: without the previous hash; with its details, which the screen renders in words (issue 13). */
 export type ListedRow = Omit<AuditRow, 'prev_hash'>;
@@ -46,6 +48,23 @@ export class AuditRepo {
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1][0];
     }
+  }
+
+  /** The chain after `after` up to `upTo` as the link check reads it (main/audit/links.ts), in keyset pages. */
+  *linkPages(after: number, upTo: number, pageSize = LINK_PAGE_ROWS): Generator<LinkRow[]> {
+    const stmt = this.db.prepare<[number, number, number], LinkRow>(LINK_PAGE_SQL).raw(true);
+    for (;;) {
+      const rows = stmt.all(after, upTo, pageSize) as unknown as LinkRow[];
+      if (rows.length === 0) return;
+      yield rows;
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1][0];
+    }
+  }
+
+  /** One entry's chained columns (the slow recheck of a MAC). */
+  entry(seq: number): Omit<AuditRow, 'prev_hash' | 'hash'> | undefined {
+    return this.db.prepare<[number], Omit<AuditRow, 'prev_hash' | 'hash'>>(ENTRY_SQL).get(seq);
   }
 
   /**

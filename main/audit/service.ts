@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { AnchorCheck, AuditEntry, AuditIntegrity, AuditReceipt, AuditVerification } from '../../preload/contract/audit';
+import type { AnchorCheck, AuditEntry, AuditIntegrity, AuditReceipt, AuditVerification, VerifyScope } from '../../preload/contract/audit';
 import type { Page } from '../../preload/contract/common';
 import { conflict } from '../shared/errors';
 import type { AuditInput, AuditWriter } from '../shared/session';
@@ -8,7 +8,9 @@ import type { AnchorKeeper, AnchorState } from './anchor-keeper';
 import { checkAtOpen, type OpenReport } from './integrity';
 import { GENESIS_HASH, type AuditAnchor } from './model';
 import type { AuditRepo, ListedRow } from './repo';
-import { chainHash, verifyChain } from './rules';
+import type { ChainCheck } from './rules';
+import { chainHash } from './rules';
+import { checkChain, checkSegment, type VerifyWorkers } from './verify';
 
 export class AuditService implements AuditWriter {
   private openReport: OpenReport | null = null;
@@ -21,6 +23,8 @@ export class AuditService implements AuditWriter {
     /** The anchor outside the vault; absent only in the benchmark's bare chain. */
     private readonly anchor: AnchorKeeper | null = null,
     private readonly anchorKey: Buffer | null = null,
+    /** How worker threads open the vault for a long check (absent: one thread). */
+    private readonly workers: VerifyWorkers | null = null,
   ) {}
 
   append(input: AuditInput): void {
@@ -62,24 +66,53 @@ export class AuditService implements AuditWriter {
   }
 
   /**
-   * Walks the whole chain and compares it with the anchor. A chain that verifies and still holds
-   * the anchored head moves the anchor to its head (the last verified head).
+   * Checks the chain (scope full: every link, on worker threads for a long log; sinceAnchor: the
+   * anchored head is still there and what follows links to it) and compares it with the anchor.
+   * A chain that verifies and still holds the anchored head moves the anchor to the head it
+   * verified. Null when stopped through the signal (cancel, lock).
    */
-  verify(receipt?: { seq: number; hash: string }): AuditVerification {
-    const chain = verifyChain(this.hmacKey, this.repo.iterateAll());
+  async verify(opts: { scope?: VerifyScope; receipt?: { seq: number; hash: string }; signal?: AbortSignal; onProgress?(done: number, total: number): void; parallelFrom?: number; threads?: number } = {}): Promise<AuditVerification | null> {
+    const scope = opts.scope ?? 'full';
+    const lastSeq = this.repo.last()?.seq ?? 0;
     const state = this.anchor?.refresh() ?? null;
-    if (chain.ok && state?.status === 'matches') {
-      const last = this.repo.last();
-      if (last) this.anchor!.anchorVerified(last);
+    let chain: ChainCheck;
+    let checked: number;
+    if (scope === 'sinceAnchor') {
+      // Nothing to start from unless the anchor is in force and the chain still holds it.
+      if (state?.status !== 'matches' || !state.anchor) {
+        chain = { ok: false, entries: 0, head: null, firstBroken: null };
+        checked = 0;
+      } else {
+        const from = { seq: state.anchor.seq, hash: state.anchor.hash };
+        const segment = checkSegment(this.repo, this.hmacKey, from, lastSeq);
+        opts.onProgress?.(lastSeq - from.seq, lastSeq - from.seq);
+        chain = { ...segment, entries: from.seq + segment.entries };
+        checked = segment.entries;
+      }
+    } else {
+      const full = await checkChain(this.repo, this.hmacKey, { seq: 0, hash: GENESIS_HASH }, lastSeq, {
+        workers: this.workers,
+        signal: opts.signal,
+        onProgress: opts.onProgress,
+        parallelFrom: opts.parallelFrom,
+        threads: opts.threads,
+      });
+      if (!full) return null;
+      chain = full;
+      checked = full.entries;
+    }
+    if (opts.signal?.aborted) return null;
+    if (chain.ok && chain.head && this.anchor?.current().status === 'matches') {
+      this.anchor.anchorVerified({ seq: chain.entries, hash: chain.head });
     }
     const anchor = anchorCheck(this.anchor?.current() ?? null, this.repo.last()?.seq ?? 0);
     let receiptStatus: AuditVerification['receipt'] = null;
-    if (receipt) {
-      const hash = this.repo.hashAt(receipt.seq);
-      receiptStatus = hash === undefined ? 'missing' : hash === receipt.hash ? 'found' : 'differs';
+    if (opts.receipt) {
+      const hash = this.repo.hashAt(opts.receipt.seq);
+      receiptStatus = hash === undefined ? 'missing' : hash === opts.receipt.hash ? 'found' : 'differs';
     }
     const ok = chain.ok && anchor.status === 'matches' && (receiptStatus === null || receiptStatus === 'found');
-    return { ...chain, ok, anchor, receipt: receiptStatus };
+    return { ...chain, ok, scope, checked, anchor, receipt: receiptStatus };
   }
 
   // ── the anchor (main/audit/anchor-keeper.ts) ──
@@ -147,7 +180,7 @@ export class AuditService implements AuditWriter {
   /** The DPO accepts the chain as it stands: verified in full first; the old anchor is kept in the audit entry. */
   resetAnchor(reason: string): AnchorCheck {
     if (!this.anchor) return anchorCheck(null, 0);
-    const chain = verifyChain(this.hmacKey, this.repo.iterateAll());
+    const chain = checkSegment(this.repo, this.hmacKey, { seq: 0, hash: GENESIS_HASH }, this.repo.last()?.seq ?? 0);
     if (!chain.ok) {
       throw conflict(`The chain is broken at entry #${chain.firstBroken?.seq}; an anchor is only set on a chain that verifies.`);
     }

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/database';
+import { bigramText, ftsQuery, likePattern, type SearchPlan } from './rules';
 
 export interface SearchDoc {
   module: string;
@@ -32,56 +33,80 @@ export class SearchRepo {
     return stmt as unknown as Statement<P, R>;
   }
 
+  /**
+   * Indexes a record under its fixed number (search_docs.id); both FTS5 tables use the number
+   * negated as rowid, so their order is newest record first (main/search/rules.ts).
+   */
   upsert(doc: SearchDoc): void {
     const id = this.sql<[string, string], { id: number }>(
       `INSERT INTO search_docs (module, record_id) VALUES (?, ?)
        ON CONFLICT (module, record_id) DO UPDATE SET module = excluded.module RETURNING id`,
     ).get(doc.module, doc.recordId)!.id;
-    this.sql('DELETE FROM search_index WHERE rowid = ?').run(id);
+    this.sql('DELETE FROM search_index WHERE rowid = ?').run(-id);
     this.sql('INSERT INTO search_index (rowid, module, record_id, ref, title, body) VALUES (?, ?, ?, ?, ?, ?)').run(
-      id,
+      -id,
       doc.module,
       doc.recordId,
       doc.ref,
       doc.title,
       doc.body,
     );
+    this.sql('DELETE FROM search_bigrams WHERE rowid = ?').run(-id);
+    const pairs = bigramText(doc.ref, doc.title, doc.body);
+    if (pairs) this.sql('INSERT INTO search_bigrams (rowid, pairs) VALUES (?, ?)').run(-id, pairs);
   }
 
   remove(module: string, recordId: string): void {
     const row = this.sql<[string, string], { id: number }>('DELETE FROM search_docs WHERE module = ? AND record_id = ? RETURNING id').get(module, recordId);
-    if (row) this.sql('DELETE FROM search_index WHERE rowid = ?').run(row.id);
+    if (!row) return;
+    this.sql('DELETE FROM search_index WHERE rowid = ?').run(-row.id);
+    this.sql('DELETE FROM search_bigrams WHERE rowid = ?').run(-row.id);
   }
 
   /** The indexed ref and title of one record, or undefined. */
   find(module: string, recordId: string): { ref: string; title: string } | undefined {
-    return this.db
-      .prepare<[string, string], { ref: string; title: string }>(
-        `SELECT i.ref, i.title FROM search_docs d JOIN search_index i ON i.rowid = d.id WHERE d.module = ? AND d.record_id = ?`,
-      )
-      .get(module, recordId);
+    // The index rows sit under the record's number negated (newest first, see upsert).
+    return this.sql<[string, string], { ref: string; title: string }>(
+      `SELECT i.ref, i.title FROM search_docs d JOIN search_index i ON i.rowid = -d.id WHERE d.module = ? AND d.record_id = ?`,
+    ).get(module, recordId);
   }
 
   /**
-   * Trigram MATCH of every term (each 3+ characters), all required. Each term is one quoted FTS5
-   * string, so user text is never FTS syntax (quotes doubled; NEAR, *, -, ( ) are just text).
+   * The first `limit` records holding every term, newest first: trigram phrases and CJK pairs
+   * through their indexes, shorter terms scanned for (LIKE) among those hits, or across the
+   * whole index when the query has nothing else.
    */
-  match(terms: string[], limit: number): SearchRow[] {
-    const query = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
-    return this.db
-      .prepare<[string, number], SearchRow>(
-        `SELECT module, record_id, ref, title, snippet(search_index, 4, '', '', '…', 12) AS snippet
-         FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
-      )
-      .all(query, limit);
-  }
-
-  /** Trigrams cannot match one or two characters (common in Chinese): scan with LIKE instead, every term required. */
-  like(terms: string[], limit: number): SearchRow[] {
-    const patterns = terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const where = patterns.map(() => `(ref LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')`).join(' AND ');
-    return this.db
-      .prepare<unknown[], SearchRow>(`SELECT module, record_id, ref, title, substr(body, 1, 80) AS snippet FROM search_index WHERE ${where} LIMIT ?`)
-      .all(...patterns.flatMap((p) => [p, p, p]), limit);
+  search(plan: SearchPlan, limit: number): SearchRow[] {
+    const params: unknown[] = [];
+    const scanned = (alias: string) =>
+      plan.scans.map((t) => {
+        const p = likePattern(t);
+        params.push(p, p, p);
+        return `(${alias}ref LIKE ? ESCAPE '\\' OR ${alias}title LIKE ? ESCAPE '\\' OR ${alias}body LIKE ? ESCAPE '\\')`;
+      });
+    let sql: string;
+    if (plan.phrases.length) {
+      params.push(ftsQuery(plan.phrases));
+      const where = ['search_index MATCH ?'];
+      if (plan.pairs.length) {
+        where.push('rowid IN (SELECT rowid FROM search_bigrams WHERE search_bigrams MATCH ?)');
+        params.push(ftsQuery(plan.pairs));
+      }
+      where.push(...scanned(''));
+      sql = `SELECT module, record_id, ref, title, snippet(search_index, 4, '', '', '…', 12) AS snippet
+             FROM search_index WHERE ${where.join(' AND ')} ORDER BY rowid LIMIT ?`;
+    } else if (plan.pairs.length) {
+      // The snippet starts a little before the first pair in the body (the start when it is only in the title).
+      params.push(plan.pairs[0], ftsQuery(plan.pairs));
+      const where = ['search_bigrams MATCH ?', ...scanned('s.')];
+      sql = `SELECT s.module, s.record_id, s.ref, s.title, substr(s.body, max(1, instr(s.body, ?) - 20), 80) AS snippet
+             FROM search_bigrams JOIN search_index s ON s.rowid = search_bigrams.rowid
+             WHERE ${where.join(' AND ')} ORDER BY search_bigrams.rowid LIMIT ?`;
+    } else {
+      const where = scanned('');
+      sql = `SELECT module, record_id, ref, title, substr(body, 1, 80) AS snippet FROM search_index WHERE ${where.join(' AND ')} ORDER BY rowid LIMIT ?`;
+    }
+    params.push(limit);
+    return this.sql<unknown[], SearchRow>(sql).all(...params);
   }
 }

@@ -3,6 +3,7 @@ import { invalid } from '../shared/errors';
 import { attachmentHit, ATTACHMENTS_SEARCH_MODULE } from '../attachments/search';
 import type { Session } from '../shared/session';
 import { SearchRepo, type SearchDoc } from './repo';
+import { planSearch, searchTerms } from './rules';
 
 /** Call inside the transaction that writes the record, so the index never drifts from the data. */
 export function indexRecord(session: Session, doc: SearchDoc): void {
@@ -13,14 +14,7 @@ export function unindexRecord(session: Session, module: string, recordId: string
   new SearchRepo(session.db).remove(module, recordId);
 }
 
-/**
- * The terms of a query: control characters (NUL, tabs, line breaks) separate terms instead of
- * reaching SQLite, whose FTS5 and LIKE read text only up to a NUL (issue 10, item 7).
- */
-export function searchTerms(text: string): string[] {
-  // eslint-disable-next-line no-control-regex
-  return [...new Set(text.split(/[\u0000-\u001f\u007f]+/).map((t) => t.trim()).filter(Boolean))];
-}
+export { searchTerms } from './rules';
 
 /**
  * The ref and title of any record as indexed: every module indexes each record in the write's
@@ -34,9 +28,7 @@ export function findIndexedRecord(session: Pick<Session, 'db'>, module: string, 
 export function searchAll(session: Session, text: string, limit: number): SearchHit[] {
   const terms = searchTerms(text);
   if (terms.length === 0) throw invalid({ text: 'Type the letters, digits or words to search for' });
-  const repo = new SearchRepo(session.db);
-  const rows = terms.every((t) => [...t].length >= 3) ? repo.match(terms, limit) : repo.like(terms, limit);
-  return rows.map((r) => (r.module === ATTACHMENTS_SEARCH_MODULE ? attachmentHit(session, r) : {
+  return new SearchRepo(session.db).search(planSearch(terms), limit).map((r) => (r.module === ATTACHMENTS_SEARCH_MODULE ? attachmentHit(session, r) : {
     module: r.module as SearchHit['module'],
     recordId: r.record_id,
     ref: r.ref,

@@ -394,7 +394,9 @@ export class VaultManager {
       const anchorKey = anchorKeyFrom(dbKey);
       const auditRepo = new AuditRepo(db);
       const anchor = new AnchorKeeper(this.paths.anchorFile, anchorKey, auditRepo, hmacKey, this.now);
-      const audit = new AuditService(auditRepo, hmacKey, this.now, actor, anchor, anchorKey);
+      // A long audit check runs on worker threads, each with its own read-only connection.
+      const workers = { path: this.paths.db, key: () => dbKey, nativeBinding: this.options.nativeBinding };
+      const audit = new AuditService(auditRepo, hmacKey, this.now, actor, anchor, anchorKey, workers);
       let depth = 0;
       const session: Session = {
         db,

@@ -44,10 +44,22 @@ export const AnchorCheck = z.object({
 });
 export type AnchorCheck = z.infer<typeof AnchorCheck>;
 
+/**
+ * full: every link from the first entry (on worker threads for a long log); sinceAnchor: the
+ * anchored head is still in the chain and the entries appended after it link to it (the daily
+ * check; the entries up to the anchor were verified when it was set).
+ */
+export const VerifyScope = z.enum(['full', 'sinceAnchor']);
+export type VerifyScope = z.infer<typeof VerifyScope>;
+
 export const AuditVerification = z.object({
   /** The chain verifies, and it still holds the anchored head (and the receipt's, when given). */
   ok: z.boolean(),
+  scope: VerifyScope,
+  /** Entries the chain holds up to where the check ended (the anchored ones included for sinceAnchor). */
   entries: z.number().int(),
+  /** Entries whose links this check read. */
+  checked: z.number().int(),
   head: z.string().nullable(),
   firstBroken: z
     .object({ seq: z.number().int(), reason: z.enum(['hash', 'missing', 'order']) })
@@ -59,9 +71,12 @@ export const AuditVerification = z.object({
 export type AuditVerification = z.infer<typeof AuditVerification>;
 
 export const AuditVerify = z
-  .object({ receipt: z.object({ seq: z.number().int().min(1), hash: Hash }).strict().optional() })
+  .object({ receipt: z.object({ seq: z.number().int().min(1), hash: Hash }).strict().optional(), scope: VerifyScope.default('full') })
   .strict()
-  .default({});
+  .default({ scope: 'full' });
+
+/** The kind of the session job that verifies the chain (audit.verifyStart); its result is an AuditVerification. */
+export const VERIFY_JOB_KIND = 'audit.verify';
 
 /** What the last unlock found and did about the log's protections. */
 export const AuditIntegrity = z.object({
@@ -132,6 +147,8 @@ export type ExportCheck = z.infer<typeof ExportCheck>;
 export const auditChannels = {
   'audit.list': { input: AuditList, output: pageOf(AuditEntry) },
   'audit.verify': { input: AuditVerify, output: AuditVerification },
+  /** The same check as a session job, with progress and cancel (jobs.status / jobs.cancel; lock stops it). */
+  'audit.verifyStart': { input: AuditVerify, output: JobInfo },
   'audit.integrity': { input: Empty, output: AuditIntegrity },
   'audit.receipt': { input: Empty, output: AuditReceipt },
   /** The DPO accepts the chain as it is (after a restore, say): the old anchor goes to the audit log with the reason. */

@@ -4,13 +4,14 @@ import { api } from '../app/api';
 import { useT } from '../i18n';
 import { jobsText } from './jobs-i18n';
 
-const KIND_KEYS: Record<string, 'kind_notices_mailMerge' | 'kind_backup' | 'kind_autoBackup' | 'kind_attach' | 'kind_saveFile'> = {
+const KIND_KEYS: Record<string, 'kind_notices_mailMerge' | 'kind_backup' | 'kind_autoBackup' | 'kind_attach' | 'kind_saveFile' | 'kind_audit_verify'> = {
   'notices.mailMerge': 'kind_notices_mailMerge',
   'vault.backup': 'kind_backup',
   'backups.auto': 'kind_autoBackup',
   'attachments.upload': 'kind_attach',
   'attachments.add': 'kind_attach',
   'attachments.saveAs': 'kind_saveFile',
+  'audit.verify': 'kind_audit_verify',
 };
 
 /**

@@ -11,6 +11,7 @@ export const jobsText = defineMessages({
     kind_autoBackup: 'Automatic backup',
     kind_attach: 'Attaching the file',
     kind_saveFile: 'Saving the file',
+    kind_audit_verify: 'Audit log check',
     kind_other: 'A job',
   },
   'zh-CN': {
@@ -22,6 +23,7 @@ export const jobsText = defineMessages({
     kind_autoBackup: '自动备份',
     kind_attach: '附加文件',
     kind_saveFile: '保存文件',
+    kind_audit_verify: '审计日志校验',
     kind_other: '任务',
   },
 });

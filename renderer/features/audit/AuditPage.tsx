@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AuditVerification } from '../../../preload/contract/audit';
 import type { AppErrorDto } from '../../../preload/contract/result';
 import { api, useQuery } from '../../app/api';
@@ -8,7 +8,9 @@ import { ExportButton } from '../../components/ExportButton';
 import { exportsText } from '../../components/exports-i18n';
 import { ErrorBanner, fieldError, TextField } from '../../components/Field';
 import { renderActivity } from '../../components/activity';
-import { formatInstant } from '../../components/format';
+import { formatInstant, formatNumber } from '../../components/format';
+import { JobProgress } from '../../components/JobProgress';
+import { useJob } from '../../components/useJob';
 import { PageHeader } from '../../components/PageHeader';
 import { useKeysetList } from '../../components/useKeysetList';
 import { VirtualList } from '../../components/VirtualList';
@@ -26,22 +28,31 @@ export function AuditPage() {
   const total = list.page?.total ?? 0;
   const [tick, setTick] = useState(0);
   const integrity = useQuery('audit.integrity', {}, [tick]);
-  const [verification, setVerification] = useState<AuditVerification | 'busy' | null>(null);
+  const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const check = useJob();
   const [receiptSeq, setReceiptSeq] = useState('');
   const [receiptHash, setReceiptHash] = useState('');
   const [error, setError] = useState<AppErrorDto>();
   const anchorText = useAnchorText();
 
-  const verify = async () => {
-    setVerification('busy');
+  // A long log is checked as a session job (progress, Stop; lock stops it too).
+  const verify = async (scope: 'full' | 'sinceAnchor') => {
+    setVerification(null);
     const seq = Number(receiptSeq);
     const receipt = receiptSeq.trim() || receiptHash.trim() ? { receipt: { seq: Number.isInteger(seq) ? seq : -1, hash: receiptHash.trim().toLowerCase() } } : {};
-    const r = await api.call('audit.verify', receipt);
-    setVerification(r.ok ? r.value : null);
+    const r = await api.call('audit.verifyStart', { ...receipt, scope });
     setError(r.ok ? undefined : r.error);
+    if (r.ok) check.follow(r.value);
+  };
+  const finished = check.job && check.job.state !== 'running' ? check.job : null;
+  useEffect(() => {
+    if (!finished) return;
+    setVerification(finished.state === 'done' ? (finished.result as AuditVerification) : null);
     setTick((n) => n + 1);
     list.reload();
-  };
+    // Once per finished job (its id and end state), not on every poll.
+  }, [finished?.jobId, finished?.state]);
+  const busy = check.job?.state === 'running';
 
   return (
     <div className="page">
@@ -49,18 +60,40 @@ export function AuditPage() {
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          <button className="primary" disabled={verification === 'busy'} onClick={() => void verify()}>
-            {verification === 'busy' ? t('verifying') : t('verify')}
-          </button>
+          <>
+            <button disabled={busy} onClick={() => void verify('sinceAnchor')} title={t('verifySinceAnchorHint')}>
+              {t('verifySinceAnchor')}
+            </button>
+            <button className="primary" disabled={busy} onClick={() => void verify('full')}>
+              {busy ? t('verifying') : t('verify')}
+            </button>
+          </>
         }
       />
       <IntegrityBanner integrity={integrity.data} onChanged={() => { setTick((n) => n + 1); list.reload(); }} />
-      {verification && verification !== 'busy' ? (
+      {check.job?.state === 'running' ? (
+        <JobProgress
+          job={check.job}
+          onCancel={() => void check.cancel()}
+          runningText={t('verifyingProgress', { done: formatNumber(check.job.done, language), total: formatNumber(check.job.total ?? 0, language) })}
+        />
+      ) : null}
+      {check.job?.state === 'cancelled' ? (
+        <div className="banner banner--warn" role="status">{t('verifyStopped')}</div>
+      ) : null}
+      {check.job?.state === 'failed' ? (
+        <div className="banner banner--error" role="alert">{check.job.error?.message}</div>
+      ) : null}
+      {verification ? (
         <div className={`banner ${verification.ok ? 'banner--ok' : 'banner--error'}`} role="status">
           <p>
             {verification.firstBroken
               ? t('verifiedBroken', { seq: verification.firstBroken.seq, reason: t(`reason_${verification.firstBroken.reason}` as 'reason_hash') })
-              : t('verifiedOk', { n: verification.entries, head: (verification.head ?? '').slice(0, 16) })}
+              : verification.scope === 'sinceAnchor'
+                ? verification.anchor.status === 'matches'
+                  ? t('verifiedSinceAnchor', { n: verification.checked, anchored: verification.entries - verification.checked, head: (verification.head ?? '').slice(0, 16) })
+                  : t('verifySinceAnchorNeedsFull')
+                : t('verifiedOk', { n: verification.entries, head: (verification.head ?? '').slice(0, 16) })}
           </p>
           <p>{anchorText(verification.anchor)}</p>
           {verification.receipt ? <p>{t(`receipt_${verification.receipt}` as 'receipt_found')}</p> : null}

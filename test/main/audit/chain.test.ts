@@ -25,7 +25,9 @@ describe('audit chain', () => {
     const v = await tv.ok('audit.verify', {});
     expect(v).toEqual({
       ok: true,
+      scope: 'full',
       entries: 4,
+      checked: 4,
       head: list.items[0].hash,
       firstBroken: null,
       anchor: { status: 'matches', anchoredSeq: 4, anchoredHash: list.items[0].hash, anchoredAt: expect.any(String), lastSeq: 4 },
