@@ -144,6 +144,10 @@ async function run(
   let index: number[] = [];
   let reader: ReturnType<typeof readRecipients> | null = null;
   const rate = () => Math.round(s.written / Math.max(0.001, (performance.now() - started) / 1000));
+  // One row object for the whole run, its fields overwritten per row (nothing keeps it: the
+  // composer and the writer copy what they need before the next row). No prototype: a CSV column
+  // may be called "__proto__" or "constructor".
+  const row = Object.create(null) as Record<string, string | undefined>;
   try {
     const composers = new Map<string, Awaited<ReturnType<typeof makeComposer>>>();
     if (output) for (const lang of new Set([input.language, ...languages])) composers.set(lang, await makeComposer(l, lang, input.format, mergeColumns, session.now(), runId));
@@ -158,8 +162,6 @@ async function run(
           ctx.progress(reader!.bytes(), reader!.size);
           s.messagesPerSecond = rate();
         }
-        // No prototype: a CSV column may be called "__proto__" or "constructor".
-        const row = Object.create(null) as Record<string, string | undefined>;
         for (let i = 0; i < wanted.length; i++) row[wanted[i]] = index[i] >= 0 ? values[index[i]] : undefined;
         const bad = rowProblem(input.format, row, mergeColumns);
         const firstLine = bad ? 0 : seen.addOrGet(addressKey(input.format, row[addressColumn]!), line);

@@ -24,9 +24,17 @@ export type Compose = (row: Record<string, string | undefined>, line: number) =>
  */
 export async function makeComposer(l: Loaded, language: Language, format: MergeFormat, mergeColumns: string[], date: Date, jobId: string): Promise<Compose> {
   const rendered = renderStrict(l, language, undefined, true);
+  // The field values of one message, in two objects reused from message to message (the writer
+  // copies every piece before the next row is read): no per-message garbage for them.
+  const keys = mergeColumns.map((c) => `recipient.${c}`);
+  const plainValues = Object.create(null) as Record<string, string>;
+  const htmlValues = Object.create(null) as Record<string, string>;
   const values = (row: Record<string, string | undefined>, escape: boolean) => {
-    const v: Record<string, string> = {};
-    for (const c of mergeColumns) v[`recipient.${c}`] = escape ? escapeHtml(row[c] ?? '') : (row[c] ?? '');
+    const v = escape ? htmlValues : plainValues;
+    for (let i = 0; i < mergeColumns.length; i++) {
+      const value = row[mergeColumns[i]] ?? '';
+      v[keys[i]] = escape ? escapeHtml(value) : value;
+    }
     return v;
   };
   // A field-free text compiles to one literal: fill returns it unchanged at no cost.

@@ -1,7 +1,8 @@
-import { createHash, type Hash } from 'node:crypto';
-import { closeSync, createWriteStream, mkdirSync, openSync, renameSync, rmdirSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { invalid } from '../shared/errors';
+import { HashingWriter } from './hashing-writer';
 
 /**
  * Where a mail-merge writes. The final name is reserved up front (created empty, exclusively),
@@ -43,17 +44,13 @@ function reserveFolder(path: string, field: string): void {
   }
 }
 
-const BATCH = 8 << 20;
-
-/** One file (mbox or CSV): messages are encoded into a reused 8 MiB buffer, hashed and written with backpressure. */
+/**
+ * One file (mbox or CSV): messages are encoded into shared chunks that a worker thread hashes
+ * and writes (main/notices/hashing-writer.ts), with backpressure when every chunk is in flight.
+ */
 export class SingleFileOutput implements MergeOutput {
   readonly tempPath: string;
-  private readonly stream: WriteStream;
-  private readonly hash: Hash = createHash('sha256');
-  private buffer = Buffer.allocUnsafe(BATCH);
-  private used = 0;
-  private bytes = 0;
-  private failure: Error | null = null;
+  private readonly writer: HashingWriter;
   private committed = false;
   private discarded = false;
 
@@ -62,54 +59,34 @@ export class SingleFileOutput implements MergeOutput {
     jobId: string,
     header = '',
     /** latin1 for the all-ASCII mbox (a plain copy, faster than UTF-8); utf8 for the text CSVs. */
-    private readonly encoding: 'utf8' | 'latin1' = 'utf8',
+    encoding: 'utf8' | 'latin1' = 'utf8',
     field = 'output.grantId',
   ) {
     this.tempPath = `${finalPath}.partial-${jobId}`;
     reserveFile(finalPath, field);
-    this.stream = createWriteStream(this.tempPath, { flags: 'wx', mode: 0o600 });
-    this.stream.on('error', (e) => (this.failure = e));
-    if (header) void this.write('', header);
+    let fd: number;
+    try {
+      fd = openSync(this.tempPath, 'wx', 0o600);
+    } catch (error) {
+      rmSync(finalPath, { force: true });
+      throw error;
+    }
+    this.writer = new HashingWriter(fd, encoding);
+    if (header) void this.writer.write([header]);
   }
 
   write(_name: string, content: string | string[]): Promise<void> | void {
     if (this.discarded) throw new Error('The output was discarded');
     // Pieces are copied one by one: joining them first would build (and flatten) a rope per message.
-    const parts = typeof content === 'string' ? [content] : content;
-    let length = 0;
-    for (const p of parts) length += p.length;
-    // UTF-8 needs at most 3 bytes per UTF-16 unit; flush first when that might not fit.
-    const worst = this.encoding === 'utf8' ? length * 3 : length;
-    let pending: Promise<void> | void = undefined;
-    if (this.used + worst > this.buffer.length) {
-      pending = this.flush();
-      if (worst > this.buffer.length) this.buffer = Buffer.allocUnsafe(worst);
-    }
-    for (const p of parts) this.used += this.buffer.write(p, this.used, this.encoding);
-    return pending;
-  }
-
-  private flush(): Promise<void> | void {
-    if (this.failure) throw this.failure;
-    if (this.used === 0) return;
-    const chunk = this.buffer.subarray(0, this.used);
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    const more = this.stream.write(chunk);
-    // The stream keeps the chunk until written: the next messages go into a fresh buffer.
-    this.buffer = Buffer.allocUnsafe(this.buffer.length);
-    this.used = 0;
-    if (!more) return new Promise((resolve) => this.stream.once('drain', resolve));
+    return this.writer.write(typeof content === 'string' ? [content] : content);
   }
 
   async finish(): Promise<{ sha256: string; bytes: number }> {
-    await this.flush();
-    await new Promise<void>((resolve, reject) => this.stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    if (this.failure) throw this.failure;
+    const done = await this.writer.finish();
     if (this.discarded) throw new Error('The output was discarded');
     // Over our own empty reservation: the name was ours from the start.
     renameSync(this.tempPath, this.finalPath);
-    return { sha256: this.hash.digest('hex'), bytes: this.bytes };
+    return done;
   }
 
   commit(): void {
@@ -117,11 +94,12 @@ export class SingleFileOutput implements MergeOutput {
   }
 
   discard(): void {
-    this.discarded = true;
-    this.stream.destroy();
+    if (!this.discarded) {
+      this.discarded = true;
+      // The worker may still be writing: the file goes once it has stopped, and now (its name at least).
+      void this.writer.destroy().finally(() => rmSync(this.tempPath, { force: true }));
+    }
     rmSync(this.tempPath, { force: true });
-    // A stream destroyed while still opening creates its file after all: remove it once closed.
-    if (!this.stream.closed) this.stream.once('close', () => rmSync(this.tempPath, { force: true }));
     if (!this.committed) rmSync(this.finalPath, { force: true });
   }
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bigramText, planSearch } from '../../../main/search/rules';
+import { bigramText, planSearch, type SearchPlan } from '../../../main/search/rules';
 import { indexRecord, searchAll, unindexRecord } from '../../../main/search/service';
 import { openDatabase, type Db } from '../../../main/store/database';
 import { migrate } from '../../../main/store/migrate';
@@ -28,7 +28,7 @@ const doc = (recordId: string, title: string, body = '', module = 'inbox') => ({
 const ids = (text: string) => searchAll(tv!.session, text, 20).map((h) => h.recordId);
 
 describe('search plan and bigram text', () => {
-  it.each([
+  it.each<[string, SearchPlan, string]>([
     ['删除', { pairs: ['删除'], phrases: [], scans: [] }, 'two Han characters: the bigram index'],
     ['个人信息', { phrases: ['个人信息'], pairs: [], scans: [] }, 'four characters: a trigram phrase'],
     ['delete', { phrases: ['delete'], pairs: [], scans: [] }, 'a Latin word: a trigram phrase'],
@@ -37,7 +37,7 @@ describe('search plan and bigram text', () => {
     ['删a', { scans: ['删a'], pairs: [], phrases: [] }, 'a Han character and a letter: scanned'],
     ['カナ', { pairs: ['カナ'], phrases: [], scans: [] }, 'katakana pair'],
     ['한국', { pairs: ['한국'], phrases: [], scans: [] }, 'hangul pair'],
-  ])('%s → %j (%s)', (text, plan) => {
+  ])('%s → %j (%s)', (text, plan, _why) => {
     expect(planSearch([text])).toEqual(plan);
   });
 
