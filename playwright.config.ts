@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
 
 // A Chromium or Chrome on the machine (Debian's, installed by .ci/run, or DPO_CHROMIUM); never
 // Playwright's own download. `npm run test:e2e` stops first with what to install when there is none.
@@ -29,15 +29,7 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           executablePath: chromium,
-          args: [
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-            '--no-sandbox',
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -14,6 +14,7 @@ import { incidentsBench } from './incidents';
 import { LoadSampler, type LoadSummary } from './load';
 import { buildMillion, type MillionVault, type Part } from './million';
 import { noticesBench } from './notices';
+import { rendererBench } from './renderer';
 import { rulesBench } from './rules';
 import { searchBench } from './search';
 import { installSqlTrace, printSqlProfile } from './sql-trace';
@@ -27,6 +28,7 @@ const sections: [string, BenchSection, Part[]][] = [
   ['incidents', incidentsBench, ['incidents']],
   ['inbox', inboxBench, ['requests']],
   ['search', searchBench, ['requests', 'incidents']],
+  ['renderer', rendererBench, ['requests', 'deadlines']],
   ['notices', noticesBench, []],
   ['transfers', transfersBench, []],
   ['exports', exportsBench, []],

@@ -1,3 +1,4 @@
+export const CHROMIUM_ARGS: string[];
 export function candidates(platform?: string, env?: Record<string, string | undefined>): string[];
 export function isExecutableFile(path: string): boolean;
 export function findChromium(options?: {

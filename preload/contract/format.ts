@@ -3,6 +3,20 @@
 // named in words. Pure; no imports but the contract's own types.
 import type { Language } from './common';
 
+// Intl formatters are made once per language and zone and kept: making one costs more than
+// rendering a list row, and a scrolling list formats every row it shows on every frame (issue 16:
+// frames of 100 ms and more while scrolling 10,000 rows).
+const kept = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+export function keptFormat<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = kept.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    if (kept.size > 256) kept.clear();
+    kept.set(key, f);
+  }
+  return f;
+}
+
 /** English dates read day-month-year (as in the company's English documents), never mm/dd. */
 export const LOCALE: Record<Language, string> = { 'zh-CN': 'zh-CN', en: 'en-GB' };
 
@@ -32,15 +46,19 @@ export function formatInstantIn(iso: string | null | undefined, language: Langua
   if (Number.isNaN(date.getTime())) return iso;
   let text: string;
   try {
-    text = new Intl.DateTimeFormat(LOCALE[language], {
-      year: 'numeric',
-      month: language === 'zh-CN' ? 'long' : 'short',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone: zone,
-    }).format(date);
+    text = keptFormat(
+      `instant|${language}|${zone}`,
+      () =>
+        new Intl.DateTimeFormat(LOCALE[language], {
+          year: 'numeric',
+          month: language === 'zh-CN' ? 'long' : 'short',
+          day: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+          timeZone: zone,
+        }),
+    ).format(date);
   } catch {
     return iso;
   }
@@ -49,4 +67,4 @@ export function formatInstantIn(iso: string | null | undefined, language: Langua
 }
 
 /** A whole number with the language's separators: 1,200,000. */
-export const formatCount = (n: number, language: Language): string => new Intl.NumberFormat(LOCALE[language]).format(n);
+export const formatCount = (n: number, language: Language): string => keptFormat(`count|${language}`, () => new Intl.NumberFormat(LOCALE[language])).format(n);

@@ -1,6 +1,6 @@
 import { parseAbsolute, parseDateTime, toCalendarDateTime, toZoned } from '@internationalized/date';
 import type { Language } from '../../preload/contract/common';
-import { formatInstantIn, LOCALE } from '../../preload/contract/format';
+import { formatInstantIn, keptFormat, LOCALE } from '../../preload/contract/format';
 
 // One clock, one zone on the screen (issue 13): every instant is shown in the display zone set
 // in Settings (default the company's, Asia/Shanghai), named, in the UI language's format.
@@ -18,13 +18,13 @@ export const formatInstant = (iso: string | null | undefined, language: Language
 export function formatDate(isoDate: string | null | undefined, language: Language): string {
   if (!isoDate) return '—';
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
-  return new Intl.DateTimeFormat(LOCALE[language], { year: 'numeric', month: language === 'zh-CN' ? 'long' : 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(
+  return keptFormat(`date|${language}`, () => new Intl.DateTimeFormat(LOCALE[language], { year: 'numeric', month: language === 'zh-CN' ? 'long' : 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' })).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }
 
 export function formatNumber(n: number | null | undefined, language: Language): string {
-  return n === null || n === undefined ? '—' : new Intl.NumberFormat(LOCALE[language]).format(n);
+  return n === null || n === undefined ? '—' : keptFormat(`number|${language}`, () => new Intl.NumberFormat(LOCALE[language])).format(n);
 }
 
 /** A date-time field's value ("YYYY-MM-DDTHH:mm", read in the display zone) → ISO instant. */
