@@ -21,7 +21,7 @@ export const inboxBench: BenchSection = async (ctx) => {
   const page1 = (await api('inbox.list', { state: 'inProgress', limit: 50 })) as { ok: true; value: { nextCursor: string; items: { id: string }[] } };
   rows.push(readRow('list next page by state (keyset)', await versusPlain(api, plain, 100, () => ['inbox.list', { state: 'inProgress', limit: 50, cursor: page1.value.nextCursor }])));
   const ids = page1.value.items.map((r) => r.id);
-  rows.push(readRow('open one request (get)', await versusPlain(api, plain, 100, (i) => ['inbox.get', { id: ids[i % ids.length] }]), { op: '<=', value: 5 }));
+  rows.push(readRow('open one request (get)', await versusPlain(api, plain, 100, (i) => ['inbox.get', { id: ids[i % ids.length] }]), { op: '<=', value: 5 }, 0));
 
   // .eml import through the real use-case, 200 files a call, as the open dialog or a drop of a
   // folder's messages sends them (one call carries every file picked).

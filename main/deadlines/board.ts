@@ -16,16 +16,26 @@ import { rulesOfRegime } from './catalog';
 
 export const DEFAULT_ZONE = 'Asia/Shanghai';
 
+/**
+ * The ends of the DPO's local day and week, per zone, kept for as long as that local day lasts:
+ * every board read asks for them, and working them out (zone check, local calendar) cost more
+ * than the board page's SQL (issue 16).
+ */
+const dayBounds = new Map<string, { from: number; until: number; endOfToday: string; endOfWeek: string }>();
+
 /** Today and this week end in the DPO's zone (ISO week, Monday–Sunday). */
 export function boardBounds(now: Date, zone = DEFAULT_ZONE): BoardBounds {
-  if (!IANAZone.isValidZone(zone)) throw invalid({ zone: `Unknown time zone "${zone}"` });
-  const local = DateTime.fromJSDate(now, { zone });
-  return {
-    now: now.toISOString(),
-    endOfToday: local.endOf('day').toUTC().toISO()!,
-    endOfWeek: local.endOf('week').toUTC().toISO()!,
-    zone,
-  };
+  const t = now.getTime();
+  let day = dayBounds.get(zone);
+  if (!day || t < day.from || t > day.until) {
+    if (!IANAZone.isValidZone(zone)) throw invalid({ zone: `Unknown time zone "${zone}"` });
+    const local = DateTime.fromJSDate(now, { zone });
+    const end = local.endOf('day');
+    day = { from: local.startOf('day').toMillis(), until: end.toMillis(), endOfToday: end.toUTC().toISO()!, endOfWeek: local.endOf('week').toUTC().toISO()! };
+    if (dayBounds.size > 32) dayBounds.clear();
+    dayBounds.set(zone, day);
+  }
+  return { now: now.toISOString(), endOfToday: day.endOfToday, endOfWeek: day.endOfWeek, zone };
 }
 
 const encodeCursor = (d: { dueAt: string; id: string }) => Buffer.from(JSON.stringify([d.dueAt, d.id])).toString('base64url');

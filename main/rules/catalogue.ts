@@ -57,10 +57,15 @@ export function requireAt(cat: Catalogue, key: string, date: string): RuleVersio
 }
 
 /** Name and basis with the parameters filled in. */
-export const texts = (v: Pick<RuleVersion, 'name' | 'basis' | 'params'>): { name: LocalizedText; basis: LocalizedText } => ({
-  name: fillTemplate(v.name, v.params),
-  basis: fillTemplate(v.basis, v.params),
-});
+// Filled once per loaded version (a board page names the rule of every row it shows; filling the
+// templates took more time than reading the rows). Versions are not changed once loaded: an edit
+// loads a new catalogue.
+const filled = new WeakMap<object, { name: LocalizedText; basis: LocalizedText }>();
+export const texts = (v: Pick<RuleVersion, 'name' | 'basis' | 'params'>): { name: LocalizedText; basis: LocalizedText } => {
+  let t = filled.get(v);
+  if (!t) filled.set(v, (t = { name: fillTemplate(v.name, v.params), basis: fillTemplate(v.basis, v.params) }));
+  return t;
+};
 
 export const paramsAt = <P = Params>(cat: Catalogue, key: string, date: string): P => requireAt(cat, key, date).params as P;
 
