@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium.mjs';
+import { pathToFileURL } from 'node:url';
 import { PASSPHRASE } from './million';
 import type { BenchRow, BenchSection } from './types';
 
@@ -79,6 +79,8 @@ const pct = (values: number[], p: number) => {
 
 export const rendererBench: BenchSection = async (ctx) => {
   const m = await ctx.million();
+  // Loaded from its own file (bundled, its "run as a script" check would take the bench for itself).
+  const { CHROMIUM_ARGS, findChromium } = (await import(pathToFileURL(resolve('scripts', 'find-chromium.mjs')).href)) as typeof import('../scripts/find-chromium.mjs');
   const chromium = findChromium();
   if (!chromium.path) throw new Error(`renderer bench: ${chromium.message}`);
   // The host opens the vault itself: this process lets go of it meanwhile.

@@ -209,17 +209,36 @@ export class DeadlinesRepo {
     });
   }
 
-  /** Open clocks per module in the board's time buckets. */
+  /**
+   * Open clocks per module in the board's time buckets, from the per-day counts (migration 130)
+   * and, for the three days the bounds fall in, the open rows of that day. Needs now ≤ endOfToday
+   * ≤ endOfWeek (boardBounds gives them so).
+   */
   counts(b: { now: string; endOfToday: string; endOfWeek: string }): { module: string; overdue: number; today: number; week: number; later: number }[] {
-    return prepared<Record<string, string>, { module: string; overdue: number; today: number; week: number; later: number }>(this.db,
-        `SELECT module,
-           SUM(due_at < @now) AS overdue,
-           SUM(due_at >= @now AND due_at <= @endOfToday) AS today,
-           SUM(due_at > @endOfToday AND due_at <= @endOfWeek) AS week,
-           SUM(due_at > @endOfWeek) AS later
-         FROM deadlines INDEXED BY deadlines_counts WHERE stored_state = 'open' GROUP BY module`,
-      )
-      .all(b);
+    const day = (iso: string) => iso.slice(0, 10);
+    const whole = prepared<Record<string, string>, { module: string; total: number; beforeNow: number; beforeToday: number; beforeWeek: number }>(
+      this.db,
+      `SELECT module, sum(n) AS total,
+         coalesce(sum(CASE WHEN day < @dNow THEN n END), 0) AS beforeNow,
+         coalesce(sum(CASE WHEN day < @dToday THEN n END), 0) AS beforeToday,
+         coalesce(sum(CASE WHEN day < @dWeek THEN n END), 0) AS beforeWeek
+       FROM deadline_counts GROUP BY module`,
+    ).all({ dNow: day(b.now), dToday: day(b.endOfToday), dWeek: day(b.endOfWeek) });
+    // Open rows from the start of a bound's UTC day up to the bound: before it (now), or up to and at it (the ends).
+    const before = prepared<[string, string], { module: string; n: number }>(this.db,
+      `SELECT module, count(*) AS n FROM deadlines WHERE stored_state = 'open' AND due_at >= ? AND due_at < ? GROUP BY module`);
+    const upTo = prepared<[string, string], { module: string; n: number }>(this.db,
+      `SELECT module, count(*) AS n FROM deadlines WHERE stored_state = 'open' AND due_at >= ? AND due_at <= ? GROUP BY module`);
+    const byModule = (rows: { module: string; n: number }[]) => new Map(rows.map((r) => [r.module, r.n]));
+    const nowPart = byModule(before.all(`${day(b.now)}T`, b.now));
+    const todayPart = byModule(upTo.all(`${day(b.endOfToday)}T`, b.endOfToday));
+    const weekPart = byModule(upTo.all(`${day(b.endOfWeek)}T`, b.endOfWeek));
+    return whole.map((w) => {
+      const untilNow = w.beforeNow + (nowPart.get(w.module) ?? 0);
+      const untilToday = w.beforeToday + (todayPart.get(w.module) ?? 0);
+      const untilWeek = w.beforeWeek + (weekPart.get(w.module) ?? 0);
+      return { module: w.module, overdue: untilNow, today: untilToday - untilNow, week: untilWeek - untilToday, later: w.total - untilWeek };
+    });
   }
 
   /** Every open row now due soon or overdue (immediate clocks have due_at = start, so they are in). */
