@@ -77,6 +77,8 @@ export async function versusPlain(api: ApiCall, plain: Db, runs: number, call: (
     replay();
     raw.push(performance.now() - b);
     app.push(b - a);
+    // A figure far off its goal should say so while the run goes on, not after minutes of silence.
+    if (b - a > 1000 || raw[raw.length - 1] > 1000) console.log(`  slow: ${c[0]} ${JSON.stringify(c[1]).slice(0, 120)}: app ${(b - a).toFixed(0)} ms, plain ${raw[raw.length - 1].toFixed(0)} ms`);
     if (failed(r)) throw new Error(`bench call failed: ${JSON.stringify(r)}`);
   }
   if (inspector && profileDir) {
