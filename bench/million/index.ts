@@ -81,7 +81,9 @@ export async function buildMillion(dir: string, scale: number, parts: Set<Part>,
       }
       return plain;
     },
-    unlock: () => vault.unlock({ passphrase: PASSPHRASE }),
+    unlock: async () => {
+      await vault.unlock({ passphrase: PASSPHRASE });
+    },
     close() {
       plain?.close();
       vault.close();
