@@ -68,7 +68,7 @@ export const deadlinesMigrations: Migration[] = [
     },
   },
   {
-    version: 130,
+    version: 131,
     name: 'open deadlines counted per module and due day, kept by triggers',
     up(db) {
       // Issue 16: deadlines.counts read every open row (396 ms at 1,000,000 deadlines). The board's

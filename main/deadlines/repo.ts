@@ -210,7 +210,7 @@ export class DeadlinesRepo {
   }
 
   /**
-   * Open clocks per module in the board's time buckets, from the per-day counts (migration 130)
+   * Open clocks per module in the board's time buckets, from the per-day counts (migration 131)
    * and, for the three days the bounds fall in, the open rows of that day. Needs now ≤ endOfToday
    * ≤ endOfWeek (boardBounds gives them so).
    */

@@ -11,7 +11,7 @@ import { migrate } from '../../../main/store/migrate';
 import { allMigrations } from '../../../main/store/migrations';
 import { makeTestVault, type TestVault } from '../../helpers/vault';
 
-// Issue 16: deadlines.counts reads a per-module, per-day count kept by triggers (migration 130)
+// Issue 16: deadlines.counts reads a per-module, per-day count kept by triggers (migration 131)
 // instead of every open row. After any mix of writes the kept counts must equal a full scan, and
 // the board's buckets at any instant (the clock moved anywhere, any zone) must equal what the
 // old query over every open row says.
@@ -44,7 +44,7 @@ function expectCountsTableExact(d: Db) {
   expect(kept).toEqual(scanned);
 }
 
-/** The counting query as it was before migration 130: every open row, bucketed by the bounds. */
+/** The counting query as it was before migration 131: every open row, bucketed by the bounds. */
 function scanBuckets(d: Db, b: { now: string; endOfToday: string; endOfWeek: string }) {
   return d
     .prepare(
@@ -174,10 +174,10 @@ describe('deadline counts kept by triggers', () => {
     }
   });
 
-  it('migration 130 fills the counts from the rows already stored', () => {
+  it('migration 131 fills the counts from the rows already stored', () => {
     dir = mkdtempSync(join(tmpdir(), 'dpo-counts-'));
     db = openDatabase(join(dir, 'v.db'), { key: randomBytes(32) });
-    migrate(db, allMigrations.filter((m) => m.version < 130));
+    migrate(db, allMigrations.filter((m) => m.version < 131));
     const insert = db.prepare(`INSERT INTO deadlines (id, module, record_id, record_ref, record_title, key, rule_key, start, clock, start_at, due_at, computed_due_at, zone, explanation, stored_state, changed_at)
       VALUES (?, ?, ?, 'R', 'T', ?, 'cac.report.4h', 's', 'due', 's', ?, 'c', 'Asia/Shanghai', '{}', ?, 'c')`);
     insert.run('a', 'incidents', 'r1', 'k1', '2026-11-29T01:00:00.000Z', 'open');
