@@ -110,4 +110,20 @@ export const deadlinesMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 132,
+    name: 'one kept count of open deadlines: the per-hour table serves the board counts too',
+    up(db) {
+      // Issue 17 kept open clocks per hour, rule and module for the overview (130); issue 16 kept
+      // them per day and module for the board (131). One fact in two homes, and every deadline
+      // write paid for both sets of triggers. The board's buckets are now read from the per-hour
+      // table (a finer grain gives the coarser one), so the per-day table goes.
+      db.exec(`
+        DROP TRIGGER deadline_counts_insert;
+        DROP TRIGGER deadline_counts_delete;
+        DROP TRIGGER deadline_counts_update;
+        DROP TABLE deadline_counts;
+      `);
+    },
+  },
 ];

@@ -5,7 +5,8 @@ import type { Migration } from '../store/migration';
 // table of open clocks per UTC hour of their due time is kept in step by triggers (so every write
 // path, bulk ones included, keeps it right). A due state needs "now": whole hours before or after
 // now's hour come from this table, the one or two hours that straddle now and the due-soon limit
-// are counted from the deadlines themselves (a short index range).
+// are counted from the deadlines themselves (a short index range). The board's bucket counts read
+// the same table (migration 132 dropped the per-day one that issue 16 kept beside it).
 
 export const deadlinesOverviewMigrations: Migration[] = [
   {

@@ -210,29 +210,30 @@ export class DeadlinesRepo {
   }
 
   /**
-   * Open clocks per module in the board's time buckets, from the per-day counts (migration 131)
-   * and, for the three days the bounds fall in, the open rows of that day. Needs now ≤ endOfToday
-   * ≤ endOfWeek (boardBounds gives them so).
+   * Open clocks per module in the board's time buckets, from the per-hour counts (migration 130,
+   * the overview's too: one kept count for both, migration 132) and, for the hour each bound falls
+   * in, the open rows of that hour (a range of the primary key). Every bound is counted on its own,
+   * so their order does not matter.
    */
   counts(b: { now: string; endOfToday: string; endOfWeek: string }): { module: string; overdue: number; today: number; week: number; later: number }[] {
-    const day = (iso: string) => iso.slice(0, 10);
+    const hour = (iso: string) => iso.slice(0, 13);
     const whole = prepared<Record<string, string>, { module: string; total: number; beforeNow: number; beforeToday: number; beforeWeek: number }>(
       this.db,
       `SELECT module, sum(n) AS total,
-         coalesce(sum(CASE WHEN day < @dNow THEN n END), 0) AS beforeNow,
-         coalesce(sum(CASE WHEN day < @dToday THEN n END), 0) AS beforeToday,
-         coalesce(sum(CASE WHEN day < @dWeek THEN n END), 0) AS beforeWeek
-       FROM deadline_counts GROUP BY module`,
-    ).all({ dNow: day(b.now), dToday: day(b.endOfToday), dWeek: day(b.endOfWeek) });
-    // Open rows from the start of a bound's UTC day up to the bound: before it (now), or up to and at it (the ends).
+         coalesce(sum(CASE WHEN due_hour < @hNow THEN n END), 0) AS beforeNow,
+         coalesce(sum(CASE WHEN due_hour < @hToday THEN n END), 0) AS beforeToday,
+         coalesce(sum(CASE WHEN due_hour < @hWeek THEN n END), 0) AS beforeWeek
+       FROM deadline_open_hours GROUP BY module`,
+    ).all({ hNow: hour(b.now), hToday: hour(b.endOfToday), hWeek: hour(b.endOfWeek) });
+    // Open rows from the start of a bound's UTC hour up to the bound: before it (now), or up to and at it (the ends).
     const before = prepared<[string, string], { module: string; n: number }>(this.db,
       `SELECT module, count(*) AS n FROM deadlines WHERE stored_state = 'open' AND due_at >= ? AND due_at < ? GROUP BY module`);
     const upTo = prepared<[string, string], { module: string; n: number }>(this.db,
       `SELECT module, count(*) AS n FROM deadlines WHERE stored_state = 'open' AND due_at >= ? AND due_at <= ? GROUP BY module`);
     const byModule = (rows: { module: string; n: number }[]) => new Map(rows.map((r) => [r.module, r.n]));
-    const nowPart = byModule(before.all(`${day(b.now)}T`, b.now));
-    const todayPart = byModule(upTo.all(`${day(b.endOfToday)}T`, b.endOfToday));
-    const weekPart = byModule(upTo.all(`${day(b.endOfWeek)}T`, b.endOfWeek));
+    const nowPart = byModule(before.all(`${hour(b.now)}:`, b.now));
+    const todayPart = byModule(upTo.all(`${hour(b.endOfToday)}:`, b.endOfToday));
+    const weekPart = byModule(upTo.all(`${hour(b.endOfWeek)}:`, b.endOfWeek));
     return whole.map((w) => {
       const untilNow = w.beforeNow + (nowPart.get(w.module) ?? 0);
       const untilToday = w.beforeToday + (todayPart.get(w.module) ?? 0);

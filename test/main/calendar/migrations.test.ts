@@ -86,14 +86,14 @@ describe('calendar and deadlines migrations (100–199)', () => {
 });
 
 describe('board counts and alerts read indexes, not the wide rows', () => {
-  it('counts from the per-day counts and primary-key ranges of the bounds\' days, and finds recent writes through the changed_at index', () => {
+  it('counts from the per-hour counts and primary-key ranges of the bounds\' hours, and finds recent writes through the changed_at index', () => {
     const d = open();
     migrate(d, allMigrations);
     const plans = new Map<string, string>();
     const counts: string[] = [];
     const real = d.prepare.bind(d);
     (d as unknown as { prepare: typeof d.prepare }).prepare = ((sql: string) => {
-      const params = { since: 'a', now: 'b', soonUntil: 'c', windowStart: 'd', limit: 1, endOfToday: 'e', endOfWeek: 'f', dNow: 'b', dToday: 'e', dWeek: 'f' };
+      const params = { since: 'a', now: 'b', soonUntil: 'c', windowStart: 'd', limit: 1, endOfToday: 'e', endOfWeek: 'f', hNow: 'b', hToday: 'e', hWeek: 'f' };
       const plan = (p: unknown) => (real(`EXPLAIN QUERY PLAN ${sql}`).all(p as never) as { detail: string }[]).map((r) => r.detail).join(' | ');
       if (sql.includes('UNION')) plans.set('alerts', plan(params));
       else if (sql.includes('GROUP BY module')) counts.push(plan(sql.includes('@') ? params : ['a', 'b']));
@@ -102,8 +102,8 @@ describe('board counts and alerts read indexes, not the wide rows', () => {
     const repo = new DeadlinesRepo(d);
     repo.counts({ now: '2026-11-29T02:00:00.000Z', endOfToday: '2026-11-29T15:59:59.999Z', endOfWeek: '2026-11-29T15:59:59.999Z' });
     repo.alertCandidates({ since: 'a', now: 'b', soonUntil: 'c', windowStart: 'd', limit: 1 });
-    // The small per-day table, then three ranges of the primary key (one day each): never every open row.
-    expect(counts[0]).toMatch(/^SCAN deadline_counts/);
+    // The small per-hour table, then ranges of the primary key (one hour each): never every open row.
+    expect(counts[0]).toMatch(/^SCAN deadline_open_hours/);
     expect(counts.slice(1)).toEqual(Array(2).fill(expect.stringMatching(/^SEARCH deadlines USING PRIMARY KEY \(stored_state=\? AND due_at>\? AND due_at<\?\)/)));
     for (const plan of counts) expect(plan).not.toMatch(/SCAN deadlines\b/);
     expect(plans.get('alerts')).toContain('SEARCH deadlines USING COVERING INDEX deadlines_changed (changed_at>?)');

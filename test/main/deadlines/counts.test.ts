@@ -11,8 +11,8 @@ import { migrate } from '../../../main/store/migrate';
 import { allMigrations } from '../../../main/store/migrations';
 import { makeTestVault, type TestVault } from '../../helpers/vault';
 
-// Issue 16: deadlines.counts reads a per-module, per-day count kept by triggers (migration 131)
-// instead of every open row. After any mix of writes the kept counts must equal a full scan, and
+// Issue 16: deadlines.counts reads counts kept by triggers instead of every open row: since
+// migration 132 the per-hour, per-rule, per-module table the overview reads too (migration 130). After any mix of writes the kept counts must equal a full scan, and
 // the board's buckets at any instant (the clock moved anywhere, any zone) must equal what the
 // old query over every open row says.
 
@@ -39,12 +39,14 @@ function random(seed: number) {
 
 /** The kept counts against a full scan of the open rows. */
 function expectCountsTableExact(d: Db) {
-  const kept = d.prepare('SELECT module, day, n FROM deadline_counts ORDER BY module, day').all();
-  const scanned = d.prepare(`SELECT module, substr(due_at, 1, 10) AS day, count(*) AS n FROM deadlines WHERE stored_state = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all();
+  const kept = d.prepare('SELECT due_hour, rule_key, clock, module, n FROM deadline_open_hours ORDER BY 1, 2, 3, 4').all();
+  const scanned = d
+    .prepare(`SELECT substr(due_at, 1, 13) AS due_hour, rule_key, clock, module, count(*) AS n FROM deadlines WHERE stored_state = 'open' GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`)
+    .all();
   expect(kept).toEqual(scanned);
 }
 
-/** The counting query as it was before migration 131: every open row, bucketed by the bounds. */
+/** The counting query as it was before migration 131 (issue 16): every open row, bucketed by the bounds. */
 function scanBuckets(d: Db, b: { now: string; endOfToday: string; endOfWeek: string }) {
   return d
     .prepare(
@@ -77,7 +79,7 @@ describe('deadline counts kept by triggers', () => {
       record_ref: 'REF',
       record_title: 'T',
       key: `k-${id}`,
-      rule_key: 'cac.report.4h',
+      rule_key: ['cac.report.4h', 'pipl57.authority', 'gdpr33.authority'][Math.floor(rnd() * 3)],
       label: null,
       start: '2026-11-20T00:00:00.000Z',
       until: null,
@@ -174,21 +176,27 @@ describe('deadline counts kept by triggers', () => {
     }
   });
 
-  it('migration 131 fills the counts from the rows already stored', () => {
+  it('migration 132 leaves one kept count: the per-day table of 131 and its triggers go, the per-hour table holds the rows already stored', () => {
     dir = mkdtempSync(join(tmpdir(), 'dpo-counts-'));
     db = openDatabase(join(dir, 'v.db'), { key: randomBytes(32) });
-    migrate(db, allMigrations.filter((m) => m.version < 131));
+    migrate(db, allMigrations.filter((m) => m.version < 130));
     const insert = db.prepare(`INSERT INTO deadlines (id, module, record_id, record_ref, record_title, key, rule_key, start, clock, start_at, due_at, computed_due_at, zone, explanation, stored_state, changed_at)
       VALUES (?, ?, ?, 'R', 'T', ?, 'cac.report.4h', 's', 'due', 's', ?, 'c', 'Asia/Shanghai', '{}', ?, 'c')`);
     insert.run('a', 'incidents', 'r1', 'k1', '2026-11-29T01:00:00.000Z', 'open');
-    insert.run('b', 'incidents', 'r1', 'k2', '2026-11-29T23:00:00.000Z', 'open');
+    insert.run('b', 'incidents', 'r1', 'k2', '2026-11-29T01:59:00.000Z', 'open');
     insert.run('c', 'inbox', 'r2', 'k1', '2026-12-01T01:00:00.000Z', 'open');
     insert.run('d', 'inbox', 'r2', 'k2', '2026-12-01T01:00:00.000Z', 'met');
+    migrate(db, allMigrations.filter((m) => m.version < 132));
+    expect(db.prepare('SELECT count(*) FROM deadline_counts').pluck().get()).toBe(2);
     migrate(db);
-    expect(db.prepare('SELECT module, day, n FROM deadline_counts ORDER BY 1, 2').all()).toEqual([
-      { module: 'inbox', day: '2026-12-01', n: 1 },
-      { module: 'incidents', day: '2026-11-29', n: 2 },
+    expect(db.prepare('SELECT due_hour, module, n FROM deadline_open_hours ORDER BY 1, 2').all()).toEqual([
+      { due_hour: '2026-11-29T01', module: 'incidents', n: 2 },
+      { due_hour: '2026-12-01T01', module: 'inbox', n: 1 },
     ]);
-    expect(db.prepare(`SELECT name FROM sqlite_schema WHERE name = 'deadlines_counts'`).get()).toBeUndefined();
+    const gone = db.prepare(`SELECT name FROM sqlite_schema WHERE name IN ('deadlines_counts', 'deadline_counts') OR name LIKE 'deadline_counts_%'`).all();
+    expect(gone).toEqual([]);
+    // Writes after it pay for one set of triggers and the board still counts them.
+    insert.run('e', 'inbox', 'r3', 'k1', '2026-12-01T01:30:00.000Z', 'open');
+    expect(sortByModule(new DeadlinesRepo(db).counts(boardBounds(new Date('2026-11-30T00:00:00.000Z'))))).toEqual(scanBuckets(db, boardBounds(new Date('2026-11-30T00:00:00.000Z'))));
   });
 });
