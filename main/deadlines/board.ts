@@ -1,14 +1,14 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { z } from 'zod';
-import type { BoardBounds, BucketCounts, DeadlineAlert, DeadlinesListInput, Deadline } from '../../preload/contract/deadlines';
+import type { BoardBounds, BoardBucket, BucketCounts, DeadlineAlert, DeadlinesListInput, Deadline } from '../../preload/contract/deadlines';
 import type { ModuleName } from '../../preload/contract/common';
 import { getSettings } from '../settings/service';
 import { invalid } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { loadCatalogue } from '../rules/load';
 import { toDeadline } from './dto';
-import { DeadlinesRepo } from './repo';
-import { alertingSince, deriveState } from './rules';
+import { DeadlinesRepo, type BoardPhase, type DeadlineRow } from './repo';
+import { alertingSince, boardBucket, deriveState } from './rules';
 import { rulesOfRegime } from './catalog';
 
 // The home screen's reads: the board page, its bucket counts and the alerts the banner and the
@@ -38,12 +38,13 @@ export function boardBounds(now: Date, zone = DEFAULT_ZONE): BoardBounds {
   return { now: now.toISOString(), endOfToday: day.endOfToday, endOfWeek: day.endOfWeek, zone };
 }
 
-const encodeCursor = (d: { dueAt: string; id: string }) => Buffer.from(JSON.stringify([d.dueAt, d.id])).toString('base64url');
+type Phase = BoardPhase | 'all';
+const encodeCursor = (d: { dueAt: string; id: string }, phase: Phase) => Buffer.from(JSON.stringify([d.dueAt, d.id, phase])).toString('base64url');
 
-function decodeCursor(cursor: string): { dueAt: string; id: string } {
+function decodeCursor(cursor: string): { dueAt: string; id: string; phase: Phase } {
   try {
-    const [dueAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof dueAt === 'string' && typeof id === 'string') return { dueAt, id };
+    const [dueAt, id, phase] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof dueAt === 'string' && typeof id === 'string' && (PHASES as unknown[]).includes(phase)) return { dueAt, id, phase: phase as Phase };
   } catch {
     // fall through to the validation error
   }
@@ -51,31 +52,52 @@ function decodeCursor(cursor: string): { dueAt: string; id: string } {
 }
 
 type ListInput = z.output<typeof DeadlinesListInput>;
+const PHASES: Phase[] = ['overdue', 'immediate', 'ahead', 'all'];
 
-export function listBoard(session: Session, input: ListInput): { items: Deadline[]; nextCursor: string | null; bounds: BoardBounds } {
+/**
+ * The open board in bucket order (rules.ts boardBucket): fixed clocks past due, then the
+ * "immediately" duties (today's, though they started earlier), then the fixed clocks still
+ * running; each part a keyset range of its own index. An "immediately" duty has no due time, so
+ * a due-time window (a day of the overview's timeline) does not hold it.
+ */
+function phasesOf(input: ListInput): Phase[] {
+  if (input.state === 'met' || input.state === 'waived') return ['all'];
+  const phases: Phase[] = input.state === 'overdue' ? ['overdue'] : input.state === 'dueSoon' ? ['immediate', 'ahead'] : input.state === 'open' ? ['ahead'] : ['overdue', 'immediate', 'ahead'];
+  return input.dueAfter || input.dueBefore ? phases.filter((p) => p !== 'immediate') : phases;
+}
+
+export function listBoard(session: Session, input: ListInput): { items: (Deadline & { bucket: BoardBucket })[]; nextCursor: string | null; bounds: BoardBounds } {
   const now = session.now();
   const bounds = boardBounds(now, input.zone);
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
   const { dueSoonHours } = getSettings(session);
   const state = input.state;
-  const rows = new DeadlinesRepo(session.db).page({
-    storedState: state === 'met' || state === 'waived' ? state : 'open',
-    derived: state === 'overdue' || state === 'dueSoon' || state === 'open' ? state : undefined,
-    now: bounds.now,
-    soonUntil: new Date(now.getTime() + dueSoonHours * 3_600_000).toISOString(),
-    module: input.module,
-    ruleKeys: input.regime ? rulesOfRegime(input.regime) : undefined,
-    dueAfter: input.dueAfter,
-    dueBefore: input.dueBefore,
-    after,
-    limit: input.limit + 1,
-  });
+  const repo = new DeadlinesRepo(session.db);
+  const phases = phasesOf(input);
+  const rows: { row: DeadlineRow; phase: Phase }[] = [];
+  for (const phase of after ? phases.slice(Math.max(0, phases.indexOf(after.phase))) : phases) {
+    if (rows.length > input.limit) break;
+    const part = repo.page({
+      storedState: state === 'met' || state === 'waived' ? state : 'open',
+      derived: state === 'overdue' || state === 'dueSoon' || state === 'open' ? state : undefined,
+      phase: phase === 'all' ? undefined : phase,
+      now: bounds.now,
+      soonUntil: new Date(now.getTime() + dueSoonHours * 3_600_000).toISOString(),
+      module: input.module,
+      ruleKeys: input.regime ? rulesOfRegime(input.regime) : undefined,
+      dueAfter: input.dueAfter,
+      dueBefore: input.dueBefore,
+      after: after && phase === after.phase ? after : undefined,
+      limit: input.limit + 1 - rows.length,
+    });
+    rows.push(...part.map((row) => ({ row, phase })));
+  }
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   const catalogue = loadCatalogue(session);
   return {
-    items: page.map((r) => toDeadline(r, now, dueSoonHours, catalogue)),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ dueAt: last.due_at, id: last.id }) : null,
+    items: page.map(({ row }) => ({ ...toDeadline(row, now, dueSoonHours, catalogue), bucket: boardBucket({ clock: row.clock, dueAt: row.due_at }, bounds) })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ dueAt: last.row.due_at, id: last.row.id }, last.phase) : null,
     bounds,
   };
 }

@@ -126,4 +126,14 @@ export const deadlinesMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 133,
+    name: 'the open "immediately" duties in board order, for the board\'s own place for them',
+    up(db) {
+      // Issue 17: only a fixed due time turns overdue, so the board lists the "immediately" duties
+      // (due now, whenever they started) after the overdue ones and before the rest; they are
+      // read apart, in their own small index, rather than picked out of every open row.
+      db.exec(`CREATE INDEX deadlines_immediate ON deadlines (due_at, id) WHERE stored_state = 'open' AND clock = 'immediate';`);
+    },
+  },
 ];

@@ -44,6 +44,13 @@ export interface DeadlineRow {
   provisional_years: string | null;
 }
 
+export type BoardPhase = 'overdue' | 'immediate' | 'ahead';
+const PHASE_SQL: Record<BoardPhase, string> = {
+  overdue: `clock = 'due' AND due_at < @now`,
+  immediate: `clock = 'immediate'`,
+  ahead: `clock = 'due' AND due_at >= @now`,
+};
+
 /** Filters of the board; `state` is resolved to SQL by the service's caller-side mapping. */
 export interface BoardQuery {
   storedState: 'open' | 'met' | 'waived';
@@ -57,6 +64,8 @@ export interface BoardQuery {
   dueAfter?: string;
   dueBefore?: string;
   after?: { dueAt: string; id: string };
+  /** One part of the open board in its order (see board.ts): fixed clocks past due, "immediately" duties, the rest. */
+  phase?: BoardPhase;
   limit: number;
 }
 
@@ -184,7 +193,13 @@ export class DeadlinesRepo {
 
   /** One board page in (due_at, id) order, served by deadlines_board / deadlines_module_board. */
   page(q: BoardQuery): DeadlineRow[] {
-    const where = ['stored_state = @storedState'];
+    // The "immediately" duties are few: their own partial index, which needs the literal state.
+    const immediate = q.phase === 'immediate';
+    const where = [immediate ? `stored_state = 'open'` : 'stored_state = @storedState'];
+    // A later page of the running clocks starts at its cursor or now, whichever is later: one
+    // bound of the primary key (two bounds would make SQLite pick one and filter by the other).
+    const after = q.phase === 'ahead' && q.after && q.after.dueAt < q.now ? { dueAt: q.now, id: '' } : q.after;
+    if (q.phase) where.push(q.phase === 'ahead' && after ? `clock = 'due'` : PHASE_SQL[q.phase]);
     if (q.module) where.push('module = @module');
     if (q.derived === 'overdue') where.push(`clock = 'due' AND due_at < @now`);
     if (q.derived === 'dueSoon') where.push(`(clock = 'immediate' OR (due_at >= @now AND due_at <= @soonUntil))`);
@@ -193,9 +208,10 @@ export class DeadlinesRepo {
     if (q.dueAfter) where.push('due_at >= @dueAfter');
     // Rule keys come from the catalogue's definitions (code), never from input: safe to inline as literals.
     if (q.ruleKeys) where.push(q.ruleKeys.length ? `rule_key IN (${q.ruleKeys.map((k) => `'${k.replace(/'/g, "''")}'`).join(', ')})` : '0');
-    if (q.after) where.push('(due_at, id) > (@afterDueAt, @afterId)');
+    if (after) where.push('(due_at, id) > (@afterDueAt, @afterId)');
     // Within one module, its own index: a small module must not scan every open row of the others.
-    const sql = `SELECT ${COLUMNS} FROM deadlines ${q.module ? 'INDEXED BY deadlines_module_board ' : ''}WHERE ${where.join(' AND ')} ORDER BY stored_state, due_at, id LIMIT @limit`;
+    const index = immediate ? 'INDEXED BY deadlines_immediate ' : q.module ? 'INDEXED BY deadlines_module_board ' : '';
+    const sql = `SELECT ${COLUMNS} FROM deadlines ${index}WHERE ${where.join(' AND ')} ORDER BY stored_state, due_at, id LIMIT @limit`;
     return allRows(prepared(this.db, sql), {
       storedState: q.storedState,
       module: q.module ?? null,
@@ -203,8 +219,8 @@ export class DeadlinesRepo {
       soonUntil: q.soonUntil,
       dueBefore: q.dueBefore ?? null,
       dueAfter: q.dueAfter ?? null,
-      afterDueAt: q.after?.dueAt ?? null,
-      afterId: q.after?.id ?? null,
+      afterDueAt: after?.dueAt ?? null,
+      afterId: after?.id ?? null,
       limit: q.limit,
     });
   }
@@ -213,23 +229,24 @@ export class DeadlinesRepo {
    * Open clocks per module in the board's time buckets, from the per-hour counts (migration 130,
    * the overview's too: one kept count for both, migration 132) and, for the hour each bound falls
    * in, the open rows of that hour (a range of the primary key). Every bound is counted on its own,
-   * so their order does not matter.
+   * so their order does not matter. The buckets are rules.ts boardBucket's.
    */
   counts(b: { now: string; endOfToday: string; endOfWeek: string }): { module: string; overdue: number; today: number; week: number; later: number }[] {
     const hour = (iso: string) => iso.slice(0, 13);
-    const whole = prepared<Record<string, string>, { module: string; total: number; beforeNow: number; beforeToday: number; beforeWeek: number }>(
+    const whole = prepared<Record<string, string>, { module: string; total: number; immediate: number; beforeNow: number; beforeToday: number; beforeWeek: number }>(
       this.db,
-      `SELECT module, sum(n) AS total,
-         coalesce(sum(CASE WHEN due_hour < @hNow THEN n END), 0) AS beforeNow,
-         coalesce(sum(CASE WHEN due_hour < @hToday THEN n END), 0) AS beforeToday,
-         coalesce(sum(CASE WHEN due_hour < @hWeek THEN n END), 0) AS beforeWeek
+      `SELECT module, coalesce(sum(CASE WHEN clock = 'due' THEN n END), 0) AS total,
+         coalesce(sum(CASE WHEN clock = 'immediate' THEN n END), 0) AS immediate,
+         coalesce(sum(CASE WHEN clock = 'due' AND due_hour < @hNow THEN n END), 0) AS beforeNow,
+         coalesce(sum(CASE WHEN clock = 'due' AND due_hour < @hToday THEN n END), 0) AS beforeToday,
+         coalesce(sum(CASE WHEN clock = 'due' AND due_hour < @hWeek THEN n END), 0) AS beforeWeek
        FROM deadline_open_hours GROUP BY module`,
     ).all({ hNow: hour(b.now), hToday: hour(b.endOfToday), hWeek: hour(b.endOfWeek) });
     // Open rows from the start of a bound's UTC hour up to the bound: before it (now), or up to and at it (the ends).
     const before = prepared<[string, string], { module: string; n: number }>(this.db,
-      `SELECT module, count(*) AS n FROM deadlines WHERE stored_state = 'open' AND due_at >= ? AND due_at < ? GROUP BY module`);
+      `SELECT module, count(*) AS n FROM deadlines WHERE stored_state = 'open' AND due_at >= ? AND due_at < ? AND clock = 'due' GROUP BY module`);
     const upTo = prepared<[string, string], { module: string; n: number }>(this.db,
-      `SELECT module, count(*) AS n FROM deadlines WHERE stored_state = 'open' AND due_at >= ? AND due_at <= ? GROUP BY module`);
+      `SELECT module, count(*) AS n FROM deadlines WHERE stored_state = 'open' AND due_at >= ? AND due_at <= ? AND clock = 'due' GROUP BY module`);
     const byModule = (rows: { module: string; n: number }[]) => new Map(rows.map((r) => [r.module, r.n]));
     const nowPart = byModule(before.all(`${hour(b.now)}:`, b.now));
     const todayPart = byModule(upTo.all(`${hour(b.endOfToday)}:`, b.endOfToday));
@@ -238,7 +255,8 @@ export class DeadlinesRepo {
       const untilNow = w.beforeNow + (nowPart.get(w.module) ?? 0);
       const untilToday = w.beforeToday + (todayPart.get(w.module) ?? 0);
       const untilWeek = w.beforeWeek + (weekPart.get(w.module) ?? 0);
-      return { module: w.module, overdue: untilNow, today: untilToday - untilNow, week: untilWeek - untilToday, later: w.total - untilWeek };
+      // Fixed clocks by their due time; "immediately" duties are today's (rules.ts boardBucket).
+      return { module: w.module, overdue: untilNow, today: untilToday - untilNow + w.immediate, week: untilWeek - untilToday, later: w.total - untilWeek };
     });
   }
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { CalendarUse, DeadlineState } from '../../preload/contract/deadlines';
+import type { BoardBounds, BoardBucket, CalendarUse, DeadlineState } from '../../preload/contract/deadlines';
 import type { LocalizedText } from '../../preload/contract/common';
 import {
   addWorkingDays,
@@ -174,6 +174,18 @@ export function deriveState(s: StoredStatus, now: Date, dueSoonHours: number): D
   const left = Date.parse(s.dueAt) - now.getTime();
   if (left < 0) return 'overdue';
   return left <= dueSoonHours * 3_600_000 ? 'dueSoon' : 'open';
+}
+
+/**
+ * The board's time bucket. Only a fixed due time turns overdue (as deriveState and the incident
+ * list's overdue_from, issue 13): an "immediately" duty is due now, so it is counted and listed
+ * with today's, whenever it started. The counts' SQL (repo.counts) is this same definition.
+ */
+export function boardBucket(s: Pick<StoredStatus, 'clock' | 'dueAt'>, b: Pick<BoardBounds, 'now' | 'endOfToday' | 'endOfWeek'>): BoardBucket {
+  if (s.clock === 'immediate') return 'today';
+  if (s.dueAt < b.now) return 'overdue';
+  if (s.dueAt <= b.endOfToday) return 'today';
+  return s.dueAt <= b.endOfWeek ? 'week' : 'later';
 }
 
 /**

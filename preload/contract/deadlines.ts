@@ -178,6 +178,9 @@ export const BucketCounts = z.object({
   later: z.number().int(),
 });
 export type BucketCounts = z.infer<typeof BucketCounts>;
+/** Overdue: a fixed due time passed. "Immediately" duties are in today's bucket (main: boardBucket). */
+export const BoardBucket = z.enum(['overdue', 'today', 'week', 'later']);
+export type BoardBucket = z.infer<typeof BoardBucket>;
 
 export const DeadlineAlert = z.object({
   deadline: Deadline,
@@ -191,7 +194,7 @@ export const deadlinesChannels = {
   'deadlines.rules': { input: z.object({}).strict().default({}), output: z.object({ rules: z.array(RuleInfo) }) },
   'deadlines.list': {
     input: DeadlinesListInput,
-    output: z.object({ items: z.array(Deadline), nextCursor: z.string().nullable(), bounds: BoardBounds }),
+    output: z.object({ items: z.array(Deadline.extend({ bucket: BoardBucket })), nextCursor: z.string().nullable(), bounds: BoardBounds }),
   },
   'deadlines.counts': {
     input: z.object({ zone: ZoneName.optional() }).strict().default({}),

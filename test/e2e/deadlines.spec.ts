@@ -66,7 +66,11 @@ test('the board lists a seeded overdue deadline first, in English and in Chinese
   await page.reload();
 
   const board = page.getByRole('region', { name: 'Open deadlines' });
-  await expect(board.getByRole('heading', { name: /Overdue or immediate/ })).toBeVisible();
+  // Only the fixed clock that passed is overdue; the incident's "immediately" duty is today's (issue 17).
+  await expect(board.getByRole('heading', { name: /^Overdue · 1 / })).toBeVisible();
+  await expect(board.getByRole('heading', { name: /^Due today or immediately/ })).toBeVisible();
+  // The first counter (Overdue) says the same: one.
+  await expect(page.getByRole('definition').first()).toHaveText('1');
   const first = board.getByRole('article').first();
   await expect(first).toContainText('Reply to the rights request (15 working days)');
   await expect(first).toContainText('Overdue');
@@ -91,7 +95,8 @@ test('the board lists a seeded overdue deadline first, in English and in Chinese
 
   await setLanguage(page, 'zh-CN');
   const boardZh = page.getByRole('region', { name: '未完成的期限' });
-  await expect(boardZh.getByRole('heading', { name: /已逾期或须立即履行/ })).toBeVisible();
+  await expect(boardZh.getByRole('heading', { name: /^已逾期/ })).toBeVisible();
+  await expect(boardZh.getByRole('heading', { name: /^今日到期或须立即履行/ })).toBeVisible();
   const firstZh = boardZh.getByRole('article').first();
   await expect(firstZh).toContainText('答复个人权利请求（15个工作日）');
   await expect(firstZh).toContainText('已逾期');

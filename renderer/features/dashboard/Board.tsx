@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ModuleName } from '../../../preload/contract/common';
-import type { BoardBounds, BucketCounts, Deadline } from '../../../preload/contract/deadlines';
+import type { BoardBounds, BucketCounts, Deadline, DeadlineState } from '../../../preload/contract/deadlines';
+import type { RegimeCode } from '../../../preload/contract/rules';
 import { api } from '../../app/api';
 import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -14,28 +15,32 @@ import { DeadlineRow } from './DeadlineRow';
 import { dashboardText } from './i18n';
 
 type Bucket = keyof BucketCounts;
-type Entry = { kind: 'group'; bucket: Bucket } | { kind: 'row'; deadline: Deadline };
+/** Each row comes with its bucket from main (boardBucket), the same definition as the counts. */
+type BoardDeadline = Deadline & { bucket: Bucket };
+type Entry = { kind: 'group'; bucket: Bucket } | { kind: 'row'; deadline: BoardDeadline };
 
-/** The board's buckets come from main's bounds (computed in the DPO's zone), so rows and counts agree. */
-function bucketOf(d: Deadline, b: BoardBounds): Bucket {
-  if (d.dueAt < b.now) return 'overdue';
-  if (d.dueAt <= b.endOfToday) return 'today';
-  if (d.dueAt <= b.endOfWeek) return 'week';
-  return 'later';
+/** The part of deadlines.list's filter a link may hand the board. */
+export type HandedBoardFilter = { regime?: RegimeCode; state?: DeadlineState; dueAfter?: string; dueBefore?: string };
+
+export function handedBoardFilter(values: Record<string, string | boolean>): HandedBoardFilter | undefined {
+  const f: Record<string, string> = {};
+  for (const k of ['regime', 'state', 'dueAfter', 'dueBefore'] as const) if (typeof values[k] === 'string') f[k] = values[k] as string;
+  return Object.keys(f).length ? (f as HandedBoardFilter) : undefined;
 }
 
 interface Props {
   module: ModuleName | '';
+  filter?: HandedBoardFilter;
   zone: string;
   counts: BucketCounts | undefined;
   onChanged(): void;
   version: number;
 }
 
-export function Board({ module, zone, counts, onChanged, version }: Props) {
+export function Board({ module, filter, zone, counts, onChanged, version }: Props) {
   const t = useT(dashboardText);
   const toast = useApp((s) => s.toast);
-  const [items, setItems] = useState<Deadline[]>([]);
+  const [items, setItems] = useState<BoardDeadline[]>([]);
   const [bounds, setBounds] = useState<BoardBounds>();
   const [error, setError] = useState<AppErrorDto>();
   const cursor = useRef<string | null>(null);
@@ -50,7 +55,7 @@ export function Board({ module, zone, counts, onChanged, version }: Props) {
     async (reset: boolean) => {
       if (loading.current || (!reset && cursor.current === null)) return;
       loading.current = true;
-      const r = await api.call('deadlines.list', { limit: 50, zone, ...(module ? { module } : {}), ...(reset ? {} : { cursor: cursor.current }) });
+      const r = await api.call('deadlines.list', { limit: 50, zone, ...(module ? { module } : {}), ...(filter ?? {}), ...(reset ? {} : { cursor: cursor.current }) });
       loading.current = false;
       if (!r.ok) return setError(r.error);
       setError(undefined);
@@ -59,7 +64,8 @@ export function Board({ module, zone, counts, onChanged, version }: Props) {
       setItems((prev) => (reset ? r.value.items : [...prev, ...r.value.items]));
       setLoaded(true);
     },
-    [module, zone],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the filter by value: a new object each render
+    [module, zone, JSON.stringify(filter ?? null)],
   );
 
   useEffect(() => {
@@ -71,7 +77,7 @@ export function Board({ module, zone, counts, onChanged, version }: Props) {
   if (bounds) {
     let current: Bucket | null = null;
     for (const d of items) {
-      const b = bucketOf(d, bounds);
+      const b = d.bucket;
       if (b !== current) entries.push({ kind: 'group', bucket: (current = b) });
       entries.push({ kind: 'row', deadline: d });
     }
@@ -82,7 +88,7 @@ export function Board({ module, zone, counts, onChanged, version }: Props) {
   if (items.length === 0) {
     return (
       <EmptyState title={t('emptyTitle')}>
-        <p>{module ? t('emptyFiltered') : t('emptyText')}</p>
+        <p>{module || filter ? t('emptyFiltered') : t('emptyText')}</p>
       </EmptyState>
     );
   }

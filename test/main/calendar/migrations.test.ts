@@ -75,12 +75,20 @@ describe('calendar and deadlines migrations (100–199)', () => {
     repo.page({ ...base, after: { dueAt: 'a', id: 'b' } });
     repo.page({ ...base, module: 'inbox' });
     repo.page({ ...base, derived: 'overdue' });
-    expect(plans).toHaveLength(4);
+    // The board's part for the "immediately" duties (issue 17) reads their own small index.
+    repo.page({ ...base, phase: 'immediate' });
+    repo.page({ ...base, phase: 'ahead', after: { dueAt: 'a', id: 'b' } });
+    repo.page({ ...base, phase: 'overdue', after: { dueAt: 'a', id: 'b' } });
+    expect(plans).toHaveLength(7);
     // The table is clustered on (stored_state, due_at, id); a module's page uses its own index.
     expect(plans[0]).toBe('SEARCH deadlines USING PRIMARY KEY (stored_state=?)');
     expect(plans[1]).toBe('SEARCH deadlines USING PRIMARY KEY (stored_state=? AND (due_at,id)>(?,?))');
     expect(plans[2]).toMatch(/^SEARCH deadlines USING INDEX deadlines_module_board \(module=\? AND stored_state=\?\)$/);
     expect(plans[3]).toBe('SEARCH deadlines USING PRIMARY KEY (stored_state=? AND due_at<?)');
+    // In order through the partial index, which holds only the open "immediately" duties.
+    expect(plans[4]).toBe('SCAN deadlines USING INDEX deadlines_immediate');
+    expect(plans[5]).toBe('SEARCH deadlines USING PRIMARY KEY (stored_state=? AND (due_at,id)>(?,?))');
+    expect(plans[6]).toBe('SEARCH deadlines USING PRIMARY KEY (stored_state=? AND (due_at,id)>(?,?) AND due_at<?)');
     for (const plan of plans) expect(plan).not.toContain('TEMP B-TREE');
   });
 });

@@ -46,12 +46,15 @@ function expectCountsTableExact(d: Db) {
   expect(kept).toEqual(scanned);
 }
 
-/** The counting query as it was before migration 131 (issue 16): every open row, bucketed by the bounds. */
+/**
+ * The counting query as it was before migration 131 (issue 16): every open row, bucketed by the
+ * bounds; since issue 17 only a fixed clock is overdue, an "immediately" duty is today's.
+ */
 function scanBuckets(d: Db, b: { now: string; endOfToday: string; endOfWeek: string }) {
   return d
     .prepare(
-      `SELECT module, SUM(due_at < @now) AS overdue, SUM(due_at >= @now AND due_at <= @endOfToday) AS today,
-         SUM(due_at > @endOfToday AND due_at <= @endOfWeek) AS week, SUM(due_at > @endOfWeek) AS later
+      `SELECT module, SUM(clock = 'due' AND due_at < @now) AS overdue, SUM(clock = 'immediate' OR (due_at >= @now AND due_at <= @endOfToday)) AS today,
+         SUM(clock = 'due' AND due_at > @endOfToday AND due_at <= @endOfWeek) AS week, SUM(clock = 'due' AND due_at > @endOfWeek) AS later
        FROM deadlines WHERE stored_state = 'open' GROUP BY module ORDER BY module`,
     )
     .all({ now: b.now, endOfToday: b.endOfToday, endOfWeek: b.endOfWeek });
