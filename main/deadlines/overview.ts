@@ -90,5 +90,9 @@ export function dueByDay(session: Session, now: Date, zone: string, count: numbe
       for (const r of repo.openInRange(from, to, nowIso, nowIso)) if (r.clock === 'due') add(day, r.module, r.soon + r.later);
     }
   }
-  return { days: days.map(({ date, from, before, byModule, total }) => ({ date, from, before, byModule, total })), total: days.reduce((s, x) => s + x.total, 0) };
+  const lastInstant = (before: string) => new Date(Date.parse(before) - 1).toISOString();
+  return {
+    days: days.map(({ date, from, start, before, byModule, total }) => ({ date, from, before, list: { dueAfter: start, dueBefore: lastInstant(before) }, byModule, total })),
+    total: days.reduce((s, x) => s + x.total, 0),
+  };
 }

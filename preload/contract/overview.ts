@@ -80,6 +80,11 @@ export const TimelineDay = z.object({
   /** YYYY-MM-DD in the zone. */
   date: z.string(),
   ...Span,
+  /**
+   * The board's filter for exactly the clocks counted (deadlines.list takes due times at or after
+   * dueAfter and at or before dueBefore): today's from now on, up to the last instant of the day.
+   */
+  list: z.object({ dueAfter: z.string(), dueBefore: z.string() }),
   byModule: z.record(ModuleName, Count),
   total: Count,
 });

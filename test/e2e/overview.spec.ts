@@ -81,3 +81,67 @@ test('the overview exports as one PDF page for a management report', async ({ ap
   await expect(dialog.getByText(/^Saved overview\.pdf\. SHA-256 [0-9a-f]{64}$/)).toBeVisible({ timeout: 30_000 });
   expect(readFileSync(join(dir, 'overview.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
 });
+
+test('the obligations and the timeline open the deadline board on exactly the clocks they counted, in English and Chinese', async ({ app, host }) => {
+  test.setTimeout(150_000);
+  const page = app;
+  const shots = SHOTS ?? '/tmp';
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+  // An incident found an hour ago (CAC 4 h, PIPL "immediately", GDPR 72 h), a reply long overdue and one running.
+  await host.ok('incidents.create', { title: 'Customer database leak', discoveredAt: hoursAgo(1), individualsAffected: 1_200_000, jurisdictions: ['CN', 'EU'] });
+  const late = await host.ok('inbox.create', { channel: 'email', receivedAt: hoursAgo(40 * 24), receivedAtReason: 'Found in the shared mailbox', requester: { name: 'Zhang San', contact: 'z@example.cn' }, jurisdiction: 'CN', type: 'access', subject: 'Copy of my data' });
+  await host.ok('inbox.create', { channel: 'email', receivedAt: hoursAgo(3), receivedAtReason: 'Received by e-mail', requester: { name: 'Li Si', contact: 'l@example.cn' }, jurisdiction: 'CN', type: 'deletion', subject: 'Delete my account' });
+
+  const toOverview = async (name: string) => {
+    await page.getByRole('navigation', { name: /Main|主/ }).getByRole('link', { name }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  };
+  const board = () => page.getByRole('region', { name: /Open deadlines|未完成的期限/ });
+  /** Clicks a figure's count and checks the board then lists exactly that many clocks. */
+  const follow = async (button: ReturnType<Page['getByRole']>) => {
+    const n = Number((await button.getAttribute('aria-label'))!.match(/^([\d,]+) —/)![1].replace(/,/g, ''));
+    await button.click();
+    await expect(page.getByRole('status').filter({ hasText: /from the overview|来自工作概览/ })).toBeVisible();
+    await expect(board().getByRole('article')).toHaveCount(n);
+    return n;
+  };
+
+  await toOverview('Overview');
+  const obligations = page.getByRole('region', { name: 'Open obligations by regime' });
+  // Overdue: only the reply the privacy policy promises (a fixed clock); PRC has none overdue: its
+  // "immediately" duty is due soon, as on the board.
+  await expect(obligations.getByRole('row', { name: /^PRC/ }).getByRole('cell').first()).toHaveText('0');
+  expect(await follow(obligations.getByRole('button', { name: /^1 — Open the list: Privacy policy clocks: Overdue$/ }))).toBe(1);
+  await expect(page.getByRole('status').filter({ hasText: 'from the overview' })).toContainText('Privacy policy clocks: Overdue');
+  await expect(board().getByRole('article')).toContainText(late.ref);
+  await expectNoSeriousA11yViolations(page, 'board filtered from the overview');
+  await page.screenshot({ path: `${shots}/board-from-obligations-en-light.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Show the whole list' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'from the overview' })).toHaveCount(0);
+  expect(await board().getByRole('article').count()).toBeGreaterThan(1);
+
+  await toOverview('Overview');
+  const dueSoon = await follow(obligations.getByRole('button', { name: /— Open the list: PRC clocks: Due soon$/ }));
+  expect(dueSoon).toBeGreaterThanOrEqual(2); // the CAC report and the "immediately" duty at least
+  await expect(board().getByRole('article').filter({ hasText: late.ref })).toHaveCount(0);
+
+  // A day of the timeline: today's fixed clocks from now on (the CAC report in 3 h).
+  await toOverview('Overview');
+  const timeline = page.getByRole('region', { name: /^Deadlines in the next 30 days/ });
+  await follow(timeline.getByRole('button', { name: /— Open the list: Fixed-time clocks due on \d{4}-\d{2}-\d{2}$/ }).first());
+  await expect(board().getByRole('article').filter({ hasText: 'Report to the cyberspace administration' })).toHaveCount(1);
+  await page.screenshot({ path: `${shots}/board-from-timeline-en-light.png`, fullPage: true });
+
+  // The same in Chinese, dark.
+  await setLanguage(page, 'zh-CN');
+  await setTheme(page, 'dark');
+  await toOverview('工作概览');
+  const timelineZh = page.getByRole('region', { name: /^未来30天/ });
+  await follow(timelineZh.getByRole('button', { name: /— 打开列表：\d{4}-\d{2}-\d{2}到期的固定期限$/ }).last());
+  await expectNoSeriousA11yViolations(page, 'board filtered from the overview, zh-CN dark');
+  await page.screenshot({ path: `${shots}/board-from-timeline-zh-dark.png`, fullPage: true });
+  await toOverview('工作概览');
+  const obligationsZh = page.getByRole('region', { name: '按法域统计的未完成义务' });
+  await follow(obligationsZh.getByRole('button', { name: /— 打开列表：中国的期限：即将到期$/ }));
+  await page.screenshot({ path: `${shots}/board-from-obligations-zh-dark.png`, fullPage: true });
+});

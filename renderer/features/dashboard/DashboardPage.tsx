@@ -5,12 +5,13 @@ import { useApp } from '../../app/store';
 import { dashboardPanels } from '../../app/dashboardPanels';
 import { SelectField } from '../../components/Field';
 import { ExportButton } from '../../components/ExportButton';
+import { useHandedFilter } from '../../components/HandedFilter';
 import { exportsText } from '../../components/exports-i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { zoneLabel } from '../../components/format';
 import { useT } from '../../i18n';
 import { DeadlineCalculator } from '../calendar/DeadlineCalculator';
-import { Board } from './Board';
+import { Board, handedBoardFilter } from './Board';
 import { Counts } from './Counts';
 import { dashboardText } from './i18n';
 import './dashboard.css';
@@ -27,6 +28,9 @@ export function DashboardPage(_props: { id?: string }) {
   const language = useApp((s) => s.language);
   const [module, setModule] = useState<ModuleName | ''>('');
   const [showCalculator, setShowCalculator] = useState(false);
+  // An overview figure (regime × state, a day of the timeline) hands the board its filter.
+  const handed = useHandedFilter();
+  const filter = handedBoardFilter(handed.values);
   const [ownVersion, setVersion] = useState(0);
   // Counts and rows follow every write, here or elsewhere (the data epoch).
   const dataEpoch = useApp((s) => s.dataEpoch);
@@ -73,7 +77,9 @@ export function DashboardPage(_props: { id?: string }) {
           options={[{ value: '', label: t('allModules') }, ...MODULES.map((m) => ({ value: m, label: `${t(m)} (${countFor(m)})` }))]}
         />
       </div>
-      <Board module={module} zone={zone} counts={shown} version={version} onChanged={() => setVersion((v) => v + 1)} />
+      {handed.notice}
+      {/* The group headings' counts are the whole board's: not shown over a handed part of it. */}
+      <Board module={module} zone={zone} filter={filter} counts={filter ? undefined : shown} version={version} onChanged={() => setVersion((v) => v + 1)} />
     </div>
   );
 }

@@ -56,12 +56,18 @@ function CountLink({ n, route, what }: { n: number; route: Route; what: string }
   );
 }
 
-export function ObligationsFigure({ f }: { f: OverviewFigures }) {
+type Regime = OverviewFigures['obligations']['byRegime'][number];
+type ClockState = 'overdue' | 'dueSoon' | 'open';
+
+export function ObligationsFigure({ f, open }: { f: OverviewFigures; open: Open }) {
   const t = useT(overviewText);
   const language = useApp((s) => s.language);
   const o = f.obligations;
   const L = useLocalized();
-  const data = o.byRegime.map((r) => ({ name: L(r.name), overdue: r.overdue, dueSoon: r.dueSoon, open: r.open }));
+  const what = (r: Regime, state: ClockState) => t('filterObligations', { regime: L(r.name), state: t(state) });
+  // The board takes the regime and the state as they were counted (main's deriveState).
+  const route = (r: Regime, state: ClockState): Route => ({ page: 'dashboard', filter: { values: { regime: r.regime, state }, label: what(r, state) } });
+  const data = o.byRegime.map((r) => ({ name: L(r.name), r, overdue: r.overdue, dueSoon: r.dueSoon, open: r.open }));
   return (
     <Figure
       title={t('obligations')}
@@ -74,7 +80,9 @@ export function ObligationsFigure({ f }: { f: OverviewFigures }) {
           <YAxis type="category" dataKey="name" width={90} />
           <Tooltip />
           <Legend />
-          {(['overdue', 'dueSoon', 'open'] as const).map((k) => <Bar key={k} dataKey={k} name={t(k)} stackId="s" fill={C[k]} isAnimationActive={false} />)}
+          {(['overdue', 'dueSoon', 'open'] as const).map((k) => (
+            <Bar key={k} dataKey={k} name={t(k)} stackId="s" fill={C[k]} cursor="pointer" isAnimationActive={false} onClick={(d: { payload?: { r: Regime } }) => d.payload && open(route(d.payload.r, k))} />
+          ))}
         </BarChart>
       }
     >
@@ -82,7 +90,10 @@ export function ObligationsFigure({ f }: { f: OverviewFigures }) {
         <thead><tr><th scope="col">{t('regime')}</th><th scope="col">{t('overdue')}</th><th scope="col">{t('dueSoon')}</th><th scope="col">{t('open')}</th></tr></thead>
         <tbody>
           {o.byRegime.map((r) => (
-            <tr key={r.regime}><th scope="row">{L(r.name)}</th><td>{formatNumber(r.overdue, language)}</td><td>{formatNumber(r.dueSoon, language)}</td><td>{formatNumber(r.open, language)}</td></tr>
+            <tr key={r.regime}>
+              <th scope="row">{L(r.name)}</th>
+              {(['overdue', 'dueSoon', 'open'] as const).map((k) => <td key={k}><CountLink n={r[k]} route={route(r, k)} what={what(r, k)} /></td>)}
+            </tr>
           ))}
           <tr className="overview-table__total"><th scope="row">{t('total')}</th><td>{formatNumber(o.total.overdue, language)}</td><td>{formatNumber(o.total.dueSoon, language)}</td><td>{formatNumber(o.total.open, language)}</td></tr>
         </tbody>
@@ -236,11 +247,15 @@ export function ThresholdsFigure({ f }: { f: OverviewFigures }) {
 
 const MODULES = ['incidents', 'transfers', 'inbox', 'notices', 'governance'] as const;
 
-export function TimelineFigure({ f }: { f: OverviewFigures }) {
+type Day = OverviewFigures['timeline']['days'][number];
+
+export function TimelineFigure({ f, open }: { f: OverviewFigures; open: Open }) {
   const t = useT(overviewText);
   const language = useApp((s) => s.language);
   const tl = f.timeline;
-  const data = tl.days.map((d) => ({ name: d.date.slice(5), ...d.byModule }));
+  // A day opens the board on the clocks counted for it (main hands the exact due-time window).
+  const route = (d: Day): Route => ({ page: 'dashboard', filter: { values: { ...d.list }, label: t('filterDay', { day: d.date }) } });
+  const data = tl.days.map((d) => ({ name: d.date.slice(5), d, ...d.byModule }));
   const colors = ['var(--danger)', 'var(--accent)', 'var(--warn)', '#00897b', '#6d4c41'];
   const days = tl.days.filter((d) => d.total > 0);
   return (
@@ -254,7 +269,9 @@ export function TimelineFigure({ f }: { f: OverviewFigures }) {
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Legend />
-          {MODULES.map((m, i) => <Bar key={m} dataKey={m} name={t(`m_${m}`)} stackId="d" fill={colors[i]} isAnimationActive={false} />)}
+          {MODULES.map((m, i) => (
+            <Bar key={m} dataKey={m} name={t(`m_${m}`)} stackId="d" fill={colors[i]} cursor="pointer" isAnimationActive={false} onClick={(x: { payload?: { d: Day } }) => x.payload && open(route(x.payload.d))} />
+          ))}
         </BarChart>
       }
     >
@@ -262,7 +279,7 @@ export function TimelineFigure({ f }: { f: OverviewFigures }) {
         <thead><tr><th scope="col">{t('day')}</th>{MODULES.map((m) => <th key={m} scope="col">{t(`m_${m}`)}</th>)}<th scope="col">{t('total')}</th></tr></thead>
         <tbody>
           {days.map((d) => (
-            <tr key={d.date}><th scope="row">{d.date}</th>{MODULES.map((m) => <td key={m}>{formatNumber(d.byModule[m], language)}</td>)}<td>{formatNumber(d.total, language)}</td></tr>
+            <tr key={d.date}><th scope="row">{d.date}</th>{MODULES.map((m) => <td key={m}>{formatNumber(d.byModule[m], language)}</td>)}<td><CountLink n={d.total} route={route(d)} what={t('filterDay', { day: d.date })} /></td></tr>
           ))}
         </tbody>
       </table>

@@ -50,12 +50,12 @@ function Figures({ f }: { f: OverviewFigures }) {
   const open = (route: Route) => navigate(route);
   return (
     <div className="overview-grid">
-      <ObligationsFigure f={f} />
+      <ObligationsFigure f={f} open={open} />
       <IncidentsFigure f={f} open={open} />
       <RequestsFigure f={f} open={open} />
       <TransfersFigure f={f} />
       <ThresholdsFigure f={f} />
-      <TimelineFigure f={f} />
+      <TimelineFigure f={f} open={open} />
     </div>
   );
 }

@@ -178,6 +178,9 @@ describe('the overview on a seeded vault', () => {
         const mine = listed.items.filter((x) => x.clock === 'due' && x.dueAt >= NOW);
         expect([zone, d.date, d.total]).toEqual([zone, d.date, mine.length]);
         for (const [module, n] of Object.entries(d.byModule)) expect(mine.filter((x) => x.module === module).length).toBe(n);
+        // The day's link opens the board on exactly these clocks (issue 17): no "immediately" duty, nothing before now.
+        const handed = await tv.ok('deadlines.list', { ...d.list, limit: 500, zone });
+        expect(handed.items.map((x) => x.id)).toEqual(mine.map((x) => x.id));
       }
     }
     const bj = (await figures()).timeline;
