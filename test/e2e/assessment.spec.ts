@@ -4,7 +4,8 @@ import { expect, fillDate, setLanguage, test } from './fixtures';
 
 // Issue 17: the guided breach assessment, in zh-CN, keyboard first: a 1.2-million-people leak in
 // China and the EU ends with the same clocks as the incident journey (CAC 4 h, GDPR 72 h from the
-// discovery time, not from logging).
+// discovery time, not from logging). axe runs on every step and on the start screen, with and
+// without a draft.
 
 async function expectNoSeriousA11yViolations(page: Page, screen: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -28,6 +29,7 @@ test('guided assessment of a 1.2-million-people leak in China and the EU, in Chi
   await page.getByRole('navigation').getByRole('link', { name: '安全事件' }).click();
   await page.getByRole('button', { name: '评估安全事件' }).click();
   await expect(page.getByText('没有进行中的评估。')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'start, no drafts');
   await page.getByRole('button', { name: '开始新的评估' }).click();
 
   // 1. What happened and when: the panel says no clock runs until the discovery time is given.
@@ -68,6 +70,8 @@ test('guided assessment of a 1.2-million-people leak in China and the EU, in Chi
   await expect(page.getByRole('heading', { name: '数据是否已加密或以其他方式无法识别？' })).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: '安全事件' }).click();
   await page.getByRole('button', { name: '评估安全事件' }).click();
+  await expect(page.getByRole('button', { name: '继续：客户数据库备份泄露' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'start, one draft');
   await page.getByRole('button', { name: '继续：客户数据库备份泄露' }).click();
   await expect(page.getByRole('heading', { name: '数据是否已加密或以其他方式无法识别？' })).toBeVisible();
   await page.getByRole('combobox', { name: '获取者能否识别这些数据？' }).selectOption({ label: '能识别' });
@@ -75,9 +79,11 @@ test('guided assessment of a 1.2-million-people leak in China and the EU, in Chi
   await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByRole('heading', { name: '采取了哪些控制措施？' })).toBeVisible();
   await page.getByRole('textbox', { name: '已采取的措施' }).fill('关闭公开访问，轮换密钥');
+  await expectNoSeriousA11yViolations(page, 'step containment');
   await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByRole('heading', { name: '公司是否为关键信息基础设施运营者？' })).toBeVisible();
   await page.getByRole('combobox', { name: '关键信息基础设施运营者' }).selectOption('no');
+  await expectNoSeriousA11yViolations(page, 'step CII operator');
   await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByRole('heading', { name: '核对并登记事件' })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'step review');
