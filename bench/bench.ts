@@ -14,6 +14,7 @@ import { incidentsBench } from './incidents';
 import { LoadSampler, type LoadSummary } from './load';
 import { buildMillion, type MillionVault, type Part } from './million';
 import { noticesBench } from './notices';
+import { overviewBench } from './overview';
 import { rendererBench } from './renderer';
 import { rulesBench } from './rules';
 import { searchBench } from './search';
@@ -29,6 +30,7 @@ const sections: [string, BenchSection, Part[]][] = [
   ['inbox', inboxBench, ['requests']],
   ['search', searchBench, ['requests', 'incidents']],
   ['renderer', rendererBench, ['requests', 'deadlines']],
+  ['overview', overviewBench, ['requests', 'deadlines', 'incidents']],
   ['notices', noticesBench, []],
   ['transfers', transfersBench, []],
   ['exports', exportsBench, []],
