@@ -119,10 +119,10 @@ export const deadlinesMigrations: Migration[] = [
       // write paid for both sets of triggers. The board's buckets are now read from the per-hour
       // table (a finer grain gives the coarser one), so the per-day table goes.
       db.exec(`
-        DROP TRIGGER deadline_counts_insert;
-        DROP TRIGGER deadline_counts_delete;
-        DROP TRIGGER deadline_counts_update;
-        DROP TABLE deadline_counts;
+        DROP TRIGGER IF EXISTS deadline_counts_insert;
+        DROP TRIGGER IF EXISTS deadline_counts_delete;
+        DROP TRIGGER IF EXISTS deadline_counts_update;
+        DROP TABLE IF EXISTS deadline_counts;
       `);
     },
   },

@@ -7,6 +7,7 @@ import { FileAccess } from '../../../main/files/access';
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../../../main/store/database';
 import { latestVersion, migrate } from '../../../main/store/migrate';
+import { STEPS_BEFORE_LEDGER } from '../../../main/store/migration-ledger';
 import { allMigrations } from '../../../main/store/migrations';
 import { VaultManager } from '../../../main/vault/service';
 import { makeTestVault, TEST_KDF, TEST_PASSPHRASE, type TestVault } from '../../helpers/vault';
@@ -93,9 +94,11 @@ describe('restore', () => {
 
   it('a backup from an older schema (before attachments) is migrated as at unlock', async () => {
     const file = await vaultWithBackup((t) => {
-      // Turn the vault into one at schema 599: drop what every migration from 600 on created.
+      // Turn the vault into one a build of schema 599 wrote (before the migration ledger): drop
+      // what every other step created, the ledger included.
       const scratch = openDatabase(join(out, 'schema-599.db'), { key: randomBytes(32) });
-      migrate(scratch, allMigrations.filter((m) => m.version < 600));
+      migrate(scratch, allMigrations.filter((m) => m.version < 600 && STEPS_BEFORE_LEDGER.includes(m.version)));
+      scratch.exec('DROP TABLE schema_migrations');
       const older = new Set(scratch.prepare(`SELECT name FROM sqlite_master`).pluck().all() as string[]);
       scratch.close();
       const newer = t.session.db.prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all() as { type: string; name: string }[];
