@@ -29,13 +29,15 @@ export const foundationBench: BenchSection = async (ctx) => {
   const rows: BenchRow[] = [];
   const records = m.sizes.requests + m.sizes.deadlines + m.sizes.incidents;
 
-  // Unlock: scrypt alone (what the passphrase costs), then the whole unlock of the vault at scale;
-  // everything after the key is the difference, plus the home screen's first queries.
+  // Unlock: scrypt alone (what the passphrase costs), then the whole unlock of the vault at scale,
+  // which times its own parts (the key apart from everything after it: a difference of two
+  // separately timed runs is mostly the scheduler's on a loaded machine), plus the home screen.
   const keyFile = JSON.parse(readFileSync(m.vault.paths.keyFile, 'utf8')) as KeyFile;
   const scrypt: number[] = [];
   const unlock: number[] = [];
+  const afterKey: number[] = [];
   const home: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const s = performance.now();
     (await unwrapKey(keyFile.byPassphrase, PASSPHRASE))!.fill(0);
     scrypt.push(performance.now() - s);
@@ -43,6 +45,7 @@ export const foundationBench: BenchSection = async (ctx) => {
     const u = performance.now();
     await m.unlock();
     unlock.push(performance.now() - u);
+    afterKey.push(m.vault.lastUnlockTimings!.afterKeyMs);
     const h = performance.now();
     for (const [channel, input] of HOME_SCREEN) {
       const r = await m.api(channel, input);
@@ -50,12 +53,13 @@ export const foundationBench: BenchSection = async (ctx) => {
     }
     home.push(performance.now() - h);
   }
-  const scryptMs = summarize(scrypt).median;
-  const unlockMs = summarize(unlock).median;
-  rows.push({ name: `scrypt (N=2^17, r=8): unwrapping the key, median of 3`, value: scryptMs, unit: 'ms' });
-  rows.push({ name: `vault.unlock of a vault with ${records} records, median of 3`, value: unlockMs, unit: 'ms' });
-  rows.push({ name: 'home screen\'s first queries after unlock (status, settings, jobs, alerts, counts, board, classify)', value: summarize(home).median, unit: 'ms' });
-  rows.push({ name: 'everything after the key: open, migration check, audit entry, home screen', value: Math.max(0, unlockMs - scryptMs) + summarize(home).median, unit: 'ms', goal: { op: '<=', value: 100 } });
+  const med = (xs: number[]) => summarize(xs).median;
+  rows.push({ name: `scrypt (N=2^17, r=8): unwrapping the key, median of 5`, value: med(scrypt), unit: 'ms' });
+  rows.push({ name: `vault.unlock of a vault with ${records} records, median of 5`, value: med(unlock), unit: 'ms' });
+  rows.push({ name: 'unlock after the key: open, pragmas, migration check, triggers and anchor, audit entry, commit', value: med(afterKey), unit: 'ms', detail: { runs: runsOf(afterKey) } });
+  rows.push({ name: 'home screen\'s first queries after unlock (status, settings, jobs, alerts, counts, board, classify)', value: med(home), unit: 'ms', detail: { runs: runsOf(home) } });
+  const whole = afterKey.map((a, i) => a + home[i]);
+  rows.push({ name: 'everything after the key: the unlock after the key + the home screen', value: med(whole), unit: 'ms', goal: { op: '<=', value: 100 }, detail: { runs: runsOf(whole) } });
 
   // The app's read/write workload, the same calls on the vault and on its plain copy, in
   // alternating blocks. Writes go through the real use-cases (each its own transaction).
@@ -100,6 +104,9 @@ export const foundationBench: BenchSection = async (ctx) => {
   rows.push({ name: `audit.verify since the anchor (${day} entries written since, of ${count + day})`, value: dailyMs, unit: 'ms', goal: { op: '<=', value: 100 } });
   return rows;
 };
+
+/** Every run's figure, for a noisy run to be read as such. */
+const runsOf = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' ');
 
 const STATES = ['new', 'verifying', 'inProgress'] as const;
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OrganisationProfileInput as OrganisationProfile } from '../../preload/contract/settings';
@@ -40,6 +41,12 @@ export interface UnlockResult {
   recoveryPending: boolean;
 }
 
+/** How long the last unlock took: the key (scrypt) apart from everything after it (bench, diagnostics). */
+export interface UnlockTimings {
+  keyMs: number;
+  afterKeyMs: number;
+}
+
 export interface VaultOptions {
   dataDir: string;
   kdf?: KdfParams;
@@ -78,6 +85,8 @@ export class VaultManager {
   readonly files: FileAccess;
   /** Kept across locks so that after the next unlock the DPO reads "cancelled by lock". */
   readonly jobs: JobRegistry;
+  /** Null until an unlock succeeded. */
+  lastUnlockTimings: UnlockTimings | null = null;
 
   constructor(private readonly options: VaultOptions) {
     this.paths = vaultPaths(options.dataDir);
@@ -195,6 +204,7 @@ export class VaultManager {
       // Before deriving: a missing or foreign database is said as such, whatever the secret.
       precheckDatabase(this.paths, keyFile);
       const byPassphrase = secret.passphrase !== undefined;
+      const keyStarted = performance.now();
       const dbKey = await this.unwrapOrThrow(() =>
         byPassphrase
           ? unwrapKey(keyFile.byPassphrase, secret.passphrase ?? '')
@@ -210,6 +220,7 @@ export class VaultManager {
           }`,
         );
       }
+      const keyDone = performance.now();
       this.openWith(dbKey, { create: false }, (session) => {
         session.audit.append({
           action: 'vault.unlock',
@@ -233,6 +244,7 @@ export class VaultManager {
         if (dbSalt) writeFileAtomic(this.paths.keyFile, JSON.stringify({ ...keyFile, dbSalt }, null, 2));
       }
       this.afterUnlock();
+      this.lastUnlockTimings = { keyMs: keyDone - keyStarted, afterKeyMs: performance.now() - keyDone };
       return { failedUnlocks: failures, recoveryPending: !byPassphrase };
     });
   }

@@ -42,6 +42,18 @@ describe('vault lifecycle', () => {
     expect((await tv.ok('vault.status', {})).state).toBe('locked');
   });
 
+  it('times the key apart from everything after it, only for an unlock that succeeded', async () => {
+    tv = await makeTestVault();
+    expect(tv.vault.lastUnlockTimings).toBeNull();
+    await tv.ok('vault.lock', {});
+    await tv.call('vault.unlock', { passphrase: 'not the passphrase at all' });
+    expect(tv.vault.lastUnlockTimings).toBeNull();
+    await tv.ok('vault.unlock', { passphrase: TEST_PASSPHRASE });
+    const t = tv.vault.lastUnlockTimings!;
+    expect(t.keyMs).toBeGreaterThan(0);
+    expect(t.afterKeyMs).toBeGreaterThan(0);
+  });
+
   it('unlocks with the recovery code typed in lower case with spaces', async () => {
     tv = await makeTestVault();
     await tv.ok('vault.lock', {});
