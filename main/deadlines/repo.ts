@@ -1,16 +1,6 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/database';
-
-// Compiled statements per open database: the board and the modules' syncs run the same few
-// queries many times, and compiling them costs more than running them.
-const compiled = new WeakMap<Db, Map<string, Statement>>();
-function prepared<P extends unknown[] | object, R = unknown>(db: Db, sql: string): Statement<P, R> {
-  let byDb = compiled.get(db);
-  if (!byDb) compiled.set(db, (byDb = new Map()));
-  let stmt = byDb.get(sql);
-  if (!stmt) byDb.set(sql, (stmt = db.prepare(sql)));
-  return stmt as unknown as Statement<P, R>;
-}
+import { prepared } from '../store/prepared';
 
 export interface DeadlineRow {
   id: string;

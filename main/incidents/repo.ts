@@ -1,4 +1,5 @@
 import type { Db } from '../store/database';
+import { prepared } from '../store/prepared';
 
 export interface IncidentRow {
   id: string;
@@ -70,78 +71,71 @@ export class IncidentsRepo {
   constructor(private readonly db: Db) {}
 
   nextSeq(year: number): number {
-    const row = this.db.prepare<[number], { seq: number | null }>('SELECT max(ref_seq) AS seq FROM incidents WHERE ref_year = ?').get(year);
+    const row = prepared<[number], { seq: number | null }>(this.db, 'SELECT max(ref_seq) AS seq FROM incidents WHERE ref_year = ?').get(year);
     return (row?.seq ?? 0) + 1;
   }
 
   insert(row: IncidentRow): void {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO incidents (id, ref, ref_year, ref_seq, title, state, discovered_at, grade, jurisdictions, individuals_affected,
           next_due_at, next_due_immediate, overdue_from, version, created_at, updated_at, closed_at)
          VALUES (@id, @ref, @ref_year, @ref_seq, @title, @state, @discovered_at, @grade, @jurisdictions, @individuals_affected,
           @next_due_at, @next_due_immediate, @overdue_from, @version, @created_at, @updated_at, @closed_at)`,
       )
       .run(row);
-    this.db
-      .prepare('INSERT INTO incident_details (incident_id, facts, grade_override) VALUES (@id, @facts, @grade_override)')
+    prepared(this.db, 'INSERT INTO incident_details (incident_id, facts, grade_override) VALUES (@id, @facts, @grade_override)')
       .run({ id: row.id, facts: row.facts, grade_override: row.grade_override });
   }
 
   update(row: IncidentRow): void {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `UPDATE incidents SET title = @title, state = @state, discovered_at = @discovered_at, grade = @grade,
           jurisdictions = @jurisdictions, individuals_affected = @individuals_affected, next_due_at = @next_due_at,
           next_due_immediate = @next_due_immediate, overdue_from = @overdue_from, version = @version, updated_at = @updated_at, closed_at = @closed_at
          WHERE id = @id`,
       )
       .run(row);
-    this.db
-      .prepare('UPDATE incident_details SET facts = @facts, grade_override = @grade_override WHERE incident_id = @id')
+    prepared(this.db, 'UPDATE incident_details SET facts = @facts, grade_override = @grade_override WHERE incident_id = @id')
       .run({ id: row.id, facts: row.facts, grade_override: row.grade_override });
   }
 
   setNextDue(id: string, due: Pick<IncidentRow, 'next_due_at' | 'next_due_immediate' | 'overdue_from'>): void {
-    this.db.prepare('UPDATE incidents SET next_due_at = @next_due_at, next_due_immediate = @next_due_immediate, overdue_from = @overdue_from WHERE id = @id').run({ ...due, id });
+    prepared(this.db, 'UPDATE incidents SET next_due_at = @next_due_at, next_due_immediate = @next_due_immediate, overdue_from = @overdue_from WHERE id = @id').run({ ...due, id });
   }
 
   setVoided(id: string, at: string | null, note: string | null): void {
-    this.db.prepare('UPDATE incidents SET voided_at = ?, voided_note = ? WHERE id = ?').run(at, note, id);
+    prepared(this.db, 'UPDATE incidents SET voided_at = ?, voided_note = ? WHERE id = ?').run(at, note, id);
   }
 
   /** Incidents whose CII status follows the Settings default. */
   idsFollowingCiiSetting(): string[] {
-    return this.db
-      .prepare<[], { id: string }>("SELECT incident_id AS id FROM incident_details WHERE json_extract(facts, '$.ciiOperator') IS NULL")
+    return prepared<[], { id: string }>(this.db, "SELECT incident_id AS id FROM incident_details WHERE json_extract(facts, '$.ciiOperator') IS NULL")
       .all()
       .map((r) => r.id);
   }
 
   /** Incidents not closed: a catalogue change re-evaluates them. */
   openIds(): string[] {
-    return this.db.prepare<[], { id: string }>("SELECT id FROM incidents WHERE state <> 'closed'").all().map((r) => r.id);
+    return prepared<[], { id: string }>(this.db, "SELECT id FROM incidents WHERE state <> 'closed'").all().map((r) => r.id);
   }
 
   idByRef(ref: string): string | null {
-    return this.db.prepare<[string], { id: string }>('SELECT id FROM incidents WHERE ref = ?').get(ref)?.id ?? null;
+    return prepared<[string], { id: string }>(this.db, 'SELECT id FROM incidents WHERE ref = ?').get(ref)?.id ?? null;
   }
 
   get(id: string): IncidentRow | undefined {
-    return this.db
-      .prepare<[string], IncidentRow>(
+    return prepared<[string], IncidentRow>(this.db, 
         'SELECT i.*, d.facts, d.grade_override FROM incidents i JOIN incident_details d ON d.incident_id = i.id WHERE i.id = ?',
       )
       .get(id);
   }
 
   obligations(id: string): ObligationRow[] {
-    return this.db.prepare<[string], ObligationRow>('SELECT key, override, done FROM incident_obligations WHERE incident_id = ?').all(id);
+    return prepared<[string], ObligationRow>(this.db, 'SELECT key, override, done FROM incident_obligations WHERE incident_id = ?').all(id);
   }
 
   saveObligation(id: string, row: ObligationRow): void {
-    this.db
-      .prepare(
+    prepared(this.db, 
         `INSERT INTO incident_obligations (incident_id, key, override, done) VALUES (?, ?, ?, ?)
          ON CONFLICT (incident_id, key) DO UPDATE SET override = excluded.override, done = excluded.done`,
       )
@@ -149,14 +143,12 @@ export class IncidentsRepo {
   }
 
   addTimeline(id: string, entry: Omit<TimelineRow, 'id'>): void {
-    this.db
-      .prepare('INSERT INTO incident_timeline (incident_id, at, recorded_at, actor, kind, text) VALUES (?, ?, ?, ?, ?, ?)')
+    prepared(this.db, 'INSERT INTO incident_timeline (incident_id, at, recorded_at, actor, kind, text) VALUES (?, ?, ?, ?, ?, ?)')
       .run(id, entry.at, entry.recorded_at, entry.actor, entry.kind, entry.text);
   }
 
   timeline(id: string): TimelineRow[] {
-    return this.db
-      .prepare<[string], TimelineRow>('SELECT id, at, recorded_at, actor, kind, text FROM incident_timeline WHERE incident_id = ? ORDER BY at, id')
+    return prepared<[string], TimelineRow>(this.db, 'SELECT id, at, recorded_at, actor, kind, text FROM incident_timeline WHERE incident_id = ? ORDER BY at, id')
       .all(id);
   }
 
@@ -183,8 +175,7 @@ export class IncidentsRepo {
       params.search = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const counted = this.db
-      .prepare<Record<string, string | number>, { n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM incidents ${filter} LIMIT @cap)`)
+    const counted = prepared<Record<string, string | number>, { n: number }>(this.db, `SELECT count(*) AS n FROM (SELECT 1 FROM incidents ${filter} LIMIT @cap)`)
       .get({ ...params, cap: countCap + 1 })!.n;
 
     const [sortKey, dir, cmp] = q.sort === 'discovered' ? ['discovered_at', 'DESC', '<'] : ['next_due_at', 'ASC', '>'];
@@ -195,8 +186,7 @@ export class IncidentsRepo {
       params.afterId = q.after.id;
     }
     params.limit = q.limit;
-    const rows = this.db
-      .prepare<Record<string, string | number>, ListRow>(
+    const rows = prepared<Record<string, string | number>, ListRow>(this.db, 
         `SELECT ${LIST_COLUMNS} FROM incidents ${page.length ? `WHERE ${page.join(' AND ')}` : ''}
          ORDER BY ${sortKey} ${dir}, id ${dir} LIMIT @limit`,
       )
@@ -206,8 +196,7 @@ export class IncidentsRepo {
 
   /** Incidents per month of discovery (Beijing) and grade in force, voided ones out (kept by triggers: migration 250). */
   monthGrades(from: string, to: string): { month: string; grade: string; n: number }[] {
-    return this.db
-      .prepare<[string, string], { month: string; grade: string; n: number }>('SELECT month, grade, n FROM incident_month_grades WHERE month >= ? AND month <= ? AND n > 0')
+    return prepared<[string, string], { month: string; grade: string; n: number }>(this.db, 'SELECT month, grade, n FROM incident_month_grades WHERE month >= ? AND month <= ? AND n > 0')
       .all(from, to);
   }
 }

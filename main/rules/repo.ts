@@ -1,4 +1,5 @@
 import type { Db } from '../store/database';
+import { prepared } from '../store/prepared';
 import type { RuleVersion } from './model';
 
 interface VersionRow {
@@ -50,7 +51,7 @@ export class RulesRepo {
 
   /** Changes with every write (each write stamps a fresh random rev), so a rolled-back preview is never mistaken for the stored catalogue. */
   fingerprint(): string {
-    return this.db.prepare<[], { f: string | null }>('SELECT group_concat(rev) AS f FROM rule_versions').get()?.f ?? '';
+    return prepared<[], { f: string | null }>(this.db, 'SELECT group_concat(rev) AS f FROM rule_versions').get()?.f ?? '';
   }
 
   insert(v: RuleVersion, rev: string): void {

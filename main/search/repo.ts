@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/database';
+import { prepared } from '../store/prepared';
 import { bigramText, ftsQuery, likePattern, type SearchPlan } from './rules';
 
 export interface SearchDoc {
@@ -18,19 +19,12 @@ export interface SearchRow {
   snippet: string;
 }
 
-// Prepared once per open database: every write of every module re-indexes its record, and
-// compiling the three statements cost more than running them.
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
 export class SearchRepo {
   constructor(private readonly db: Db) {}
 
+  // Prepared once per open database: every write of every module re-indexes its record.
   private sql<P extends unknown[] = unknown[], R = unknown>(text: string): Statement<P, R> {
-    let cache = statements.get(this.db);
-    if (!cache) statements.set(this.db, (cache = new Map()));
-    let stmt = cache.get(text);
-    if (!stmt) cache.set(text, (stmt = this.db.prepare(text)));
-    return stmt as unknown as Statement<P, R>;
+    return prepared<P, R>(this.db, text);
   }
 
   /**

@@ -1,11 +1,17 @@
 import type { Db } from '../store/database';
+import { prepared } from '../store/prepared';
 
 export class SettingsRepo {
   constructor(private readonly db: Db) {}
 
   read(key: string): unknown {
-    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
-    return row ? JSON.parse(row.value) : undefined;
+    const text = this.text(key);
+    return text === undefined ? undefined : JSON.parse(text);
+  }
+
+  /** The stored JSON text, unparsed. */
+  text(key: string): string | undefined {
+    return prepared<[string], { value: string }>(this.db, 'SELECT value FROM settings WHERE key = ?').get(key)?.value;
   }
 
   write(key: string, value: unknown): void {

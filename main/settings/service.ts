@@ -3,14 +3,25 @@ import { Settings, type OrganisationProfileInput, type SettingsUpdate } from '..
 import { invalid } from '../shared/errors';
 import { allRecordPorts } from '../shared/record-ports';
 import type { Session } from '../shared/session';
+import type { Db } from '../store/database';
 import { DEFAULT_SETTINGS } from './model';
 import { SettingsRepo } from './repo';
 
 const KEY = 'settings';
 
+// Every record's page and every deadline read the settings: parsing and validating them is kept
+// per open database, keyed by the stored text, so a write (or a rolled-back one) is seen at once.
+const parsed = new WeakMap<Db, { text: string | undefined; settings: Settings }>();
+
 export function getSettings(session: Pick<Session, 'db'>): Settings {
-  const stored = new SettingsRepo(session.db).read(KEY) as Partial<Settings> | undefined;
-  return Settings.parse({ ...DEFAULT_SETTINGS, ...stored });
+  const text = new SettingsRepo(session.db).text(KEY);
+  let hit = parsed.get(session.db);
+  if (!hit || hit.text !== text) {
+    const stored = (text === undefined ? undefined : JSON.parse(text)) as Partial<Settings> | undefined;
+    parsed.set(session.db, (hit = { text, settings: Settings.parse({ ...DEFAULT_SETTINGS, ...stored }) }));
+  }
+  // A copy: a caller may change what it was given.
+  return structuredClone(hit.settings);
 }
 
 /** Writes the first settings of a new vault (inside the creating transaction). */
