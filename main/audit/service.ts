@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
-import type { AnchorCheck, AuditEntry, AuditIntegrity, AuditReceipt, AuditVerification, VerifyScope } from '../../preload/contract/audit';
+import { VERIFY_JOB_KIND, type AnchorCheck, type AuditEntry, type AuditIntegrity, type AuditReceipt, type AuditVerification, type VerifyScope } from '../../preload/contract/audit';
 import type { Page } from '../../preload/contract/common';
 import { conflict } from '../shared/errors';
-import type { AuditInput, AuditWriter } from '../shared/session';
+import type { AuditInput, AuditWriter, Session } from '../shared/session';
 import { anchorSignatureOk } from './anchor';
 import type { AnchorKeeper, AnchorState } from './anchor-keeper';
 import { checkAtOpen, type OpenReport } from './integrity';
@@ -147,6 +147,67 @@ export class AuditService implements AuditWriter {
       });
     }
     return report;
+  }
+
+  /**
+   * After the unlock's commit: the full check checkAtOpen left to a job (no anchor, a long log).
+   * A chain that verifies gets its anchor and the entry saying so, as the unlock would have done;
+   * a broken one is reported (audit.integrity, the log) and gets no anchor. Stopped (Stop, lock):
+   * the next unlock starts it again.
+   */
+  startDeferredCheck(session: Pick<Session, 'tx' | 'jobs'>): void {
+    const pending = this.openReport?.deferredCheck;
+    if (!pending || pending.state !== 'running' || !this.anchor) return;
+    const anchor = this.anchor;
+    const report = this.openReport!;
+    pending.jobId = session.jobs.start({
+      kind: VERIFY_JOB_KIND,
+      subject: `#1–#${pending.throughSeq}`,
+      run: async (ctx) => {
+        const chain = await checkChain(this.repo, this.hmacKey, { seq: 0, hash: GENESIS_HASH }, pending.throughSeq, {
+          workers: this.workers,
+          signal: ctx.signal,
+          onProgress: (done, total) => ctx.progress(done, total),
+        });
+        if (!chain || ctx.signal.aborted) {
+          pending.state = 'stopped';
+          return null;
+        }
+        session.tx(() => {
+          if (chain.ok && chain.head && anchor.current().status === 'absent') {
+            anchor.anchorVerified({ seq: pending.throughSeq, hash: chain.head });
+            this.append({
+              action: 'audit.anchorCreated',
+              entity: 'audit',
+              summary: `No audit anchor was found beside the vault; one was made from the verified chain (#${pending.throughSeq})`,
+              details: { seq: pending.throughSeq },
+            });
+            pending.state = 'passed';
+            report.anchorCreated = true;
+          } else if (!chain.ok) {
+            pending.state = 'broken';
+            pending.firstBroken = chain.firstBroken?.seq ?? null;
+            this.append({
+              action: 'audit.openCheckBroken',
+              entity: 'audit',
+              summary: `No audit anchor was found beside the vault, and the full check of the log found entry #${pending.firstBroken ?? '?'} broken; no anchor was made`,
+              details: { firstBroken: pending.firstBroken, throughSeq: pending.throughSeq },
+            });
+          } else {
+            pending.state = 'passed';
+          }
+        });
+        const verification: AuditVerification = {
+          ...chain,
+          ok: chain.ok && anchor.current().status === 'matches',
+          scope: 'full',
+          checked: chain.entries,
+          anchor: anchorCheck(anchor.current(), this.repo.last()?.seq ?? 0),
+          receipt: null,
+        };
+        return verification;
+      },
+    }).jobId;
   }
 
   /** After each outermost commit (Session.tx). */

@@ -441,6 +441,8 @@ export class VaultManager {
         purgeUnfinishedUploads(session);
         afterOpen(session);
       });
+      // A long log found without an anchor is checked in full by a job, not inside the unlock.
+      audit.startDeferredCheck(session);
       this.touch();
     } catch (error) {
       this.closeHandle();

@@ -89,6 +89,15 @@ export const AuditIntegrity = z.object({
       anchoredSeqAtOpen: z.number().int().nullable(),
       lastSeqAtOpen: z.number().int(),
       anchorCreated: z.boolean(),
+      /** No anchor and a long log: the full check runs as a job after the unlock (null: the unlock did it). */
+      deferredCheck: z
+        .object({
+          state: z.enum(['running', 'passed', 'broken', 'stopped']),
+          throughSeq: z.number().int(),
+          firstBroken: z.number().int().nullable(),
+          jobId: z.string().nullable(),
+        })
+        .nullable(),
     })
     .nullable(),
 });

@@ -7,6 +7,7 @@ import { ErrorBanner } from '../../components/Field';
 import { formatInstant } from '../../components/format';
 import type { AppErrorDto } from '../../../preload/contract/result';
 import { useT } from '../../i18n';
+import { DeferredCheckNote } from './DeferredCheck';
 import { auditText } from './i18n';
 
 /** The sentence for how the chain stands against the anchor outside the vault. */
@@ -34,6 +35,7 @@ export function IntegrityBanner({ integrity, onChanged }: { integrity: AuditInte
           {t('triggersRestored', { names: restored.join(', ') })}
         </div>
       ) : null}
+      <DeferredCheckNote check={integrity.atOpen?.deferredCheck} onEnded={onChanged} />
       {held ? (
         <div className="banner banner--error" role="alert">
           <p>{anchorText(integrity.anchor)}</p>

@@ -24,6 +24,10 @@ registerActivity({
     (_p, h) => `No audit anchor was found beside the vault; one was made from the verified chain (#${h.s('seq')})`,
     (_p, h) => `保险库旁未找到审计锚点；已根据校验通过的链创建（#${h.s('seq')}）`,
   ),
+  'audit.openCheckBroken': both(
+    (_p, h) => `No audit anchor was found beside the vault, and the full check of the log found entry #${h.s('firstBroken') || '?'} broken; no anchor was made`,
+    (_p, h) => `保险库旁未找到审计锚点，且对日志的完整校验发现第 #${h.s('firstBroken') || '?'} 条已损坏；未创建锚点`,
+  ),
   'audit.anchorMismatch': both(
     (_p, h) => `The audit log does not match its anchor outside the vault (anchored #${h.s('anchoredSeq') || '?'}, last #${h.s('lastSeq')})`,
     (_p, h) => `审计日志与保险库外的锚点不一致（锚定 #${h.s('anchoredSeq') || '?'}，最新 #${h.s('lastSeq')}）`,
