@@ -13,7 +13,7 @@ type Deferred = NonNullable<NonNullable<AuditIntegrity['atOpen']>['deferredCheck
  * unlock: its progress (with Stop) while it runs, and a broken chain or a stop once it ended.
  * `onEnded` re-reads the integrity report.
  */
-export function DeferredCheckNote({ check, onEnded }: { check: Deferred | null | undefined; onEnded(): void }) {
+export function DeferredCheckNote({ check, onEnded, className = '' }: { check: Deferred | null | undefined; onEnded(): void; className?: string }) {
   const t = useT(auditText);
   const job = useJob(500);
   const running = check?.state === 'running' ? check.jobId : null;
@@ -30,13 +30,13 @@ export function DeferredCheckNote({ check, onEnded }: { check: Deferred | null |
   if (!check) return null;
   if (check.state === 'running') {
     return (
-      <div className="banner deferred-check" role="status">
+      <div className={`banner deferred-check ${className}`} role="status">
         <p>{t('deferredRunning', { seq: check.throughSeq })}</p>
         {job.job?.state === 'running' ? <JobProgress job={job.job} onCancel={() => void job.cancel()} /> : null}
       </div>
     );
   }
-  if (check.state === 'broken') return <div className="banner banner--error deferred-check" role="alert">{t('deferredBroken', { seq: check.firstBroken ?? '?' })}</div>;
-  if (check.state === 'stopped') return <div className="banner banner--warn deferred-check" role="status">{t('deferredStopped')}</div>;
+  if (check.state === 'broken') return <div className={`banner banner--error deferred-check ${className}`} role="alert">{t('deferredBroken', { seq: check.firstBroken ?? '?' })}</div>;
+  if (check.state === 'stopped') return <div className={`banner banner--warn deferred-check ${className}`} role="status">{t('deferredStopped')}</div>;
   return null;
 }

@@ -20,7 +20,7 @@ export function IntegrityAlert() {
   const restored = i.atOpen?.triggersRestored ?? [];
   const held = i.anchor.held || (i.anchor.status !== 'matches' && i.anchor.status !== 'absent');
   const deferred = i.atOpen?.deferredCheck;
-  const note = deferred && deferred.state !== 'passed' ? <DeferredCheckNote check={deferred} onEnded={integrity.reload} /> : null;
+  const note = deferred && deferred.state !== 'passed' ? <DeferredCheckNote check={deferred} onEnded={integrity.reload} className="shell-deferred-check" /> : null;
   if (!restored.length && !held) return note;
   return (
     <>
