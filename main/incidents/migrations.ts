@@ -1,4 +1,6 @@
 import type { Migration } from '../store/migration';
+import { timelineActionCode } from '../../preload/contract/incident-timeline';
+import { readStoredSentence } from './timeline-sentences';
 
 export const incidentsMigrations: Migration[] = [
   {
@@ -101,6 +103,25 @@ export const incidentsMigrations: Migration[] = [
         ALTER TABLE incidents ADD COLUMN voided_at TEXT;
         ALTER TABLE incidents ADD COLUMN voided_note TEXT;
       `);
+    },
+  },
+  {
+    version: 260,
+    name: 'incident timeline stored as action and parameters',
+    up(db) {
+      // The timeline stored sentences in both languages: they could not follow the display zone or
+      // be counted. Entries now keep what happened as data; the older ones are read back where
+      // their sentence reads exactly, the others keep the sentence as their text.
+      db.exec(`
+        ALTER TABLE incident_timeline ADD COLUMN action TEXT;
+        ALTER TABLE incident_timeline ADD COLUMN params TEXT;
+      `);
+      const rows = db.prepare<[], { id: number; kind: string; text: string }>('SELECT id, kind, text FROM incident_timeline').all();
+      const set = db.prepare('UPDATE incident_timeline SET action = ?, params = ? WHERE id = ?');
+      for (const row of rows) {
+        const event = readStoredSentence(row.kind, row.text);
+        if (event) set.run(timelineActionCode(event.action), JSON.stringify(event.params), row.id);
+      }
     },
   },
 ];

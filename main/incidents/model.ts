@@ -1,3 +1,4 @@
+import { CAC_GRADE_NAMES, INCIDENT_STATE_NAMES } from '../../preload/contract/incident-timeline';
 import { INCIDENT_FACT_LABELS, INCIDENT_OBLIGATION_LABELS, type CacGrade, type IncidentFacts, type IncidentState } from '../../preload/contract/incidents';
 import type { RuleKey } from '../deadlines/model';
 
@@ -13,12 +14,7 @@ export const STATE_ORDER: readonly IncidentState[] = ['detected', 'assessing', '
 
 export const GRADE_ORDER: readonly CacGrade[] = ['general', 'relativelyMajor', 'major', 'particularlyMajor'];
 
-export const GRADE_NAMES: Record<CacGrade, Localized> = {
-  general: { en: 'General', zh: '一般' },
-  relativelyMajor: { en: 'Relatively major', zh: '较大' },
-  major: { en: 'Major', zh: '重大' },
-  particularlyMajor: { en: 'Particularly major', zh: '特别重大' },
-};
+export const GRADE_NAMES: Record<CacGrade, Localized> = CAC_GRADE_NAMES;
 
 /** The US states with their own breach clocks (RULES.md §7), their rules and regulators. */
 export type UsState = 'US-NY' | 'US-TX' | 'US-CO' | 'US-WA' | 'US-FL';
@@ -205,11 +201,4 @@ export interface ObligationOverride {
 /** Names of the facts (shared with the renderer through the contract). */
 export const FACT_LABELS = INCIDENT_FACT_LABELS;
 
-export const STATE_NAMES: Record<IncidentState, Localized> = {
-  detected: { en: 'Detected', zh: '已发现' },
-  assessing: { en: 'Assessing', zh: '评估中' },
-  contained: { en: 'Contained', zh: '已控制' },
-  notifying: { en: 'Notifying', zh: '通知中' },
-  monitoring: { en: 'Monitoring', zh: '监测中' },
-  closed: { en: 'Closed', zh: '已关闭' },
-};
+export const STATE_NAMES: Record<IncidentState, Localized> = INCIDENT_STATE_NAMES;

@@ -130,15 +130,7 @@ function onDispatched(session: Session, recordId: string, d: { noticeId: string;
       done: JSON.stringify(mark),
     });
   }
-  addTimeline(
-    session,
-    recordId,
-    'notice',
-    meets
-      ? { en: `${label.en}: done — notice sent by ${CHANNEL_NAME[d.channel]?.en ?? d.channel}`, zh: `${label.zh}：已完成——通知已通过${CHANNEL_NAME[d.channel]?.zh ?? d.channel}发出` }
-      : { en: `${label.en}: notice sent by ${CHANNEL_NAME[d.channel]?.en ?? d.channel}`, zh: `${label.zh}：通知已通过${CHANNEL_NAME[d.channel]?.zh ?? d.channel}发出` },
-    d.dispatchedAt,
-  );
+  addTimeline(session, recordId, 'notice', { action: 'noticeSent', params: { key: key ?? null, kind: d.kind, channel: d.channel, met: meets, noticeRef: d.noticeRef } }, d.dispatchedAt);
   touch(session, l);
   settle(session, l);
   session.audit.append({
@@ -149,16 +141,5 @@ function onDispatched(session: Session, recordId: string, d: { noticeId: string;
     details: { ...d, obligationMet: meets ? key : null },
   });
 }
-
-/** How a notice went out, in words (the timeline line "通知已通过电子邮件发出"). */
-const CHANNEL_NAME: Record<string, { en: string; zh: string }> = {
-  email: { en: 'e-mail', zh: '电子邮件' },
-  letter: { en: 'letter', zh: '信函' },
-  sms: { en: 'SMS', zh: '短信' },
-  push: { en: 'push notification', zh: '推送通知' },
-  announcement: { en: 'public announcement', zh: '公告' },
-  portal: { en: 'in-app or portal notice', zh: '应用内或网站通知' },
-  phone: { en: 'telephone', zh: '电话' },
-};
 
 export const incidentsNoticeSource: NoticeSource = { fields, onDispatched };

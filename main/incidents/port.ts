@@ -28,10 +28,10 @@ export const incidentsPort: RecordPort = {
     const l = load(session, recordId);
     if (mark) {
       storeNextDue(session, l.row, syncRecordDeadlines(session, { module: 'incidents', recordId, recordRef: l.row.ref, recordTitle: l.row.title }, []));
-      addTimeline(session, recordId, 'state', { en: `Voided as created by mistake — ${mark.reason}`, zh: `作为误建记录作废——${mark.reason}` });
+      addTimeline(session, recordId, 'state', { action: 'voided', params: { reason: mark.reason } });
     } else {
       settle(session, l);
-      addTimeline(session, recordId, 'state', { en: 'Restored (no longer void)', zh: '已恢复（撤销作废）' });
+      addTimeline(session, recordId, 'state', { action: 'restored', params: {} });
     }
   },
   findByRef: (session, ref) => new IncidentsRepo(session.db).idByRef(ref),
@@ -46,10 +46,7 @@ export const incidentsPort: RecordPort = {
       const l = load(session, id);
       settle(session, l);
       const cii = evaluate(session, l).cii.effective;
-      addTimeline(session, id, 'obligation', {
-        en: `CII operator default changed in Settings (now ${cii ? 'yes' : 'no'}): obligations recomputed`,
-        zh: `设置中的关键信息基础设施运营者默认值已更改（现为${cii ? '是' : '否'}）：义务已重新计算`,
-      });
+      addTimeline(session, id, 'obligation', { action: 'ciiRecomputed', params: { cii } });
     }
   },
 };

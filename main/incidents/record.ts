@@ -12,7 +12,6 @@ import {
   REFERENCE_EXPECTED,
   type FollowUpReport,
   type IncidentFacts,
-  type Localized,
   type ObligationDone,
   type ObligationOverride,
 } from './model';
@@ -21,6 +20,9 @@ import { IncidentsRepo, NO_DUE, type IncidentRow } from './repo';
 import { loadCatalogue } from '../rules/load';
 import { must, rulesAt, type RulesAt } from '../rules/resolve';
 import { auditOrderFlag, computeObligations, gradeIncident } from './rules';
+import { timelineEntries } from './timeline';
+
+export { addTimeline } from './timeline';
 
 // One incident as the service works on it: the stored row and marks, what the rules make of
 // them, and the DTO. Shared by the use-cases in service.ts and the notice source.
@@ -171,7 +173,6 @@ export function obligationDto(o: EffectiveObligation, deadline: Deadline | undef
 
 export function toDto(session: Session, l: Loaded, ev: Evaluation, deadlines?: Deadline[]): Incident {
   const byKey = new Map((deadlines ?? listRecordDeadlines(session, 'incidents', l.row.id)).map((d) => [d.key, d]));
-  const repo = new IncidentsRepo(session.db);
   return {
     id: l.row.id,
     ref: l.row.ref,
@@ -192,25 +193,12 @@ export function toDto(session: Session, l: Loaded, ev: Evaluation, deadlines?: D
     },
     auditOrderFlag: { rule: ev.audit.rule, basis: ev.audit.basis, explanation: ev.audit.explanation, flagged: ev.audit.flagged },
     obligations: ev.obligations.map((o) => obligationDto(o, byKey.get(o.plan.key), reportsOf(l))),
-    timeline: repo.timeline(l.row.id).map((t) => ({
-      id: t.id,
-      at: t.at,
-      recordedAt: t.recorded_at,
-      actor: t.actor,
-      kind: t.kind as Incident['timeline'][number]['kind'],
-      text: JSON.parse(t.text) as Localized,
-    })),
+    timeline: timelineEntries(session, l.row.id),
     createdAt: l.row.created_at,
     updatedAt: l.row.updated_at,
     closedAt: l.row.closed_at,
     voided: voidMarkOf(l.row),
   };
-}
-
-/** Appends one timeline entry; `at` is when it happened (a note's own time), recorded now. */
-export function addTimeline(session: Session, id: string, kind: Incident['timeline'][number]['kind'], text: Localized, at?: string): void {
-  const now = session.now().toISOString();
-  new IncidentsRepo(session.db).addTimeline(id, { at: at ?? now, recorded_at: now, actor: session.actor(), kind, text: JSON.stringify(text) });
 }
 
 /** Recomputes obligations and clocks from the stored state (inside the caller's tx) and returns the DTO. */

@@ -42,7 +42,11 @@ export interface TimelineRow {
   recorded_at: string;
   actor: string;
   kind: string;
+  /** The stored sentence ({en, zh} JSON) of an entry from before migration 260 that could not be read as data; '' otherwise. */
   text: string;
+  /** What happened (incidentTimeline.<action>) and its parameters (JSON); null on an unread older entry. */
+  action: string | null;
+  params: string | null;
 }
 
 export interface ListQuery {
@@ -143,12 +147,12 @@ export class IncidentsRepo {
   }
 
   addTimeline(id: string, entry: Omit<TimelineRow, 'id'>): void {
-    prepared(this.db, 'INSERT INTO incident_timeline (incident_id, at, recorded_at, actor, kind, text) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, entry.at, entry.recorded_at, entry.actor, entry.kind, entry.text);
+    prepared(this.db, 'INSERT INTO incident_timeline (incident_id, at, recorded_at, actor, kind, text, action, params) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, entry.at, entry.recorded_at, entry.actor, entry.kind, entry.text, entry.action, entry.params);
   }
 
   timeline(id: string): TimelineRow[] {
-    return prepared<[string], TimelineRow>(this.db, 'SELECT id, at, recorded_at, actor, kind, text FROM incident_timeline WHERE incident_id = ? ORDER BY at, id')
+    return prepared<[string], TimelineRow>(this.db, 'SELECT id, at, recorded_at, actor, kind, text, action, params FROM incident_timeline WHERE incident_id = ? ORDER BY at, id')
       .all(id);
   }
 

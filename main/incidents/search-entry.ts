@@ -2,12 +2,13 @@ import { indexRecord } from '../search/service';
 import type { Session } from '../shared/session';
 import type { IncidentFacts } from './model';
 import { IncidentsRepo, type IncidentRow } from './repo';
+import { noteTexts } from './timeline';
 
 /** The search entry: the facts, the DPO's notes, and what was typed when marking duties done. */
 export function index(session: Session, row: Pick<IncidentRow, 'id' | 'ref' | 'title'>, f: IncidentFacts): void {
   const repo = new IncidentsRepo(session.db);
   const marks = repo.obligations(row.id).flatMap((o) => (o.done ? [JSON.parse(o.done) as { reference: string; note: string }] : []));
-  const notes = repo.timeline(row.id).filter((t) => t.kind === 'note').map((t) => (JSON.parse(t.text) as { en: string }).en);
+  const notes = noteTexts(repo.timeline(row.id));
   const body = [f.description, f.cause, f.affectedSystems.join(' '), f.piCategories.join(' '), f.owner, ...marks.flatMap((m) => [m.reference, m.note]), ...notes]
     .filter(Boolean)
     .join('\n')

@@ -10,7 +10,8 @@ import { IncidentsRepo, NO_DUE, type IncidentRow } from './repo';
 import { addTimeline, evaluate, FOLLOW_UPS, load, settle, toDto, touch, type Loaded } from './record';
 import { must, periodText } from '../rules/resolve';
 import { gdprLateReasonRequired } from './rules';
-import { changedFacts, describeChanges, factProblems } from './validate';
+import { changedFacts, factChanges, factProblems } from './validate';
+import { eventText, type TimelineEvent } from './timeline';
 import { fieldMap } from '../shared/input-guard';
 
 // Use-cases of the incident register: validate → one transaction writing the change, its
@@ -66,7 +67,7 @@ export function createIncident(session: Session, input: z.output<typeof CreateIn
     const l: Loaded = { row, facts, gradeOverride: null, overrides: new Map(), done: new Map() };
     row.grade = evaluate(session, l).gradeInForce;
     repo.insert(row);
-    addTimeline(session, row.id, 'created', { en: `Logged: ${facts.title}`, zh: `登记：${facts.title}` }, at);
+    addTimeline(session, row.id, 'created', { action: 'created', params: { title: facts.title } }, at);
     index(session, row, facts);
     const dto = settle(session, l);
     session.audit.append({
@@ -107,7 +108,7 @@ export function updateIncident(session: Session, input: z.output<typeof UpdateIn
     });
     const repo = new IncidentsRepo(session.db);
     repo.update(next.row);
-    const change = describeChanges(before, after, keys);
+    const change: TimelineEvent = { action: 'factsChanged', params: { changes: factChanges(before, after, keys) } };
     addTimeline(session, l.row.id, 'facts', change, at);
     index(session, next.row, after);
     const dto = settle(session, next);
@@ -116,7 +117,7 @@ export function updateIncident(session: Session, input: z.output<typeof UpdateIn
       action: 'incidents.update',
       entity: 'incident',
       entityId: l.row.id,
-      summary: `Incident ${l.row.ref} facts changed: ${change.en}`,
+      summary: `Incident ${l.row.ref} facts changed: ${eventText(session, change).en}`,
       details: {
         changed: keys,
         before: Object.fromEntries(keys.map((k) => [k, before[k]])),
@@ -146,7 +147,7 @@ export function markObligation(session: Session, input: z.output<typeof MarkObli
       if (!prev) throw conflict(`${label.en} is not marked done.`);
       l.done.delete(key);
       repo.saveObligation(l.row.id, { key, override: json(l.overrides.get(key)), done: null });
-      addTimeline(session, l.row.id, 'obligation', { en: `${label.en}: done mark withdrawn — ${input.reason}`, zh: `${label.zh}：撤销完成标记——${input.reason}` });
+      addTimeline(session, l.row.id, 'obligation', { action: 'obligationWithdrawn', params: { key, reason: input.reason } });
     } else {
       const problems = fieldMap();
       if (Date.parse(input.doneAt) > session.now().getTime() + 5 * 60_000) problems.doneAt = 'Cannot be in the future';
@@ -164,11 +165,9 @@ export function markObligation(session: Session, input: z.output<typeof MarkObli
       const mark = { at: input.doneAt, reference: input.reference, note: input.note, lateReason: input.lateReason, by: session.actor(), via: 'manual', ...(input.firstReport ? { firstReport: true } : {}) };
       l.done.set(key, mark);
       repo.saveObligation(l.row.id, { key, override: json(l.overrides.get(key)), done: JSON.stringify(mark) });
-      const ref = input.reference ? ` (${input.reference})` : '';
-      const first = input.firstReport ? { en: ' — first report, items (1) and (2); the rest to be supplemented', zh: '——首次报告（第（一）（二）项），其余内容待补报' } : { en: '', zh: '' };
       // Issue 13 (3): the note typed when marking done is part of the record: timeline, audit, search.
-      const note = input.note ? { en: ` — ${input.note}`, zh: `——${input.note}` } : { en: '', zh: '' };
-      addTimeline(session, l.row.id, 'obligation', { en: `${label.en}: done${ref}${first.en}${note.en}`, zh: `${label.zh}：已完成${ref}${first.zh}${note.zh}` }, input.doneAt);
+      const params = { key, reference: input.reference, firstReport: input.firstReport === true, note: input.note };
+      addTimeline(session, l.row.id, 'obligation', { action: 'obligationDone', params }, input.doneAt);
     }
     touch(session, l);
     index(session, l.row, l.facts);
@@ -201,7 +200,7 @@ export function overrideObligation(session: Session, input: z.output<typeof Over
     const what = next
       ? { en: next.required ? 'required' : 'not required', zh: next.required ? '需要履行' : '无须履行' }
       : { en: 'back to the computed result', zh: '恢复为计算结果' };
-    addTimeline(session, l.row.id, 'override', { en: `${label.en}: set ${what.en} by the DPO — ${input.reason}`, zh: `${label.zh}：DPO 设为${what.zh}——${input.reason}` });
+    addTimeline(session, l.row.id, 'override', { action: 'obligationOverride', params: { key, required: next ? next.required : null, reason: input.reason } });
     touch(session, l);
     const dto = settle(session, l);
     session.audit.append({
@@ -227,7 +226,7 @@ export function recordFollowUp(session: Session, input: z.output<typeof RecordFo
     new IncidentsRepo(session.db).saveObligation(l.row.id, { key: FOLLOW_UPS, override: null, done: JSON.stringify(list) });
     l.followUps = list;
     const ref = input.reference ? ` (${input.reference})` : '';
-    addTimeline(session, l.row.id, 'obligation', { en: `CAC follow-up report${ref}: ${input.note}`, zh: `向网信部门续报${ref}：${input.note}` }, input.at);
+    addTimeline(session, l.row.id, 'obligation', { action: 'followUp', params: { reference: input.reference, note: input.note } }, input.at);
     touch(session, l);
     const dto = settle(session, l);
     session.audit.append({ action: 'incidents.recordFollowUp', entity: 'incident', entityId: l.row.id, summary: `${l.row.ref}: CAC follow-up report${ref}`, details: input });
@@ -246,8 +245,8 @@ export function overrideGrade(session: Session, input: z.output<typeof OverrideG
     l.row.grade = ev.gradeInForce;
     const name = GRADE_NAMES[ev.gradeInForce];
     addTimeline(session, l.row.id, 'override', {
-      en: `Grade set to ${name.en} by the DPO (computed: ${GRADE_NAMES[ev.grade.grade].en}) — ${input.reason}`,
-      zh: `DPO 将定级设为${name.zh}（计算结果：${GRADE_NAMES[ev.grade.grade].zh}）——${input.reason}`,
+      action: 'gradeOverride',
+      params: { grade: ev.gradeInForce, computed: ev.grade.grade, removed: input.grade === null, reason: input.reason },
     });
     touch(session, l);
     const dto = settle(session, l);

@@ -1,8 +1,7 @@
-import { FACT_LABELS, type IncidentFacts, type Localized } from './model';
+import { FACT_LABELS, type IncidentFacts } from './model';
 import { cutText, fieldMap } from '../shared/input-guard';
 
-// Pure checks the schema cannot express (cross-field) and the wording of fact changes for the
-// timeline. No I/O; `now` is a parameter.
+// Pure checks the schema cannot express (cross-field) and the fact changes for the timeline. No I/O; `now` is a parameter.
 
 /** Returns field → message for every cross-field problem; empty when the facts hold together. */
 export function factProblems(f: IncidentFacts, now: Date): Record<string, string> {
@@ -34,15 +33,8 @@ export function factProblems(f: IncidentFacts, now: Date): Record<string, string
   return problems;
 }
 
-const show = (v: unknown): string => {
-  if (v === null || v === undefined || v === '') return '—';
-  if (Array.isArray(v)) return v.length ? v.join(', ') : '—';
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (typeof v === 'number') return String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const s = String(v);
-  return s.length > 80 ? `${cutText(s, 77)}…` : s;
-};
-const showZh = (v: unknown): string => (typeof v === 'boolean' ? (v ? '是' : '否') : show(v));
+/** A long text is kept on the timeline as its first 80 characters, cut between characters. */
+const kept = (v: unknown): unknown => (typeof v === 'string' && v.length > 80 ? `${cutText(v, 77)}…` : v);
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -51,10 +43,7 @@ export function changedFacts(before: IncidentFacts, after: IncidentFacts): (keyo
   return (Object.keys(FACT_LABELS) as (keyof IncidentFacts)[]).filter((k) => !same(before[k], after[k]));
 }
 
-/** One timeline line per change: "People affected: 1,000 → 1,200,000". */
-export function describeChanges(before: IncidentFacts, after: IncidentFacts, keys: (keyof IncidentFacts)[]): Localized {
-  return {
-    en: keys.map((k) => `${FACT_LABELS[k].en}: ${show(before[k])} → ${show(after[k])}`).join('; '),
-    zh: keys.map((k) => `${FACT_LABELS[k].zh}：${showZh(before[k])} → ${showZh(after[k])}`).join('；'),
-  };
+/** Each change as data for the timeline ("People affected: 1,000 → 1,200,000" once put in words). */
+export function factChanges(before: IncidentFacts, after: IncidentFacts, keys: (keyof IncidentFacts)[]): { key: keyof IncidentFacts; from: unknown; to: unknown }[] {
+  return keys.map((key) => ({ key, from: kept(before[key]), to: kept(after[key]) }));
 }

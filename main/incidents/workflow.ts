@@ -42,26 +42,14 @@ export function transitionIncident(session: Session, input: z.output<typeof Tran
     l.row.closed_at = input.to === 'closed' ? at : null;
     l.row.facts = JSON.stringify(l.facts);
     touch(session, l);
-    const pendingText = stillOpen.length
-      ? { en: ` (closed with pending: ${stillOpen.map((k) => OBLIGATION_LABELS[k].en).join('; ')})`, zh: `（关闭时仍待履行：${stillOpen.map((k) => OBLIGATION_LABELS[k].zh).join('；')}）` }
-      : { en: '', zh: '' };
-    const why = reason ? { en: ` — ${reason}`, zh: `——${reason}` } : { en: '', zh: '' };
-    addTimeline(
-      session,
-      l.row.id,
-      'state',
-      {
-        en: `${STATE_NAMES[from].en} → ${STATE_NAMES[input.to].en}${why.en}${pendingText.en}`,
-        zh: `${STATE_NAMES[from].zh} → ${STATE_NAMES[input.to].zh}${why.zh}${pendingText.zh}`,
-      },
-      at,
-    );
+    const why = reason ? ` — ${reason}` : '';
+    addTimeline(session, l.row.id, 'state', { action: 'stateChanged', params: { from, to: input.to, reason: reason || null, pending: stillOpen } }, at);
     const dto = settle(session, l);
     session.audit.append({
       action: 'incidents.transition',
       entity: 'incident',
       entityId: l.row.id,
-      summary: `${l.row.ref}: ${STATE_NAMES[from].en} → ${STATE_NAMES[input.to].en}${why.en}`,
+      summary: `${l.row.ref}: ${STATE_NAMES[from].en} → ${STATE_NAMES[input.to].en}${why}`,
       details: { from, to: input.to, at, reason: reason || null, kind: check.kind, factsFilled: filled, pendingAtClose: stillOpen },
     });
     return dto;
@@ -73,7 +61,7 @@ export function addNote(session: Session, input: z.output<typeof AddIncidentNote
     const l = load(session, input.id);
     const at = input.at ?? session.now().toISOString();
     if (Date.parse(at) > session.now().getTime() + 5 * 60_000) throw invalid({ at: 'Cannot be in the future' });
-    addTimeline(session, l.row.id, 'note', { en: input.text, zh: input.text }, at);
+    addTimeline(session, l.row.id, 'note', { action: 'note', params: { text: input.text } }, at);
     touch(session, l);
     index(session, l.row, l.facts); // the DPO's notes are searchable
     const dto = toDto(session, l, evaluate(session, l));

@@ -265,7 +265,10 @@ export const TimelineEntry = z.object({
   recordedAt: z.string(),
   actor: z.string(),
   kind: TimelineKind,
-  /** What happened, in both languages (a note carries the DPO's own words in both). */
+  /** What happened as data (incidentTimeline.<action>, preload/contract/incident-timeline.ts); null on an older entry kept as its stored sentence. */
+  action: z.string().nullable(),
+  params: z.record(z.string(), z.unknown()).nullable(),
+  /** What happened, in both languages: the data in words (a note carries the DPO's own words in both), else the stored sentence. */
   text: LocalizedText,
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;

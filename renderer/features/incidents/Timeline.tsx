@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Incident } from '../../../preload/contract/incidents';
 import { useMutation } from '../../app/api';
 import { useApp } from '../../app/store';
+import { renderActivity } from '../../components/activity';
 import { ErrorBanner, TextField, fieldError } from '../../components/Field';
 import { formatInstant, isoToLocalInput, localInputToIso } from '../../components/format';
 import { useLocalized, useT } from '../../i18n';
@@ -16,6 +17,9 @@ export function Timeline({ incident, onChange }: { incident: Incident; onChange(
   const add = useMutation('incidents.addNote');
   const [text, setText] = useState('');
   const [at, setAt] = useState(() => isoToLocalInput(new Date().toISOString()));
+  // A note is the DPO's own words, shown as typed; every other entry is put in words from its data.
+  const entryText = (e: Incident['timeline'][number]) =>
+    e.action === 'incidentTimeline.note' ? String(e.params?.text ?? '') : e.action ? renderActivity({ action: e.action, ref: null, params: e.params ?? {}, summary: L(e.text) }, language) : L(e.text);
   return (
     <section className="card" aria-labelledby="timeline-h">
       <h2 id="timeline-h">{t('timeline')}</h2>
@@ -23,7 +27,7 @@ export function Timeline({ incident, onChange }: { incident: Incident; onChange(
         {incident.timeline.map((e) => (
           <li key={e.id} className={`timeline__entry timeline__entry--${e.kind}`}>
             <time dateTime={e.at}>{formatInstant(e.at, language)}</time> <span className="muted">{e.actor}</span>
-            <div>{L(e.text)}</div>
+            <div>{entryText(e)}</div>
           </li>
         ))}
       </ol>

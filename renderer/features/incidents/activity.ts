@@ -1,9 +1,11 @@
 import type { Language, LocalizedText } from '../../../preload/contract/common';
+import { INCIDENT_TIMELINE_ACTIONS, incidentTimelineText, timelineActionCode } from '../../../preload/contract/incident-timeline';
 import { INCIDENT_FACT_LABELS, INCIDENT_OBLIGATION_LABELS } from '../../../preload/contract/incidents';
 import { registerActivity, type ActivityHelpers, type ActivityMessage } from '../../components/activity';
 import { incidentsText } from './i18n';
 
-// The incident register's audit lines in both languages, from the stored action and parameters.
+// The incident register's audit lines and its timeline in both languages, from the stored action
+// and parameters. The timeline's wording is shared with main (preload/contract/incident-timeline.ts).
 
 const w = (lang: Language, key: string): string => (incidentsText[lang] as Record<string, string>)[key] ?? key;
 const pick = (t: LocalizedText | undefined, lang: Language, fallback: string) => (t ? (lang === 'zh-CN' ? t.zh : t.en) : fallback);
@@ -54,3 +56,13 @@ registerActivity({
     (p, h) => `${head(h)}已记录向网信部门的后续报告${h.s('reference') ? `（${h.s('reference')}）` : ''}${h.dash(p.note)}`,
   ),
 });
+
+registerActivity(
+  Object.fromEntries(
+    INCIDENT_TIMELINE_ACTIONS.map((a) => {
+      const code = timelineActionCode(a);
+      const say: ActivityMessage = (p, h) => incidentTimelineText(code, p, h) ?? '';
+      return [code, both(say, say)];
+    }),
+  ),
+);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, contract } from '../../../preload/contract';
 import { cutText, DEPTH_PROBLEM, RESERVED_KEY_PROBLEM, UNICODE_PROBLEM } from '../../../main/shared/input-guard';
-import { describeChanges } from '../../../main/incidents/validate';
+import { factChanges } from '../../../main/incidents/validate';
 import { makeTestVault, writeCounts, type TestVault } from '../../helpers/vault';
 import { arbitraryOf, recordPathsOf, stringLeaves, stringPathsOf, validArbitrary, withValueAt } from '../../helpers/zod-arbitrary';
 
@@ -119,10 +119,11 @@ describe('text cut by main stays well-formed', () => {
     expect(cutText('abc', 2)).toBe('ab');
   });
 
-  it('an incident change summary cuts a long title between characters', () => {
+  // Issue 13: the timeline keeps the change as data; the cut moved to the stored value.
+  it('an incident change on the timeline cuts a long title between characters', () => {
     const title = `${'a'.repeat(76)}😀${'b'.repeat(20)}`;
-    const text = describeChanges({ title: 'old' } as never, { title } as never, ['title']);
-    expect(text.en.isWellFormed()).toBe(true);
-    expect(text.en).toContain(`${'a'.repeat(76)}…`);
+    const [change] = factChanges({ title: 'old' } as never, { title } as never, ['title']);
+    expect((change.to as string).isWellFormed()).toBe(true);
+    expect(change.to).toBe(`${'a'.repeat(76)}…`);
   });
 });
