@@ -19,6 +19,20 @@ export interface EffectiveObligation {
   state: ObligationState;
   override: ObligationOverride | null;
   done: ObligationDone | null;
+  /**
+   * When the clock on the board started: only for a duty whose clock runs (pending), ran (done)
+   * or was waived by the DPO. A duty to be assessed or not required has no clock, so no start
+   * (issue 13: GDPR Art. 34 said "Started …" while to be assessed).
+   */
+  clockStart: string | null;
+}
+
+/** The clock a duty puts on the board: the one place that decides whether it has a start. */
+function clockStartOf(plan: ObligationPlan, state: ObligationState, override: ObligationOverride | null, mark: ObligationDone | null): string | null {
+  if (mark) return plan.start ?? mark.at;
+  if (state === 'pending') return plan.start;
+  if (override && !override.required) return plan.start;
+  return null;
 }
 
 export function effectiveObligations(
@@ -33,7 +47,7 @@ export function effectiveObligations(
     // A done mark keeps its record even when a later fact change makes the duty not required.
     // An open question keeps the duty "to be assessed" unless the DPO decided it by an override.
     const state: ObligationState = mark ? 'done' : plan.question && !override ? 'toAssess' : !required ? 'notRequired' : plan.start ? 'pending' : 'waiting';
-    return { plan, required, state, override, done: mark };
+    return { plan, required, state, override, done: mark, clockStart: clockStartOf(plan, state, override, mark) };
   });
 }
 
@@ -47,15 +61,14 @@ export function deadlineRequests(obligations: EffectiveObligation[]): DeadlineRe
   const out: DeadlineRequest[] = [];
   for (const o of obligations) {
     const base = { key: o.plan.key, ruleKey: o.plan.ruleKey, label: OBLIGATION_LABELS[o.plan.key] };
+    if (!o.clockStart) continue; // no clock: not started, to be assessed, or the duty does not apply
     if (o.done) {
       const note = [o.done.reference, o.done.note].filter(Boolean).join(' — ') || null;
-      out.push({ ...base, start: o.plan.start ?? o.done.at, met: { at: o.done.at, note } });
-    } else if (!o.plan.start) {
-      continue; // the clock has not started (or the duty never applied)
-    } else if (o.required) {
-      out.push({ ...base, start: o.plan.start });
+      out.push({ ...base, start: o.clockStart, met: { at: o.done.at, note } });
     } else if (o.override && !o.override.required) {
-      out.push({ ...base, start: o.plan.start, waived: { reason: o.override.reason } });
+      out.push({ ...base, start: o.clockStart, waived: { reason: o.override.reason } });
+    } else {
+      out.push({ ...base, start: o.clockStart });
     }
   }
   return out;

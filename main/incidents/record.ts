@@ -161,7 +161,7 @@ export function obligationDto(o: EffectiveObligation, deadline: Deadline | undef
     computedRequired: o.plan.required,
     required: o.required,
     override: o.override,
-    startAt: deadline?.startAt ?? o.plan.start,
+    startAt: deadline?.startAt ?? o.clockStart,
     dueAt: deadline?.dueAt ?? null,
     deadlineState: deadline?.state ?? null,
     deadline: deadline ?? null,

@@ -105,6 +105,9 @@ describe('(5) GDPR Art. 34 before the risk is assessed', () => {
     expect(art34.question?.fact).toBe('gdprRisk');
     expect(art34.question?.text.en).toContain('high risk');
     expect(art34.explanation.en).toMatch(/^To be assessed/);
+    // No clock is requested while it is to be assessed, so the board has no "Started …" for it.
+    expect(art34).toMatchObject({ startAt: null, dueAt: null, deadline: null });
+    expect(ob(inc, 'minors.authority')).toMatchObject({ state: 'notRequired', startAt: null });
     // Closing asks for confirmation while it is open.
     const close = await tv.call('incidents.transition', { id: inc.id, to: 'closed' });
     expect(close).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('GDPR communication to data subjects') } });

@@ -35,6 +35,27 @@ describe('effective obligations and the requests sent to the deadline engine', (
     expect(req['minors.authority'].waived).toBeUndefined();
   });
 
+  // Issue 13: GDPR Art. 34 said "Started …" while to be assessed; a duty has a clock start only
+  // when its clock runs, ran or was waived (the same held for every not-required duty).
+  it.each([
+    ['to be assessed (GDPR Art. 34, risk not yet assessed)', 'gdpr34.individuals', 'toAssess', null],
+    ['not required by the rules (no minors)', 'minors.authority', 'notRequired', null],
+    ['clock not started (CAC summary before handling ends)', 'cac.summary', 'waiting', null],
+    ['pending', 'pipl57.authority', 'pending', DISCOVERED],
+  ])('a duty %s has clock start %s', (_what, key, state, start) => {
+    const o = effectiveObligations(plans, new Map(), new Map()).find((e) => e.plan.key === key)!;
+    expect(o.state).toBe(state);
+    expect(o.clockStart).toBe(start);
+    expect(deadlineRequests([o]).length).toBe(start ? 1 : 0);
+  });
+
+  it('done and waived duties keep the start of the clock they had', () => {
+    const waived = new Map<string, ObligationOverride>([['gdpr34.individuals', { required: false, reason: 'No EU contact data', at: DISCOVERED, by: 'Li Wei' }]]);
+    const eff = byKey(effectiveObligations(plans, waived, new Map([['cac.report', done]])).map((e) => ({ key: e.plan.key, ...e })));
+    expect(eff['cac.report'].clockStart).toBe(DISCOVERED);
+    expect(eff['gdpr34.individuals']).toMatchObject({ state: 'notRequired', clockStart: DISCOVERED });
+  });
+
   it('lists pending, waiting and to-be-assessed duties as open, never done or not required ones', () => {
     const eff = effectiveObligations(plans, new Map(), new Map([['cac.report', done]]));
     // GDPR Art. 34 with the risk not yet assessed is to be assessed (issue 13), so still open.
