@@ -35,6 +35,7 @@ export function toSummary(r: SummaryRow, now: Date, dueSoonHours: number): Reque
     receivedAt: r.received_at,
     dueAt: r.due_at,
     dueState: replyDueState(r.due_at, { state, replySentAt: r.reply_sent_at }, now, dueSoonHours),
+    voided: voidMarkOf(r),
   };
 }
 

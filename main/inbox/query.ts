@@ -20,6 +20,7 @@ export interface ListInput {
   answeredFrom?: string;
   answeredBefore?: string;
   answeredOnTime?: boolean;
+  showVoided?: boolean;
   cursor?: string | null;
   limit: number;
 }
@@ -52,6 +53,7 @@ export function listRequests(
     jurisdiction: input.jurisdiction,
     received: input.receivedFrom || input.receivedBefore ? { from: input.receivedFrom, before: input.receivedBefore } : undefined,
     answered: input.answeredFrom || input.answeredBefore || input.answeredOnTime !== undefined ? { from: input.answeredFrom, before: input.answeredBefore, onTime: input.answeredOnTime } : undefined,
+    showVoided: input.showVoided,
     limit: input.limit + 1,
   };
   // Overdue and due-within only look at requests whose reply clock still runs.

@@ -14,6 +14,8 @@ export interface ListFilter {
   /** Answered (reply sent) in [from, before), and on time (by the reply deadline) or late. */
   answered?: { from?: string; before?: string; onTime?: boolean };
   after?: { dueAt: string; id: string } | null;
+  /** List the voided requests too (greyed on screen); counts still leave them out. */
+  showVoided?: boolean;
   limit: number;
 }
 
@@ -58,10 +60,10 @@ export interface TimelineRow {
 
 export type SummaryRow = Pick<
   RequestRow,
-  'id' | 'ref' | 'subject' | 'requester_name' | 'type' | 'state' | 'jurisdiction' | 'channel' | 'received_at' | 'due_at' | 'reply_sent_at'
+  'id' | 'ref' | 'subject' | 'requester_name' | 'type' | 'state' | 'jurisdiction' | 'channel' | 'received_at' | 'due_at' | 'reply_sent_at' | 'voided_at' | 'voided_note'
 >;
 
-const SUMMARY_COLUMNS = 'id, ref, subject, requester_name, type, state, jurisdiction, channel, received_at, due_at, reply_sent_at';
+const SUMMARY_COLUMNS = 'id, ref, subject, requester_name, type, state, jurisdiction, channel, received_at, due_at, reply_sent_at, voided_at, voided_note';
 
 // Prepared statements are kept per open database: preparing costs more than running the
 // list query itself, and a repo is made per call.
@@ -109,7 +111,7 @@ export class InboxRepo {
   }
 
   list(f: ListFilter): SummaryRow[] {
-    const { where, params } = this.where(f);
+    const { where, params } = this.where(f, f.showVoided);
     if (f.after) {
       where.push('(due_at, id) > (@afterDue, @afterId)');
       params.afterDue = f.after.dueAt;
@@ -151,9 +153,9 @@ export class InboxRepo {
     this.sql('UPDATE inbox_requests SET voided_at = ?, voided_note = ?, is_open = CASE WHEN ? IS NULL THEN is_open ELSE 0 END WHERE id = ?').run(at, note, at, id);
   }
 
-  private where(f: ListFilter): { where: string[]; params: Record<string, unknown> } {
-    // A voided request (created by mistake) is out of the list and its counts.
-    const where: string[] = ['voided_at IS NULL'];
+  private where(f: ListFilter, showVoided = false): { where: string[]; params: Record<string, unknown> } {
+    // A voided request (created by mistake) is out of the counts, and out of the list unless asked for.
+    const where: string[] = showVoided ? [] : ['voided_at IS NULL'];
     const params: Record<string, unknown> = {};
     if (f.state) (where.push('state = @state'), (params.state = f.state));
     if (f.type) (where.push('type = @type'), (params.type = f.type));

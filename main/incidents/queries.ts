@@ -1,3 +1,4 @@
+import { voidMarkOf } from '../shared/record-ports';
 import type { z } from 'zod';
 import type { Page } from '../../preload/contract/common';
 import type { CacGrade, Incident, IncidentListItem, IncidentState, ListIncidents } from '../../preload/contract/incidents';
@@ -42,6 +43,7 @@ export function listIncidents(session: Session, q: z.output<typeof ListIncidents
     search: q.search || undefined,
     sort: q.sort,
     after: q.cursor ? decodeCursor(q.cursor) : undefined,
+    showVoided: q.showVoided,
     limit: q.limit + 1,
   }, LIST_COUNT_CAP);
   const page = rows.slice(0, q.limit);
@@ -69,5 +71,6 @@ function toItem(r: ListRow, now: string): IncidentListItem {
     nextDueAt,
     nextDueImmediate: r.next_due_immediate === 1,
     hasOverdue: r.overdue_from !== NO_DUE && r.overdue_from < now,
+    voided: voidMarkOf(r),
   };
 }

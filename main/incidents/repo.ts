@@ -28,7 +28,7 @@ export interface IncidentRow {
   voided_note?: string | null;
 }
 
-export type ListRow = Pick<IncidentRow, 'id' | 'ref' | 'title' | 'state' | 'grade' | 'discovered_at' | 'individuals_affected' | 'jurisdictions' | 'next_due_at' | 'next_due_immediate' | 'overdue_from'>;
+export type ListRow = Pick<IncidentRow, 'id' | 'ref' | 'title' | 'state' | 'grade' | 'discovered_at' | 'individuals_affected' | 'jurisdictions' | 'next_due_at' | 'next_due_immediate' | 'overdue_from' | 'voided_at' | 'voided_note'>;
 
 export interface ObligationRow {
   key: string;
@@ -63,13 +63,15 @@ export interface ListQuery {
   sort: 'discovered' | 'nextDue';
   /** Keyset position: the sort key and id of the last row of the previous page. */
   after?: { key: string; id: string };
+  /** List the voided incidents too (greyed on screen); the total still leaves them out. */
+  showVoided?: boolean;
   limit: number;
 }
 
 /** Sentinel for "no fixed clock open": sorts after every ISO instant. */
 export const NO_DUE = '~';
 
-const LIST_COLUMNS = 'id, ref, title, state, grade, discovered_at, individuals_affected, jurisdictions, next_due_at, next_due_immediate, overdue_from';
+const LIST_COLUMNS = 'id, ref, title, state, grade, discovered_at, individuals_affected, jurisdictions, next_due_at, next_due_immediate, overdue_from, voided_at, voided_note';
 
 export class IncidentsRepo {
   constructor(private readonly db: Db) {}
@@ -161,8 +163,8 @@ export class IncidentsRepo {
    * total counted up to `countCap` (an exact count of 100,000 rows costs more than the page).
    */
   list(q: ListQuery, countCap: number): { rows: ListRow[]; total: number; totalCapped: boolean } {
-    // A voided incident (created by mistake) is out of the list and its counts.
-    const where: string[] = ['voided_at IS NULL'];
+    // A voided incident (created by mistake) is out of the counts, and out of the list unless asked for.
+    const where: string[] = [];
     const params: Record<string, string | number> = {};
     if (q.state) (where.push('state = @state'), (params.state = q.state));
     if (q.openOnly) where.push("state <> 'closed'");
@@ -178,12 +180,12 @@ export class IncidentsRepo {
       where.push("(ref LIKE @search ESCAPE '\\' OR title LIKE @search ESCAPE '\\')");
       params.search = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const filter = `WHERE ${[...where, 'voided_at IS NULL'].join(' AND ')}`;
     const counted = prepared<Record<string, string | number>, { n: number }>(this.db, `SELECT count(*) AS n FROM (SELECT 1 FROM incidents ${filter} LIMIT @cap)`)
       .get({ ...params, cap: countCap + 1 })!.n;
 
     const [sortKey, dir, cmp] = q.sort === 'discovered' ? ['discovered_at', 'DESC', '<'] : ['next_due_at', 'ASC', '>'];
-    const page = [...where];
+    const page = q.showVoided ? [...where] : [...where, 'voided_at IS NULL'];
     if (q.after) {
       page.push(`(${sortKey}, id) ${cmp} (@afterKey, @afterId)`);
       params.afterKey = q.after.key;

@@ -141,8 +141,9 @@ export class NoticesRepo {
   }
 
   /** Newest first, keyset on (updated_at, id); filters use their own index or the link index. */
-  page(opts: { after: { updatedAt: string; id: string } | null; limit: number; state?: string; kind?: string; link?: { module: string; recordId: string } }): NoticeRow[] {
-    const where: string[] = ['n.voided_at IS NULL'];
+  page(opts: { after: { updatedAt: string; id: string } | null; limit: number; state?: string; kind?: string; link?: { module: string; recordId: string }; showVoided?: boolean }): NoticeRow[] {
+    // A voided draft is out of the count, and out of the list unless asked for.
+    const where: string[] = opts.showVoided ? [] : ['n.voided_at IS NULL'];
     const params: Record<string, unknown> = { limit: opts.limit };
     if (opts.after) {
       where.push('(n.updated_at < @afterAt OR (n.updated_at = @afterAt AND n.id < @afterId))');

@@ -108,7 +108,7 @@ export function listNotices(session: Session, input: In<'notices.list'>): Page<N
   const repo = new NoticesRepo(session.db);
   const after = decodeCursor(input.cursor);
   const filter = { state: input.state, kind: input.kind, link: input.link };
-  const rows = repo.page({ ...filter, after, limit: input.limit + 1 });
+  const rows = repo.page({ ...filter, after, limit: input.limit + 1, showVoided: input.showVoided });
   const items = rows.slice(0, input.limit);
   const links = repo.linksOf(items.map((r) => r.id));
   const more = rows.length > input.limit;
@@ -125,6 +125,7 @@ export function listNotices(session: Session, input: In<'notices.list'>): Page<N
       subject: r.subject,
       links: links.filter((l) => l.notice_id === r.id).map((l) => ({ module: l.module as LinkModule, recordId: l.record_id })),
       updatedAt: r.updated_at,
+      voided: voidMarkOf(r),
     })),
     nextCursor: more && last ? Buffer.from(JSON.stringify([last.updated_at, last.id])).toString('base64url') : null,
     total: repo.count(filter),

@@ -133,9 +133,9 @@ export class TransfersRepo {
     return (row?.n ?? 0) + 1;
   }
 
-  private where(f: ListFilter, params: Record<string, unknown>): string[] {
-    // A voided transfer (created by mistake) is out of the register and its counts.
-    const where: string[] = ['voided_at IS NULL'];
+  private where(f: ListFilter, params: Record<string, unknown>, showVoided = false): string[] {
+    // A voided transfer (created by mistake) is out of the counts, and out of the register unless asked for.
+    const where: string[] = showVoided ? [] : ['voided_at IS NULL'];
     if (f.route) {
       where.push('chosen_route = @route');
       params.route = f.route;
@@ -156,9 +156,9 @@ export class TransfersRepo {
   }
 
   /** Newest first, keyset on seq. */
-  page(f: ListFilter, beforeSeq: number | null, limit: number): TransferRow[] {
+  page(f: ListFilter, beforeSeq: number | null, limit: number, showVoided = false): TransferRow[] {
     const params: Record<string, unknown> = { limit };
-    const where = this.where(f, params);
+    const where = this.where(f, params, showVoided);
     if (beforeSeq !== null) {
       where.push('seq < @beforeSeq');
       params.beforeSeq = beforeSeq;

@@ -213,6 +213,8 @@ export function getTransfer(session: Session, id: string): Transfer {
 
 export interface ListInput extends Omit<ListFilter, 'overdueAt'> {
   overdue?: boolean;
+  /** List the voided transfers too; the total still leaves them out. */
+  showVoided?: boolean;
   cursor?: string | null;
   limit: number;
 }
@@ -222,7 +224,7 @@ export function listTransfers(session: Session, input: ListInput): Page<Transfer
   const now = session.now().toISOString();
   const filter: ListFilter = { route: input.route, country: input.country, filingState: input.filingState, overdueAt: input.overdue ? now : undefined };
   const before = input.cursor ? Number.parseInt(input.cursor, 10) : null;
-  const rows = repo.page(filter, Number.isFinite(before) ? before : null, input.limit + 1);
+  const rows = repo.page(filter, Number.isFinite(before) ? before : null, input.limit + 1, input.showVoided);
   const make = listItemMaker(session, repo, yearOf(session), now);
   const page = rows.slice(0, input.limit);
   return { items: page.map(make), nextCursor: rows.length > input.limit ? String(page[page.length - 1].seq) : null, total: repo.count(filter) };

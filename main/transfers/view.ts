@@ -192,6 +192,7 @@ export function listItemMaker(session: Session, repo: TransfersRepo, year: numbe
       overdue: row.next_due_at !== null && row.next_due_at <= now,
       gapCount: gaps.length,
       updatedAt: row.updated_at,
+      voided: voidMarkOf(row),
     };
   };
 }

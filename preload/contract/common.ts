@@ -27,6 +27,15 @@ export type Jurisdiction = z.infer<typeof Jurisdiction>;
 export const ModuleName = z.enum(['incidents', 'notices', 'transfers', 'inbox', 'governance']);
 export type ModuleName = z.infer<typeof ModuleName>;
 
+/** A record voided as created by mistake: when, by whom, why (issue 13). */
+export const VoidMark = z.object({ at: z.string(), by: z.string(), reason: z.string() });
+export type VoidMark = z.infer<typeof VoidMark>;
+/**
+ * "Show voided" on a register list: voided records are listed too (greyed, with the reason),
+ * still out of the total. Default: out of the list.
+ */
+export const ShowVoided = z.boolean().optional();
+
 /** Keyset pagination: the cursor is opaque to the renderer. */
 export const Cursor = z.string().max(512).nullable().optional();
 export const PageLimit = z.number().int().min(1).max(500).default(50);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cursor, Id, IsoDate, IsoInstant, Jurisdiction, LocalizedText, LongText, PageLimit, RequiredText, ShortText } from './common';
+import { Cursor, Id, IsoDate, IsoInstant, Jurisdiction, LocalizedText, LongText, PageLimit, RequiredText, ShortText, ShowVoided, VoidMark } from './common';
 import { Deadline } from './deadlines';
 
 // The complaint and rights-request inbox (issue 7; RULES.md §5). Every rule and date comes
@@ -208,6 +208,8 @@ export const RequestSummary = z.object({
   /** The earliest open legal reply deadline (policy or GDPR). */
   dueAt: z.string().nullable(),
   dueState: ReplyDueState,
+  /** Voided as created by mistake: kept and audited, out of counts and clocks. */
+  voided: VoidMark.nullable(),
 });
 export type RequestSummary = z.infer<typeof RequestSummary>;
 
@@ -238,8 +240,6 @@ export const InboxRequest = RequestSummary.extend({
   nextStates: z.array(RequestState),
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** Voided as created by mistake: kept and audited, out of counts and clocks. */
-  voided: z.object({ at: z.string(), by: z.string(), reason: z.string() }).nullable(),
 });
 export type InboxRequest = z.infer<typeof InboxRequest>;
 
@@ -262,6 +262,7 @@ export const InboxList = z
     answeredBefore: IsoInstant.optional(),
     /** Answered by the reply deadline (true) or after it (false). */
     answeredOnTime: z.boolean().optional(),
+    showVoided: ShowVoided,
     cursor: Cursor,
     limit: PageLimit,
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cursor, Id, IsoInstant, Jurisdiction, LocalizedText, LongText, PageLimit, RequiredText, ShortText, pageOf } from './common';
+import { Cursor, Id, IsoInstant, Jurisdiction, LocalizedText, LongText, PageLimit, RequiredText, ShortText, ShowVoided, VoidMark, pageOf } from './common';
 import { Deadline, DeadlineState } from './deadlines';
 
 // Incident register (issue 4). Facts the DPO records; grade, obligations and clocks computed in
@@ -159,6 +159,7 @@ export const ListIncidents = z
     discoveredBefore: IsoInstant.optional(),
     sort: IncidentSort.default('discovered'),
     search: z.string().trim().max(200).optional(),
+    showVoided: ShowVoided,
     cursor: Cursor,
     limit: PageLimit,
   })
@@ -315,6 +316,8 @@ export const IncidentListItem = z.object({
   nextDueAt: z.string().nullable(),
   nextDueImmediate: z.boolean(),
   hasOverdue: z.boolean(),
+  /** Set only on a voided incident listed with "Show voided". */
+  voided: VoidMark.nullable(),
 });
 export type IncidentListItem = z.infer<typeof IncidentListItem>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cursor, Id, IsoInstant, Language, LocalizedText, PageLimit, pageOf } from './common';
+import { Cursor, Id, IsoInstant, Language, LocalizedText, PageLimit, pageOf, ShowVoided, VoidMark } from './common';
 import { GrantRef } from './files';
 import { JobInfo } from './jobs';
 
@@ -159,6 +159,8 @@ export const NoticeSummary = z.object({
   subject: z.string(),
   links: z.array(NoticeLink),
   updatedAt: z.string(),
+  /** Set only on a voided draft listed with "Show voided". */
+  voided: VoidMark.nullable(),
 });
 export type NoticeSummary = z.infer<typeof NoticeSummary>;
 
@@ -286,6 +288,7 @@ export const NoticeListInput = z
     link: NoticeLink.optional(),
     state: NoticeState.optional(),
     kind: NoticeKind.optional(),
+    showVoided: ShowVoided,
     cursor: Cursor,
     limit: PageLimit,
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cursor, Id, IsoDate, Language, LocalizedText, LongText, PageLimit, pageOf, RequiredText, ShortText } from './common';
+import { Cursor, Id, IsoDate, Language, LocalizedText, LongText, PageLimit, pageOf, RequiredText, ShortText, ShowVoided, VoidMark } from './common';
 import { Deadline } from './deadlines';
 
 // The cross-border transfer register (issue 6; RULES.md §4): one record per overseas recipient
@@ -286,6 +286,8 @@ export const TransferListItem = z.object({
   overdue: z.boolean(),
   gapCount: z.number().int(),
   updatedAt: z.string(),
+  /** Set only on a voided transfer listed with "Show voided". */
+  voided: VoidMark.nullable(),
 });
 export type TransferListItem = z.infer<typeof TransferListItem>;
 
@@ -316,7 +318,7 @@ export const transfersChannels = {
   'transfers.update': { input: TransferUpdate, output: Transfer },
   'transfers.get': { input: z.object({ id: Id }).strict(), output: Transfer },
   'transfers.list': {
-    input: TransferFilters.extend({ cursor: Cursor, limit: PageLimit }).strict(),
+    input: TransferFilters.extend({ showVoided: ShowVoided, cursor: Cursor, limit: PageLimit }).strict(),
     output: pageOf(TransferListItem),
   },
   'transfers.recordFiling': {

@@ -10,6 +10,8 @@ export const voidText = defineMessages({
     restore: 'Restore',
     restoreTitle: 'Restore this record?',
     restoreReason: 'Why it is restored',
+    showVoided: 'Show voided',
+    voidedRow: 'Voided: {reason}',
   },
   'zh-CN': {
     void: '作废（误建）',
@@ -20,5 +22,7 @@ export const voidText = defineMessages({
     restore: '恢复',
     restoreTitle: '恢复此记录？',
     restoreReason: '恢复的原因',
+    showVoided: '显示已作废',
+    voidedRow: '已作废：{reason}',
   },
 });

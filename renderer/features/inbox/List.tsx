@@ -10,6 +10,7 @@ import { exportsText } from '../../components/exports-i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { DeadlineStatePill, Pill } from '../../components/StatePill';
 import { useHandedFilter } from '../../components/HandedFilter';
+import { ShowVoidedField, VoidedTag, voidedRowClass } from '../../components/ShowVoided';
 import { useKeysetList } from '../../components/useKeysetList';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
@@ -27,6 +28,7 @@ export function List() {
   const [jurisdiction, setJurisdiction] = useState<'' | Jurisdiction>('');
   const [overdue, setOverdue] = useState(false);
   const [dueWithin, setDueWithin] = useState('');
+  const [showVoided, setShowVoided] = useState(false);
   const within = dueWithin.trim() === '' ? undefined : Number(dueWithin);
   const filter = {
     ...(state ? { state } : {}),
@@ -38,7 +40,7 @@ export function List() {
     ...(handed.values.receivedFrom ? { receivedFrom: String(handed.values.receivedFrom), receivedBefore: String(handed.values.receivedBefore) } : {}),
     ...(handed.values.answeredFrom ? { answeredFrom: String(handed.values.answeredFrom), answeredBefore: String(handed.values.answeredBefore) } : {}),
   };
-  const list = useKeysetList('inbox.list', filter);
+  const list = useKeysetList('inbox.list', showVoided ? { ...filter, showVoided } : filter);
   const tx = useT(exportsText);
   const { items, loaded, error } = list;
   const total = { n: list.page?.total ?? 0, atLeast: list.page?.totalIsAtLeast ?? false };
@@ -73,6 +75,7 @@ export function List() {
         <SelectField<'' | Jurisdiction> label={t('filterJurisdiction')} value={jurisdiction} onChange={setJurisdiction} options={[{ value: '', label: t('all') }, ...JURISDICTIONS.map((j) => ({ value: j, label: t(`j_${j}`) }))]} />
         <TextField type="number" label={t('filterDueWithin')} value={dueWithin} onChange={setDueWithin} min={0} max={366} />
         <CheckboxField label={t('filterOverdue')} checked={overdue} onChange={setOverdue} />
+        <ShowVoidedField checked={showVoided} onChange={setShowVoided} />
       </div>
       <ErrorBanner error={error} />
       <ImportZone onImported={list.reload}>
@@ -103,10 +106,11 @@ export function List() {
               onEndReached={onEnd}
               height="calc(100vh - 420px)"
               renderRow={(i) => (
-                <button type="button" className="inbox-row" onClick={() => navigate({ page: 'inbox', id: i.id })}>
+                <button type="button" className={`inbox-row${voidedRowClass(i.voided)}`} onClick={() => navigate({ page: 'inbox', id: i.id })}>
                   <span className="mono">{i.ref}</span>
                   <span className="inbox-row__subject">
                     <strong>{i.requesterName}</strong> · {i.subject}
+                    <VoidedTag voided={i.voided} />
                   </span>
                   <span>{t(`t_${i.type}`)}</span>
                   <span><Pill tone={stateTone(i.state)}>{t(`s_${i.state}`)}</Pill></span>

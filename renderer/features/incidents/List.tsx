@@ -10,6 +10,7 @@ import { formatInstant, formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
 import { useHandedFilter } from '../../components/HandedFilter';
+import { ShowVoidedField, VoidedTag, voidedRowClass } from '../../components/ShowVoided';
 import { useKeysetList } from '../../components/useKeysetList';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
@@ -29,6 +30,7 @@ export function List() {
   const [overdue, setOverdue] = useState(false);
   const [sort, setSort] = useState<'discovered' | 'nextDue'>('discovered');
   const [search, setSearch] = useState('');
+  const [showVoided, setShowVoided] = useState(false);
   const filter = {
     ...(state === 'open' ? { openOnly: true } : state ? { state } : {}),
     ...(grade ? { grade } : {}),
@@ -38,7 +40,7 @@ export function List() {
     sort,
     ...(handed.values.discoveredFrom ? { discoveredFrom: String(handed.values.discoveredFrom), discoveredBefore: String(handed.values.discoveredBefore) } : {}),
   };
-  const list = useKeysetList('incidents.list', filter, { debounceMs: search ? 200 : 0 });
+  const list = useKeysetList('incidents.list', showVoided ? { ...filter, showVoided } : filter, { debounceMs: search ? 200 : 0 });
   const tx = useT(exportsText);
   const { items, loaded, error } = list;
   const total = list.page?.total ?? 0;
@@ -88,6 +90,7 @@ export function List() {
           options={[{ value: 'discovered', label: t('sortDiscovered') }, { value: 'nextDue', label: t('sortNextDue') }]}
         />
         <CheckboxField label={t('filterOverdue')} checked={overdue} onChange={setOverdue} />
+        <ShowVoidedField checked={showVoided} onChange={setShowVoided} />
       </div>
       <ErrorBanner error={error} />
       {loaded && items.length === 0 ? (
@@ -116,11 +119,12 @@ export function List() {
             getKey={(i) => i.id}
             onEndReached={onEnd}
             renderRow={(i) => (
-              <button type="button" className="incident-row" onClick={() => navigate({ page: 'incidents', id: i.id })}>
+              <button type="button" className={`incident-row${voidedRowClass(i.voided)}`} onClick={() => navigate({ page: 'incidents', id: i.id })}>
                 <span className="mono">{i.ref}</span>
                 <span className="incident-row__title">
                   {i.title}
                   <span className="muted"> · {t('people', { n: formatNumber(i.individualsAffected, language) })} · {i.jurisdictions.map((j) => t(`j_${j}`)).join(', ')}</span>
+                  <VoidedTag voided={i.voided} />
                 </span>
                 <span>{t(`s_${i.state}`)}</span>
                 <span><Pill tone={gradeTone(i.grade)}>{t(`g_${i.grade}`)}</Pill></span>

@@ -9,6 +9,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { exportsText } from '../../components/exports-i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
+import { ShowVoidedField, VoidedTag, voidedRowClass } from '../../components/ShowVoided';
 import { useKeysetList } from '../../components/useKeysetList';
 import { VirtualList } from '../../components/VirtualList';
 import { useLocalized, useT } from '../../i18n';
@@ -25,8 +26,9 @@ export function List() {
   const kinds = useQuery('notices.kinds', {}, []);
   const [state, setState] = useState<'' | NoticeState>('');
   const [kind, setKind] = useState<'' | NoticeKind>('');
+  const [showVoided, setShowVoided] = useState(false);
   const filter = { ...(state ? { state } : {}), ...(kind ? { kind } : {}) };
-  const list = useKeysetList('notices.list', filter);
+  const list = useKeysetList('notices.list', showVoided ? { ...filter, showVoided } : filter);
   const tx = useT(exportsText);
   const { items, loaded, error } = list;
   const total = list.page?.total ?? 0;
@@ -53,6 +55,7 @@ export function List() {
           onChange={setKind}
           options={[{ value: '', label: t('all') }, ...(kinds.data ?? []).map((k) => ({ value: k.kind, label: L(k.label) }))]}
         />
+        <ShowVoidedField checked={showVoided} onChange={setShowVoided} />
       </div>
       <ErrorBanner error={error} />
       {loaded && items.length === 0 ? (
@@ -74,10 +77,11 @@ export function List() {
             onEndReached={onEnd}
             height="calc(100vh - 330px)"
             renderRow={(i) => (
-              <button type="button" className="notice-row" onClick={() => navigate({ page: 'notices', id: i.id })}>
+              <button type="button" className={`notice-row${voidedRowClass(i.voided)}`} onClick={() => navigate({ page: 'notices', id: i.id })}>
                 <span className="mono">{i.ref}</span>
                 <span className="notice-row__subject">
                   <strong>{i.subject || '—'}</strong> · {L(i.kindLabel)}
+                  <VoidedTag voided={i.voided} />
                 </span>
                 <span><Pill tone={stateTone(i.state)}>{t(`s_${i.state}`)}</Pill></span>
                 <span className="muted">v{i.version}</span>

@@ -12,6 +12,7 @@ import { exportsText } from '../../components/exports-i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { Pill } from '../../components/StatePill';
 import { useHandedFilter } from '../../components/HandedFilter';
+import { ShowVoidedField, VoidedTag, voidedRowClass } from '../../components/ShowVoided';
 import { useKeysetList } from '../../components/useKeysetList';
 import { VirtualList } from '../../components/VirtualList';
 import { useT } from '../../i18n';
@@ -34,8 +35,9 @@ export function List() {
   const [country, setCountry] = useState('');
   const [filingState, setFilingState] = useState<'' | FilingState>((handed.values.filingState as FilingState | undefined) ?? '');
   const [overdue, setOverdue] = useState(false);
+  const [showVoided, setShowVoided] = useState(false);
   const filter = { ...(route ? { route } : {}), ...(country ? { country } : {}), ...(filingState ? { filingState } : {}), ...(overdue ? { overdue: true } : {}) };
-  const list = useKeysetList('transfers.list', filter);
+  const list = useKeysetList('transfers.list', showVoided ? { ...filter, showVoided } : filter);
   const tx = useT(exportsText);
   const { items, loaded } = list;
   const total = list.page?.total ?? 0;
@@ -79,6 +81,7 @@ export function List() {
         <SelectField label={t('filterCountry')} value={country} onChange={setCountry} options={countries} />
         <SelectField<'' | FilingState> label={t('filterFiling')} value={filingState} onChange={setFilingState} options={[{ value: '', label: t('all') }, ...FILING_STATES.map((s) => ({ value: s, label: t(`fs_${s}`) }))]} />
         <CheckboxField label={t('filterOverdue')} checked={overdue} onChange={setOverdue} />
+        <ShowVoidedField checked={showVoided} onChange={setShowVoided} />
       </div>
       <ErrorBanner error={error} />
       {loaded && items.length === 0 ? (
@@ -106,12 +109,13 @@ export function List() {
             getKey={(i) => i.id}
             onEndReached={onEnd}
             renderRow={(i) => (
-              <button type="button" className="transfer-row" onClick={() => navigate({ page: 'transfers', id: i.id })}>
+              <button type="button" className={`transfer-row${voidedRowClass(i.voided)}`} onClick={() => navigate({ page: 'transfers', id: i.id })}>
                 <span className="mono">{i.ref}</span>
                 <span className="transfer-row__name">
                   {i.recipientName}
                   <span className="muted"> · {countryName(i.country, language)}</span>
                   {i.gapCount ? <Pill tone="warn">{t('gaps', { n: i.gapCount })}</Pill> : null}
+                  <VoidedTag voided={i.voided} />
                 </span>
                 <span>
                   {t(`r_${i.chosenRoute}`)} <span className="muted">/ {t(`rec_${i.recommendedRoute}`)}</span>
