@@ -96,6 +96,7 @@ test('a long record scrolls in one container at 1280×800: the transfer page, an
     await page.waitForLoadState('networkidle');
     await expect(page.locator('main.content h1').first()).toBeVisible();
     await expectOneScroller(page, what);
+    await page.screenshot({ path: `/tmp/13b-onescroll-${what.replace(' ', '-')}-en-light.png` });
   }
 });
 
