@@ -7,7 +7,6 @@ import { FileAccess } from '../../../main/files/access';
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../../../main/store/database';
 import { latestVersion, migrate } from '../../../main/store/migrate';
-import { STEPS_BEFORE_LEDGER } from '../../../main/store/migration-ledger';
 import { allMigrations } from '../../../main/store/migrations';
 import { VaultManager } from '../../../main/vault/service';
 import { makeTestVault, TEST_KDF, TEST_PASSPHRASE, type TestVault } from '../../helpers/vault';
@@ -94,11 +93,10 @@ describe('restore', () => {
 
   it('a backup from an older schema (before attachments) is migrated as at unlock', async () => {
     const file = await vaultWithBackup((t) => {
-      // Turn the vault into one a build of schema 599 wrote (before the migration ledger): drop
-      // what every other step created, the ledger included.
+      // Turn the vault into one at schema 599: drop what every migration from 600 on created, and
+      // take those steps out of its ledger.
       const scratch = openDatabase(join(out, 'schema-599.db'), { key: randomBytes(32) });
-      migrate(scratch, allMigrations.filter((m) => m.version < 600 && STEPS_BEFORE_LEDGER.includes(m.version)));
-      scratch.exec('DROP TABLE schema_migrations');
+      migrate(scratch, allMigrations.filter((m) => m.version < 600));
       const older = new Set(scratch.prepare(`SELECT name FROM sqlite_master`).pluck().all() as string[]);
       scratch.close();
       const newer = t.session.db.prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all() as { type: string; name: string }[];
@@ -107,6 +105,7 @@ describe('restore', () => {
         for (const o of newer.filter((x) => x.type === type && !older.has(x.name))) t.session.db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${o.name}"`);
       }
       t.session.db.pragma('foreign_keys = ON');
+      t.session.db.prepare('DELETE FROM schema_migrations WHERE version >= 600').run();
       t.session.db.pragma('user_version = 599');
     });
     const laptop = newLaptop();
