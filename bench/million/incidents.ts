@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Jurisdiction } from '../../preload/contract/common';
+import { asTranslatable, type Jurisdiction } from '../../preload/contract/common';
 import { IncidentsRepo, NO_DUE } from '../../main/incidents/repo';
 import { createIncident } from '../../main/incidents/service';
 import { SearchRepo } from '../../main/search/repo';
@@ -28,7 +28,7 @@ export function seedIncidents(session: Session, n: number, nowMs: number, log: (
       for (let i = from; i < Math.min(full, from + 500); i++) {
         const inc = createIncident(session, {
           title: `${i % 3 === 0 ? '客户数据泄露' : 'Misconfigured bucket'} #${i}`,
-          description: DESCRIPTION,
+          description: asTranslatable(DESCRIPTION),
           discoveredAt: new Date(START + i * step).toISOString(),
           individualsAffected: (i * 7919) % 2_000_000,
           jurisdictions: JURISDICTIONS[i % JURISDICTIONS.length],

@@ -1,3 +1,4 @@
+import { asTranslatable } from '../../preload/contract/common';
 import type { Migration } from '../store/migration';
 import { timelineActionCode } from '../../preload/contract/incident-timeline';
 import { readStoredSentence } from './timeline-sentences';
@@ -103,6 +104,26 @@ export const incidentsMigrations: Migration[] = [
         ALTER TABLE incidents ADD COLUMN voided_at TEXT;
         ALTER TABLE incidents ADD COLUMN voided_note TEXT;
       `);
+    },
+  },
+  {
+    version: 230,
+    name: 'incident free-text facts as {zh, en} pairs (typed once, optional translation)',
+    up(db) {
+      // Issue 13: a Chinese notice must not print English. Each stored string is filed by its
+      // script (any Han character → Chinese, else English); the other version stays empty until
+      // the DPO adds it. The list is this migration's own: later facts get their own migration.
+      const keys = ['description', 'cause', 'harmAssessment', 'measuresTaken', 'measuresPlanned', 'adviceToIndividuals', 'remediesOffered', 'harmAvoidedReason'];
+      const rows = db.prepare<[], { id: string; facts: string }>('SELECT incident_id AS id, facts FROM incident_details').all();
+      const save = db.prepare('UPDATE incident_details SET facts = ? WHERE incident_id = ?');
+      for (const row of rows) {
+        const facts = JSON.parse(row.facts) as Record<string, unknown>;
+        let changed = false;
+        for (const k of keys) {
+          if (typeof facts[k] === 'string') (facts[k] = asTranslatable(facts[k])), (changed = true);
+        }
+        if (changed) save.run(JSON.stringify(facts), row.id);
+      }
     },
   },
   {

@@ -1,5 +1,6 @@
+import { asTranslatable } from '../../preload/contract/common';
 import { CAC_GRADE_NAMES, INCIDENT_STATE_NAMES } from '../../preload/contract/incident-timeline';
-import { INCIDENT_FACT_LABELS, INCIDENT_OBLIGATION_LABELS, type CacGrade, type IncidentFacts, type IncidentState } from '../../preload/contract/incidents';
+import { INCIDENT_FACT_LABELS, INCIDENT_OBLIGATION_LABELS, TRANSLATABLE_FACTS, type CacGrade, type IncidentFacts, type IncidentState } from '../../preload/contract/incidents';
 import type { RuleKey } from '../deadlines/model';
 
 export type { CacGrade, IncidentFacts, IncidentState };
@@ -121,13 +122,25 @@ export const NOTICE_KIND_MEETS: Record<string, ObligationKey> = {
   'ca.breach': 'ca.residents',
 };
 
+const NO_TEXT = Object.freeze({ zh: '', en: '' });
+
+/**
+ * The free-text facts as {zh, en} pairs, whatever was stored: facts written before issue 13 hold
+ * plain strings (filed by their script, as migration 230 does), so no rule ever sees a string.
+ */
+export function withTextPairs<T extends Record<string, unknown>>(facts: T): T {
+  const out: Record<string, unknown> = { ...facts };
+  for (const k of TRANSLATABLE_FACTS) if (k in out) out[k] = asTranslatable(out[k]);
+  return out as T;
+}
+
 /** Facts a new record starts with when the create form leaves them out. */
 export const DEFAULT_FACTS: Omit<IncidentFacts, 'title' | 'discoveredAt' | 'individualsAffected' | 'jurisdictions'> = {
-  description: '',
+  description: NO_TEXT,
   occurredAt: null,
   containedAt: null,
   handlingEndedAt: null,
-  cause: '',
+  cause: NO_TEXT,
   affectedSystems: [],
   piCategories: [],
   sensitivePiCategories: [],
@@ -144,13 +157,13 @@ export const DEFAULT_FACTS: Omit<IncidentFacts, 'title' | 'discoveredAt' | 'indi
   gdprRiskReason: '',
   gdpr34Exception: null,
   gdpr34ExceptionReason: '',
-  harmAssessment: '',
-  measuresTaken: '',
-  measuresPlanned: '',
-  adviceToIndividuals: '',
-  remediesOffered: '',
+  harmAssessment: NO_TEXT,
+  measuresTaken: NO_TEXT,
+  measuresPlanned: NO_TEXT,
+  adviceToIndividuals: NO_TEXT,
+  remediesOffered: NO_TEXT,
   harmAvoided: false,
-  harmAvoidedReason: '',
+  harmAvoidedReason: NO_TEXT,
   owner: '',
 };
 

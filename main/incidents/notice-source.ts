@@ -1,4 +1,5 @@
-import type { NoticeSource } from '../shared/notice-source';
+import { INCIDENT_FACT_LABELS, TRANSLATABLE_FACTS, type TranslatableFact } from '../../preload/contract/incidents';
+import { translatableFields, type NoticeSource } from '../shared/notice-source';
 import type { Session } from '../shared/session';
 import { formatCount, formatInstantIn } from '../../preload/contract/format';
 import { getSettings } from '../settings/service';
@@ -27,6 +28,8 @@ export const INCIDENT_MERGE_FIELDS = [
   'adviceToIndividuals', 'remedies', 'harmAvoided', 'harmAvoidedReason', 'owner', 'grade', 'gradeZh', 'ciiOperator',
 ] as const;
 
+type MergeNameOf<K extends string> = K extends 'remediesOffered' ? 'remedies' : K;
+
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 const list = (xs: string[]) => xs.join(', ');
 
@@ -35,16 +38,20 @@ function fields(session: Session, recordId: string) {
   const l = load(session, recordId);
   const f = l.facts;
   const ev = evaluate(session, l);
-  const v: Record<(typeof INCIDENT_MERGE_FIELDS)[number], string> = {
+  // Issue 13: the free-text facts print in each language's own version (the remedies field keeps its merge name).
+  const texts = translatableFields(
+    Object.fromEntries(
+      TRANSLATABLE_FACTS.map((k) => [`incident.${k === 'remediesOffered' ? 'remedies' : k}`, { text: f[k], label: INCIDENT_FACT_LABELS[k] }]),
+    ),
+  );
+  const v: Omit<Record<(typeof INCIDENT_MERGE_FIELDS)[number], string>, MergeNameOf<TranslatableFact>> = {
     ref: l.row.ref,
     title: f.title,
-    description: f.description,
     state: l.row.state,
     discoveredAt: f.discoveredAt,
     occurredAt: f.occurredAt ?? '',
     containedAt: f.containedAt ?? '',
     handlingEndedAt: f.handlingEndedAt ?? '',
-    cause: f.cause,
     affectedSystems: list(f.affectedSystems),
     piCategories: list(f.piCategories),
     sensitivePiCategories: list(f.sensitivePiCategories),
@@ -55,19 +62,13 @@ function fields(session: Session, recordId: string) {
     jurisdictions: list(f.jurisdictions),
     directLossRmb: String(f.directLossRmb),
     gdprRisk: f.gdprRisk ?? '',
-    harmAssessment: f.harmAssessment,
-    measuresTaken: f.measuresTaken,
-    measuresPlanned: f.measuresPlanned,
-    adviceToIndividuals: f.adviceToIndividuals,
-    remedies: f.remediesOffered,
     harmAvoided: yesNo(f.harmAvoided),
-    harmAvoidedReason: f.harmAvoidedReason,
     owner: f.owner,
     grade: GRADE_NAMES[ev.gradeInForce].en,
     gradeZh: GRADE_NAMES[ev.gradeInForce].zh,
     ciiOperator: yesNo(ev.cii.effective),
   };
-  const values = Object.fromEntries(Object.entries(v).map(([k, value]) => [`incident.${k}`, value]));
+  const values = { ...Object.fromEntries(Object.entries(v).map(([k, value]) => [`incident.${k}`, value])), ...texts.values };
   // Issue 13: the same facts as each language writes them — dates in the display zone, counts with
   // separators, grade and state names, PI categories from the bilingual vocabulary.
   const zone = getSettings(session).displayZone;
@@ -95,7 +96,13 @@ function fields(session: Session, recordId: string) {
       }).map(([k, value]) => [`incident.${k}`, value]),
     );
   };
-  return { ref: l.row.ref, title: f.title, values, localized: { 'zh-CN': inLang('zh-CN'), en: inLang('en') } };
+  return {
+    ref: l.row.ref,
+    title: f.title,
+    values,
+    localized: { 'zh-CN': { ...inLang('zh-CN'), ...texts.localized['zh-CN'] }, en: { ...inLang('en'), ...texts.localized.en } },
+    fallbacks: texts.fallbacks,
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   type IncidentFacts,
   type ObligationDone,
   type ObligationOverride,
+  withTextPairs,
 } from './model';
 import { deadlineRequests, effectiveObligations, type EffectiveObligation } from './obligations';
 import { IncidentsRepo, NO_DUE, type IncidentRow } from './repo';
@@ -72,7 +73,8 @@ export function load(session: Session, id: string): Loaded {
     }
   }
   // Facts stored before issue 14 lack the US-state and NYDFS fields; facts added since (gdprRiskReason) read as their defaults.
-  const facts = { ...DEFAULT_FACTS, stateResidentsAffected: {}, nyDfsCovered: false, ...JSON.parse(row.facts) } as IncidentFacts;
+  // Issue 13: the free-text facts are read as {zh, en} pairs even where an older write left a string.
+  const facts = withTextPairs({ ...DEFAULT_FACTS, stateResidentsAffected: {}, nyDfsCovered: false, ...JSON.parse(row.facts) }) as IncidentFacts;
   return { row, facts, followUps, gradeOverride: row.grade_override ? JSON.parse(row.grade_override) : null, overrides, done };
 }
 

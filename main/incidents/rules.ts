@@ -1,3 +1,4 @@
+import { textIn } from '../../preload/contract/common';
 import type { LocalizedText } from '../../preload/contract/common';
 import { formatCount as n } from '../rules/format';
 import { must, num, periodText, type RuleAt, type RulesAt } from '../rules/resolve';
@@ -149,8 +150,8 @@ export function computeObligations(ctx: ObligationContext): ObligationPlan[] {
 
   push({ key: 'pipl57.individuals', ruleKey: 'pipl57.individuals', required: !f.harmAvoided, start: found,
     explanation: f.harmAvoided
-      ? why(`Measures effectively avoided harm ("${f.harmAvoidedReason}"): individuals need not be told, but the authority may still order it.`,
-        `采取措施能够有效避免危害（“${f.harmAvoidedReason}”）：可以不通知个人，但职责部门认为可能造成危害的，有权要求通知。`)
+      ? why(`Measures effectively avoided harm ("${textIn(f.harmAvoidedReason, 'en').text}"): individuals need not be told, but the authority may still order it.`,
+        `采取措施能够有效避免危害（“${textIn(f.harmAvoidedReason, 'zh-CN').text}”）：可以不通知个人，但职责部门认为可能造成危害的，有权要求通知。`)
       : why('Harm has not been shown to be effectively avoided: tell the individuals what happened, the harm, the measures and what they can do.',
         '未能证明已有效避免危害：应通知个人事件情况、可能的危害、补救措施及个人可采取的措施。') });
 

@@ -1,5 +1,6 @@
 import { FACT_LABELS, type IncidentFacts } from './model';
 import { cutText, fieldMap } from '../shared/input-guard';
+import { hasText } from '../../preload/contract/common';
 
 // Pure checks the schema cannot express (cross-field) and the fact changes for the timeline. No I/O; `now` is a parameter.
 
@@ -23,7 +24,7 @@ export function factProblems(f: IncidentFacts, now: Date): Record<string, string
     problems.jurisdictions = 'Add US-CA for the California residents counted';
   }
   // PIPL Art. 57(2): skipping the notice to individuals needs the record of why harm was avoided.
-  if (f.harmAvoided && !f.harmAvoidedReason.trim()) problems.harmAvoidedReason = 'Say why harm was effectively avoided';
+  if (f.harmAvoided && !hasText(f.harmAvoidedReason)) problems.harmAvoidedReason = 'Say why harm was effectively avoided';
   if (f.gdpr34Exception !== null && !f.gdpr34ExceptionReason.trim()) problems.gdpr34ExceptionReason = 'Say why the Art. 34(3) exception applies';
   // GDPR Arts. 33(1), 34(1): a risk assessed as not high lifts a duty, so the reason is recorded with it.
   if (f.jurisdictions.includes('EU') && (f.gdprRisk === 'none' || f.gdprRisk === 'risk') && !f.gdprRiskReason.trim()) {
@@ -33,8 +34,10 @@ export function factProblems(f: IncidentFacts, now: Date): Record<string, string
   return problems;
 }
 
-/** A long text is kept on the timeline as its first 80 characters, cut between characters. */
-const kept = (v: unknown): unknown => (typeof v === 'string' && v.length > 80 ? `${cutText(v, 77)}…` : v);
+/** A long text is kept on the timeline as its first 80 characters, cut between characters (each version of a pair). */
+const cut = (s: string): string => (s.length > 80 ? `${cutText(s, 77)}…` : s);
+const isPair = (v: unknown): v is { zh: string; en: string } => !!v && typeof v === 'object' && !Array.isArray(v) && 'zh' in v && 'en' in v;
+const kept = (v: unknown): unknown => (typeof v === 'string' ? cut(v) : isPair(v) ? { zh: cut(v.zh), en: cut(v.en) } : v);
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 

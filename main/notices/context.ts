@@ -1,4 +1,4 @@
-import type { Language } from '../../preload/contract/common';
+import type { Language, LocalizedText } from '../../preload/contract/common';
 import type { LinkModule, NoticeCondition, NoticeContent, NoticeDto, NoticeKind } from '../../preload/contract/notices';
 import { getSettings } from '../settings/service';
 import type { Session } from '../shared/session';
@@ -7,7 +7,7 @@ import { loadCatalogue } from '../rules/load';
 import { CLOSING, CONDITIONS, LINK_PREFIX, OPENING, conditionsOf, kindSpecOf, type KindSpec } from './model';
 import { renderNotice } from './render';
 import type { LinkRow } from './repo';
-import { checkElements, elementsOf, mergeFieldProblems as findMergeFieldProblems } from './rules';
+import { checkElements, elementsOf, mergeFieldProblems as findMergeFieldProblems, textFallbacksOf } from './rules';
 import { noticeSource } from './sources';
 
 const beijingToday = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -31,6 +31,8 @@ export interface MergeContext {
   profile: ReturnType<typeof getSettings>['profile'];
   /** The fields as each language writes them (the organisation's English name, dates, categories…). */
   localized: Record<Language, Record<string, string>>;
+  /** Per language, the merge fields printed as typed in the other language, with the fact's label. */
+  fallbacks: Record<Language, Record<string, LocalizedText>>;
   /** Conditions the linked records settle, and which record settled each (its reference). */
   conditions: Partial<Record<NoticeCondition, { on: boolean; by: string }>>;
 }
@@ -56,6 +58,7 @@ export function mergeContext(session: Session, links: Pick<LinkRow, 'module' | '
   };
   const linked: NoticeDto['links'] = [];
   const conditions: MergeContext['conditions'] = {};
+  const fallbacks: MergeContext['fallbacks'] = { 'zh-CN': {}, en: {} };
   // The organisation in both languages (Settings): English notices print its English name and address.
   const localized: MergeContext['localized'] = {
     'zh-CN': {},
@@ -75,12 +78,18 @@ export function mergeContext(session: Session, links: Pick<LinkRow, 'module' | '
     for (const [name, value] of Object.entries(record.values)) own[name.startsWith(`${prefix}.`) ? name : `${prefix}.${name}`] = String(value ?? '');
     for (const [name, value] of Object.entries(own)) values[name] ??= value;
     for (const lang of ['zh-CN', 'en'] as const) {
-      for (const [name, value] of Object.entries(record.localized?.[lang] ?? {})) localized[lang][name.startsWith(`${prefix}.`) ? name : `${prefix}.${name}`] ??= value;
+      const full = (name: string) => (name.startsWith(`${prefix}.`) ? name : `${prefix}.${name}`);
+      for (const [name, value] of Object.entries(record.localized?.[lang] ?? {})) {
+        if (localized[lang][full(name)] !== undefined) continue;
+        localized[lang][full(name)] = value;
+        const label = record.fallbacks?.[lang]?.[name];
+        if (label) fallbacks[lang][full(name)] = label;
+      }
     }
     const settled = noticeSource(module).conditions?.(session, link.record_id) ?? {};
     for (const [key, on] of Object.entries(settled)) conditions[key as NoticeCondition] ??= { on: on as boolean, by: record.ref };
   }
-  return { values, linked, profile, conditions, localized };
+  return { values, linked, profile, conditions, localized, fallbacks };
 }
 
 /** The checklist: elements, merge-field problems and channel checks in each language sent. */
@@ -92,7 +101,7 @@ export function checklistOf(kind: KindSpec, content: NoticeContent, ctx: MergeCo
     return channelChecks(kind.kind, { language, subject: r.subject, sms: r.sms, pushTitle: r.pushTitle, pushBody: r.pushBody, orgAddress: ctx.profile.registeredAddress });
   });
   const canApprove = !elements.some((e) => e.status === 'missing') && mergeFieldProblems.length === 0;
-  return { elements, mergeFieldProblems, channels, canApprove };
+  return { elements, mergeFieldProblems, textFallbacks: textFallbacksOf(content, ctx.fallbacks), channels, canApprove };
 }
 
 export function sectionMetaOf(spec: KindSpec, conditions: Record<string, boolean>): NoticeDto['sectionMeta'] {

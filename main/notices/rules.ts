@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../preload/contract/common';
 import type { Language } from '../../preload/contract/common';
-import type { Checklist, ChecklistElement, NoticeCondition, NoticeContent, NoticeKind } from '../../preload/contract/notices';
+import type { Checklist, ChecklistElement, NoticeCondition, NoticeContent, NoticeKind, TextFallback } from '../../preload/contract/notices';
 import { CLOSING, CONDITIONS, MIN_WAIVER_REASON, OPENING, type ElementSpec, type KindSpec } from './model';
 import { fieldMap } from '../shared/input-guard';
 
@@ -104,6 +104,31 @@ export function mergeFieldUses(content: NoticeContent): { name: string; where: s
     for (const [where, text] of texts) for (const name of mergeFieldsIn(text)) uses.push({ name, where });
   }
   return uses;
+}
+
+/**
+ * The merge fields each language version prints as typed in the other language (issue 13): only
+ * those the notice uses, in the languages it is sent in, once per language and field.
+ */
+export function textFallbacksOf(content: NoticeContent, fallbacks: Partial<Record<Language, Record<string, LocalizedText>>>): TextFallback[] {
+  const out: TextFallback[] = [];
+  const seen = new Set<string>();
+  for (const use of mergeFieldUses(content)) {
+    const language = content.languages.find((l) => use.where.endsWith(`.${l}`));
+    const label = language ? fallbacks[language]?.[use.name] : undefined;
+    if (!language || !label || seen.has(`${language} ${use.name}`)) continue;
+    seen.add(`${language} ${use.name}`);
+    out.push({
+      language,
+      name: use.name,
+      label,
+      message:
+        language === 'en'
+          ? { en: `${label.en}: the English version prints it as typed in Chinese — add the English version on the record`, zh: `${label.zh}：英文版按中文原文打印——请在记录中补充英文版本` }
+          : { en: `${label.en}: the Chinese version prints it as typed in English — add the Chinese version on the record`, zh: `${label.zh}：中文版按英文原文打印——请在记录中补充中文版本` },
+    });
+  }
+  return out;
 }
 
 /** Merge fields that nothing can fill. Recipient fields are filled by a mail-merge, so they pass here. */

@@ -49,3 +49,52 @@ export interface Page<T> {
 }
 
 export const Empty = z.object({}).strict().default({});
+
+/**
+ * Free text the DPO typed once, in either language, with an optional translation (issue 13): a
+ * Chinese notice prints `zh`, an English one `en`; a missing side prints the other, with a warning.
+ */
+export const TranslatableText = z.object({ zh: z.string(), en: z.string() });
+export type TranslatableText = z.infer<typeof TranslatableText>;
+
+const HAN = /\p{Script=Han}/u;
+/** A plain string is filed by its script: any Han character → Chinese, else English. */
+export const typedInChinese = (s: string): boolean => HAN.test(s);
+
+/** The pair of a stored or typed value: a pair as is, a plain string by its script, nothing as empty. */
+export function asTranslatable(v: unknown): TranslatableText {
+  if (typeof v === 'string') return typedInChinese(v) ? { zh: v, en: '' } : { zh: '', en: v };
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return { zh: typeof o.zh === 'string' ? o.zh : '', en: typeof o.en === 'string' ? o.en : '' };
+  }
+  return { zh: '', en: '' };
+}
+
+export const hasText = (t: TranslatableText): boolean => t.zh.trim() !== '' || t.en.trim() !== '';
+
+/** The text a language shows: its own version, else the other one (then `fallback` says so). */
+export function textIn(t: TranslatableText, lang: Language): { text: string; fallback: boolean } {
+  const own = lang === 'zh-CN' ? t.zh : t.en;
+  if (own.trim()) return { text: own, fallback: false };
+  const other = lang === 'zh-CN' ? t.en : t.zh;
+  return { text: other, fallback: other.trim() !== '' };
+}
+
+/** One string for places without a language (search, the audit summary): the versions typed, Chinese first. */
+export const eitherWay = (t: TranslatableText): string => [t.zh, t.en].filter((s) => s.trim()).join('\n');
+
+/**
+ * Input of a translatable fact: the pair, or a plain string filed by its script. Wrong types and
+ * over-long versions are refused at the field's own path (never at `.zh`/`.en`).
+ */
+export const translatableInput = (max: number) =>
+  z
+    .union([z.string(), z.object({ zh: z.string(), en: z.string() }).strict()], {
+      error: 'Expected a text, or a Chinese and an English version',
+    })
+    .transform(asTranslatable)
+    .refine((t) => t.zh.length <= max && t.en.length <= max, { error: `At most ${max.toLocaleString('en')} characters in each language` });
+
+/** A long free-text fact with an optional translation. */
+export const TranslatableLongText = translatableInput(100_000);

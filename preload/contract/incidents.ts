@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cursor, Id, IsoInstant, Jurisdiction, LocalizedText, LongText, PageLimit, RequiredText, ShortText, ShowVoided, VoidMark, pageOf } from './common';
+import { Cursor, Id, IsoInstant, Jurisdiction, LocalizedText, LongText, PageLimit, RequiredText, ShortText, ShowVoided, TranslatableLongText, VoidMark, pageOf } from './common';
 import { Deadline, DeadlineState } from './deadlines';
 
 // Incident register (issue 4). Facts the DPO records; grade, obligations and clocks computed in
@@ -23,13 +23,13 @@ const Categories = z.array(Category).max(100);
 /** Every fact of the record. Create requires the few that start the clocks; the rest can follow. */
 export const IncidentFactFields = z.object({
   title: RequiredText,
-  description: LongText,
+  description: TranslatableLongText,
   discoveredAt: IsoInstant,
   occurredAt: IsoInstant.nullable(),
   containedAt: IsoInstant.nullable(),
   /** When handling (emergency response) ended: starts the CAC 30-day summary report. */
   handlingEndedAt: IsoInstant.nullable(),
-  cause: LongText,
+  cause: TranslatableLongText,
   affectedSystems: z.array(ShortText).max(100),
   piCategories: Categories,
   sensitivePiCategories: Categories,
@@ -55,16 +55,22 @@ export const IncidentFactFields = z.object({
   gdprRiskReason: LongText,
   gdpr34Exception: Gdpr34Exception.nullable(),
   gdpr34ExceptionReason: LongText,
-  harmAssessment: LongText,
-  measuresTaken: LongText,
-  measuresPlanned: LongText,
-  adviceToIndividuals: LongText,
-  remediesOffered: LongText,
+  harmAssessment: TranslatableLongText,
+  measuresTaken: TranslatableLongText,
+  measuresPlanned: TranslatableLongText,
+  adviceToIndividuals: TranslatableLongText,
+  remediesOffered: TranslatableLongText,
   harmAvoided: z.boolean(),
-  harmAvoidedReason: LongText,
+  harmAvoidedReason: TranslatableLongText,
   owner: ShortText,
 });
 export type IncidentFacts = z.infer<typeof IncidentFactFields>;
+
+/** The free-text facts that flow into notices: each a {zh, en} pair, typed once with an optional translation. */
+export const TRANSLATABLE_FACTS = [
+  'description', 'cause', 'harmAssessment', 'measuresTaken', 'measuresPlanned', 'adviceToIndividuals', 'remediesOffered', 'harmAvoidedReason',
+] as const satisfies readonly (keyof IncidentFacts)[];
+export type TranslatableFact = (typeof TRANSLATABLE_FACTS)[number];
 
 /** The DPO's names of the facts: the timeline, the audit summaries and the forms use them. */
 export const INCIDENT_FACT_LABELS: Record<keyof IncidentFacts, LocalizedText> = {

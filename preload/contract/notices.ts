@@ -88,9 +88,16 @@ export const ChannelCheck = z.object({
 export type ChannelCheck = z.infer<typeof ChannelCheck>;
 
 export const MergeFieldProblem = z.object({ name: z.string(), where: z.string(), message: LocalizedText });
+/**
+ * A free-text fact this language version prints as typed in the other language (its translation
+ * is missing on the record): a warning, never silent, for the merge fields the notice uses.
+ */
+export const TextFallback = z.object({ language: Language, name: z.string(), label: LocalizedText, message: LocalizedText });
+export type TextFallback = z.infer<typeof TextFallback>;
 export const Checklist = z.object({
   elements: z.array(ChecklistElement),
   mergeFieldProblems: z.array(MergeFieldProblem),
+  textFallbacks: z.array(TextFallback),
   channels: z.array(ChannelCheck),
   canApprove: z.boolean(),
 });

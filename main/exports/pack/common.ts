@@ -19,6 +19,9 @@ import type { Block, Section, Text } from './pdf';
 export const L = (en: string, zh: string): Localized => ({ en, zh });
 
 /** An instant as the report prints it, in the export zone (named in the report's notes). */
+/** A fact typed once with an optional translation: each language its own version, else the typed one; null when empty. */
+export const translatableText = (t: { zh: string; en: string }): Text | null => (t.zh.trim() || t.en.trim() ? { zh: t.zh.trim() ? t.zh : t.en, en: t.en.trim() ? t.en : t.zh } : null);
+
 export const at = (iso: string | null | undefined): string | null => (iso ? instantText(iso) : null);
 
 export function organisationSection(settings: Settings): Section {

@@ -5,6 +5,8 @@ import { GRADE_NAMES, STATE_NAMES } from '../../incidents/model';
 import type { Session } from '../../shared/session';
 import { JURISDICTION_NAMES, YES_NO } from '../labels';
 import type { Localized } from '../model';
+import { translatableText } from './common';
+import type { TranslatableText } from '../../../preload/contract/common';
 import { L, at, deadlineDecisionRows, decisionsBlock, noticesOf, noticesSection, timelineSection } from './common';
 import type { PackSource } from './model';
 import type { Section, Text } from './pdf';
@@ -24,6 +26,8 @@ function factValue(key: keyof IncidentFacts, facts: IncidentFacts): Text | null 
   const v = facts[key];
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'boolean') return v ? YES_NO.yes : YES_NO.no;
+  // Issue 13: a free-text fact prints each language's version (the typed one where a translation is missing).
+  if (typeof v === 'object' && !Array.isArray(v) && 'zh' in v && 'en' in v) return translatableText(v as TranslatableText);
   if (Array.isArray(v)) {
     if (key === 'jurisdictions') return { en: facts.jurisdictions.map((j) => JURISDICTION_NAMES[j].en).join(', '), zh: facts.jurisdictions.map((j) => JURISDICTION_NAMES[j].zh).join('、') };
     return v.length ? (v as string[]).join('、') : null;

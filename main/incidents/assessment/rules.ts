@@ -1,3 +1,4 @@
+import { asTranslatable } from '../../../preload/contract/common';
 import type { AssessmentAnswers } from '../../../preload/contract/assessment';
 import type { Jurisdiction } from '../../../preload/contract/common';
 import { Jurisdiction as Jurisdictions } from '../../../preload/contract/common';
@@ -30,7 +31,7 @@ export function factsFromAnswers(a: AssessmentAnswers): DraftFacts {
   return {
     ...DEFAULT_FACTS,
     title: a.title ?? '',
-    description: a.description ?? '',
+    description: asTranslatable(a.description ?? ''),
     discoveredAt: a.discoveredAt ?? null,
     occurredAt: a.occurredAt ?? null,
     containedAt: a.contained ? (a.containedAt ?? null) : null,
@@ -48,9 +49,9 @@ export function factsFromAnswers(a: AssessmentAnswers): DraftFacts {
     // GDPR Art. 34(3)(a): data unintelligible to anyone not authorised (e.g. encrypted) lifts the duty to tell people.
     gdpr34Exception: unintelligible ? 'unintelligible' : null,
     gdpr34ExceptionReason: unintelligible ? (a.unintelligibleHow ?? '') : '',
-    measuresTaken: a.measuresTaken ?? '',
+    measuresTaken: asTranslatable(a.measuresTaken ?? ''),
     harmAvoided: a.harmAvoided === true,
-    harmAvoidedReason: a.harmAvoided ? (a.harmAvoidedReason ?? '') : '',
+    harmAvoidedReason: asTranslatable(a.harmAvoided ? (a.harmAvoidedReason ?? '') : ''),
     gdprRisk: a.gdprRisk ?? null,
     gdprRiskReason: a.gdprRiskReason ?? '',
   };

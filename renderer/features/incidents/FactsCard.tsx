@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import type { Jurisdiction } from '../../../preload/contract/common';
-import { INCIDENT_FACT_LABELS, type Incident, type IncidentFacts } from '../../../preload/contract/incidents';
+import { useState, type ReactNode } from 'react';
+import type { Jurisdiction, TranslatableText } from '../../../preload/contract/common';
+import { INCIDENT_FACT_LABELS, TRANSLATABLE_FACTS, type Incident, type IncidentFacts } from '../../../preload/contract/incidents';
 import { api, useMutation } from '../../app/api';
 import { useApp } from '../../app/store';
 import { CheckboxField, ErrorBanner, SelectField, TextField, fieldError } from '../../components/Field';
+import { TranslatableField, TranslatableValue } from '../../components/TranslatableField';
 import { formatInstant, formatNumber, isoToLocalInput, localInputToIso } from '../../components/format';
 import { useLocalized, useT } from '../../i18n';
 import { incidentsText } from './i18n';
@@ -14,7 +15,7 @@ interface Props {
   onChange(next: Incident): void;
 }
 
-type Draft = Record<keyof IncidentFacts, string | boolean | string[] | null | Record<string, number>>;
+type Draft = Record<keyof IncidentFacts, string | boolean | string[] | null | Record<string, number> | TranslatableText>;
 
 /** The US states with their own breach clocks: their resident counts are asked for when listed. */
 const US_STATES = ['US-NY', 'US-TX', 'US-CO', 'US-WA', 'US-FL'] as const;
@@ -22,7 +23,9 @@ const US_STATES = ['US-NY', 'US-TX', 'US-CO', 'US-WA', 'US-FL'] as const;
 const INSTANTS = ['discoveredAt', 'occurredAt', 'containedAt', 'handlingEndedAt'] as const;
 const COUNTS = ['individualsAffected', 'sensitiveIndividualsAffected', 'californiaResidentsAffected', 'recordsAffected', 'directLossRmb'] as const;
 const LISTS = ['affectedSystems', 'piCategories', 'sensitivePiCategories'] as const;
-const TEXTS = ['description', 'cause', 'harmAssessment', 'measuresTaken', 'measuresPlanned', 'adviceToIndividuals', 'remediesOffered', 'harmAvoidedReason', 'gdprRiskReason', 'gdpr34ExceptionReason'] as const;
+/** Reasons kept for the record only (not printed in notices): one language is enough. */
+const TEXTS = ['gdprRiskReason', 'gdpr34ExceptionReason'] as const;
+const isTranslatable = (k: keyof IncidentFacts): k is (typeof TRANSLATABLE_FACTS)[number] => (TRANSLATABLE_FACTS as readonly string[]).includes(k);
 
 /** The facts, read-only until "Edit"; saving recomputes the obligations in main. */
 export function FactsCard({ incident, onChange }: Props) {
@@ -34,8 +37,9 @@ export function FactsCard({ incident, onChange }: Props) {
   const f = incident.facts;
   const label = (k: keyof IncidentFacts) => L(INCIDENT_FACT_LABELS[k]);
 
-  const show = (k: keyof IncidentFacts): string => {
+  const show = (k: keyof IncidentFacts): ReactNode => {
     const v = f[k];
+    if (isTranslatable(k)) return <TranslatableValue value={f[k]} />;
     if ((INSTANTS as readonly string[]).includes(k)) return formatInstant(v as string | null, language);
     if (typeof v === 'number') return formatNumber(v, language);
     if (typeof v === 'boolean') return v ? t('yes') : t('no');
@@ -191,6 +195,9 @@ function FactsForm({ incident, onCancel, onSaved }: { incident: Incident; onCanc
         <TextField label={label('owner')} value={str('owner')} onChange={set('owner')} error={err('owner')} />
       </div>
       <CheckboxField label={label('harmAvoided')} checked={d.harmAvoided as boolean} onChange={set('harmAvoided')} />
+      {TRANSLATABLE_FACTS.map((k) => (
+        <TranslatableField key={k} label={label(k)} value={d[k] as TranslatableText} onChange={set(k)} error={err(k)} />
+      ))}
       {TEXTS.map((k) => (
         <TextField key={k} label={label(k)} value={str(k)} onChange={set(k)} multiline rows={2} error={err(k)} />
       ))}

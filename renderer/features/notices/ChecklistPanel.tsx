@@ -64,6 +64,17 @@ export function ChecklistPanel({ notice, checklist, readOnly, onChanged }: { not
           </ul>
         </div>
       ) : null}
+      {c.textFallbacks.length ? (
+        // Issue 13: never silent — a version that prints a fact as typed in the other language says which.
+        <div className="banner banner--warn" role="status" aria-label={t('textFallbacks')}>
+          <strong>{t('textFallbacks')}</strong>
+          <ul>
+            {c.textFallbacks.map((f) => (
+              <li key={`${f.language} ${f.name}`}>{L(f.message)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <details className="merge-fields">
         <summary>{t('mergeFields')}</summary>
         <p className="field__hint">{t('mergeHint')}</p>

@@ -98,7 +98,7 @@ describe('obligations: presence and clock start', () => {
       'cac.report': { required: false, start: D }, 'cac.summary': { required: false, start: null },
       'minors.authority': { required: false, start: D }, 'gdpr33.authority': { required: false, start: D },
       'gdpr34.individuals': { required: false, start: D }, 'ca.residents': { required: false, start: D }, 'ca.ag': { required: false, start: null } }],
-    ['harm effectively avoided: no notice to individuals, the authority still', ctx({ f: { harmAvoided: true, harmAvoidedReason: 'encrypted, key safe' } }), {
+    ['harm effectively avoided: no notice to individuals, the authority still', ctx({ f: { harmAvoided: true, harmAvoidedReason: { zh: '', en: 'encrypted, key safe' } } }), {
       'pipl57.authority': { required: true, start: D }, 'pipl57.individuals': { required: false, start: D } }],
     ['relatively major, ordinary operator: CAC 4 h from discovery; summary waits for handling to end', ctx({ grade: 'relativelyMajor' }), {
       'cac.report': { required: true, start: D, ruleKey: 'cac.report.4h' }, 'cac.summary': { required: true, start: null } }],
