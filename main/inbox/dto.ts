@@ -1,3 +1,4 @@
+import { pairFromColumn } from '../shared/translatable';
 // Stored rows → the values the renderer shows. Reads only.
 import type { Deadline } from '../../preload/contract/deadlines';
 import type {
@@ -72,10 +73,10 @@ export function toRequest(session: Session, repo: InboxRepo, row: RequestRow, de
     decision: row.decision_outcome
       ? {
           outcome: row.decision_outcome as DecisionOutcome,
-          actionsTaken: row.decision_actions ?? '',
+          actionsTaken: pairFromColumn(row.decision_actions),
           refusalGround: ground,
           refusalGroundText: ground ? refusalGroundsOf(session).grounds[ground].text : null,
-          refusalReasons: row.refusal_reasons ?? '',
+          refusalReasons: pairFromColumn(row.refusal_reasons),
           decidedAt: row.decided_at ?? '',
           decidedBy: row.decided_by ?? '',
           writtenRefusal: writtenRefusal(session, row),

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DecisionOutcome, HoldKind, IdentityOutcome, InboxRequest, RequestState, RequestType } from '../../preload/contract/inbox';
 import { invalid, notFound } from '../shared/errors';
+import { pairToColumn } from '../shared/translatable';
 import { refuseIfVoided } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { refreshDeadlines } from './clock';
@@ -81,9 +82,9 @@ export function decide(session: Session, input: DecisionInput & { id: string }):
     const refuses = input.outcome !== 'fulfilled';
     const patch: Partial<RequestRow> = {
       decision_outcome: input.outcome,
-      decision_actions: input.outcome === 'refused' ? '' : (input.actionsTaken?.trim() ?? ''),
+      decision_actions: input.outcome === 'refused' ? null : pairToColumn(input.actionsTaken ?? { zh: '', en: '' }),
       refusal_ground: refuses ? input.refusalGround! : null,
-      refusal_reasons: refuses ? (input.refusalReasons?.trim() ?? '') : null,
+      refusal_reasons: refuses ? pairToColumn(input.refusalReasons ?? { zh: '', en: '' }) : null,
       decided_at: session.now().toISOString(),
       decided_by: session.actor(),
     };

@@ -1,3 +1,4 @@
+import { asTranslatable } from '../../preload/contract/common';
 import type { Migration } from '../store/migration';
 
 export const inboxMigrations: Migration[] = [
@@ -181,6 +182,18 @@ export const inboxMigrations: Migration[] = [
         ALTER TABLE inbox_requests ADD COLUMN voided_at TEXT;
         ALTER TABLE inbox_requests ADD COLUMN voided_note TEXT;
       `);
+    },
+  },
+  {
+    version: 540,
+    name: 'a decision’s actions taken and refusal reasons as {zh, en} pairs',
+    up(db) {
+      // Issue 13: the reply prints each language's own version. A stored string is filed by its
+      // script (any Han character → Chinese, else English) and kept as JSON in the same column.
+      const rows = db.prepare<[], { id: string; a: string | null; r: string | null }>('SELECT id, decision_actions AS a, refusal_reasons AS r FROM inbox_requests WHERE decision_actions IS NOT NULL OR refusal_reasons IS NOT NULL').all();
+      const save = db.prepare('UPDATE inbox_requests SET decision_actions = ?, refusal_reasons = ? WHERE id = ?');
+      const pair = (s: string | null) => (s === null ? null : JSON.stringify(asTranslatable(s.trim())));
+      for (const row of rows) save.run(pair(row.a), pair(row.r), row.id);
     },
   },
 ];

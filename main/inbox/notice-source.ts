@@ -2,7 +2,8 @@
 // dispatched reply means (the reply deadline is met; the request moves to answered or refused).
 import type { DecisionOutcome, HoldKind, RefusalGround, RequestType } from '../../preload/contract/inbox';
 import { listRecordDeadlines } from '../deadlines/service';
-import type { NoticeSource } from '../shared/notice-source';
+import { translatableFields, type NoticeSource } from '../shared/notice-source';
+import { pairFromColumn } from '../shared/translatable';
 import type { Session } from '../shared/session';
 import { markReplySent } from './handling';
 import { holdBasisOf, refusalGroundsOf } from './grounds';
@@ -48,6 +49,14 @@ function fields(session: Session, recordId: string) {
     const basis = holdBasisOf(session, h.kind as HoldKind, h.from_date);
     return { en: `${h.description} — kept until ${until} (${basis.en})`, zh: `${h.description}——保存至${until}（${basis.zh}）` };
   });
+  // Issue 13: what was done and why it was refused print in each language's own version; where
+  // one is missing the typed text prints and the checklist names the field.
+  const texts = translatableFields({
+    'request.actionsTaken': { text: pairFromColumn(row.decision_actions), label: { en: 'Actions taken', zh: '已采取的措施' } },
+    'request.refusalReasons': { text: pairFromColumn(row.refusal_reasons), label: { en: 'Reasons for the refusal', zh: '拒绝的理由' } },
+  });
+  const decisionTextIn = (lang: 'zh-CN' | 'en') =>
+    decision ? [DECISION_LABEL[decision][lang === 'en' ? 'en' : 'zh'], texts.localized[lang]['request.actionsTaken']].filter(Boolean).join('\n') : '';
   const values: Record<(typeof REQUEST_MERGE_FIELDS)[number], string> = {
     ref: row.ref,
     subject: row.subject,
@@ -62,17 +71,17 @@ function fields(session: Session, recordId: string) {
     dueAt: row.due_at ?? '',
     decision: decision ? DECISION_LABEL[decision].en : '',
     decisionZh: decision ? DECISION_LABEL[decision].zh : '',
-    actionsTaken: row.decision_actions ?? '',
+    actionsTaken: texts.values['request.actionsTaken'],
     refusalGround: ground ? GROUNDS[ground].text.en : '',
     refusalGroundZh: ground ? GROUNDS[ground].text.zh : '',
     refusalGroundNumber: ground ? String(GROUNDS[ground].n) : '',
-    refusalReasons: row.refusal_reasons ?? '',
+    refusalReasons: texts.values['request.refusalReasons'],
     rightToComplain: complain.map((c) => c.en).join(' '),
     rightToComplainZh: complain.map((c) => c.zh).join(''),
     holds: holds.map((h) => h.en).join('\n'),
     holdsZh: holds.map((h) => h.zh).join('\n'),
-    decisionText: decision ? [DECISION_LABEL[decision].en, row.decision_actions ?? ''].filter(Boolean).join('\n') : '',
-    decisionTextZh: decision ? [DECISION_LABEL[decision].zh, row.decision_actions ?? ''].filter(Boolean).join('\n') : '',
+    decisionText: decisionTextIn('en'),
+    decisionTextZh: decisionTextIn('zh-CN'),
   };
   // In a Chinese reply the same fields read in Chinese (the templates name one field for both).
   const zh: Record<string, string> = {
@@ -87,7 +96,18 @@ function fields(session: Session, recordId: string) {
     ref: row.ref,
     title: `${row.requester_name}: ${row.subject}`,
     values: Object.fromEntries(Object.entries(values).map(([k, v]) => [`request.${k}`, v])),
-    localized: { 'zh-CN': Object.fromEntries(Object.entries(zh).map(([k, v]) => [`request.${k}`, v])) },
+    localized: {
+      'zh-CN': { ...Object.fromEntries(Object.entries(zh).map(([k, v]) => [`request.${k}`, v])), ...texts.localized['zh-CN'] },
+      en: { ...texts.localized.en, 'request.decisionText': decisionTextIn('en') },
+    },
+    // The reply's decision text carries what was done: it falls back exactly when that does.
+    fallbacks: Object.fromEntries(
+      (['zh-CN', 'en'] as const).map((lang) => {
+        const own = texts.fallbacks[lang];
+        const actions = own['request.actionsTaken'];
+        return [lang, actions ? { ...own, 'request.decisionText': actions } : own];
+      }),
+    ),
   };
 }
 

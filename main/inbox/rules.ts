@@ -1,6 +1,7 @@
 // Pure rules of the inbox: no I/O, no clock (`now` is a parameter). Due dates themselves are
 // computed by the deadline engine; these rules only say which clocks apply and from when.
 import { DateTime } from 'luxon';
+import { hasText, type TranslatableText } from '../../preload/contract/common';
 import type { DecisionOutcome, HoldKind, IdentityOutcome, RefusalGround, RequestState, RequestType } from '../../preload/contract/inbox';
 import type { DeadlineRequest, RuleKey } from '../deadlines/model';
 import type { RulesAt } from '../rules/resolve';
@@ -42,9 +43,9 @@ export function intakeErrors(facts: IntakeFacts, now: Date, receivedAtEdited: bo
 
 export interface DecisionInput {
   outcome: DecisionOutcome;
-  actionsTaken?: string;
+  actionsTaken?: TranslatableText;
   refusalGround?: RefusalGround;
-  refusalReasons?: string;
+  refusalReasons?: TranslatableText;
 }
 
 export interface IdentityFacts {
@@ -62,8 +63,8 @@ export function decisionErrors(input: DecisionInput, type: RequestType, latestId
   const refuses = input.outcome !== 'fulfilled';
   const acts = input.outcome !== 'refused';
   if (refuses && !input.refusalGround) errors.refusalGround = 'Pick one of the nine grounds of the privacy policy §V';
-  if (refuses && !input.refusalReasons?.trim()) errors.refusalReasons = 'Give the reasons for refusing (PIPL Art. 50)';
-  if (acts && !input.actionsTaken?.trim()) errors.actionsTaken = 'Say what was done';
+  if (refuses && !(input.refusalReasons && hasText(input.refusalReasons))) errors.refusalReasons = 'Give the reasons for refusing (PIPL Art. 50)';
+  if (acts && !(input.actionsTaken && hasText(input.actionsTaken))) errors.actionsTaken = 'Say what was done';
   if (acts && type !== 'complaint') {
     if (latestIdentity?.outcome !== 'verified') {
       errors.identity = 'Verify the requester’s identity before acting on the request (privacy policy §V)';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Cursor, Id, IsoDate, IsoInstant, Jurisdiction, LocalizedText, LongText, PageLimit, RequiredText, ShortText, ShowVoided, VoidMark } from './common';
+import { Cursor, Id, IsoDate, IsoInstant, Jurisdiction, LocalizedText, LongText, PageLimit, RequiredText, ShortText, ShowVoided, TranslatableLongText, TranslatableText, VoidMark } from './common';
 import { Deadline } from './deadlines';
 
 // The complaint and rights-request inbox (issue 7; RULES.md §5). Every rule and date comes
@@ -182,11 +182,12 @@ export const TimelineEntry = z.object({ at: z.string(), actor: z.string(), kind:
 
 export const Decision = z.object({
   outcome: DecisionOutcome,
-  actionsTaken: z.string(),
+  /** Typed once in either language, with an optional translation (issue 13). */
+  actionsTaken: TranslatableText,
   refusalGround: RefusalGround.nullable(),
   /** The ground's wording in the privacy policy §V. */
   refusalGroundText: LocalizedText.nullable(),
-  refusalReasons: z.string(),
+  refusalReasons: TranslatableText,
   decidedAt: z.string(),
   decidedBy: z.string(),
   /** A minor's or guardian's request refused: in writing with reasons (Minors Regulations Art. 34(3)). */
@@ -324,9 +325,9 @@ export const inboxChannels = {
       .object({
         id: Id,
         outcome: DecisionOutcome,
-        actionsTaken: LongText.optional(),
+        actionsTaken: TranslatableLongText.optional(),
         refusalGround: RefusalGround.optional(),
-        refusalReasons: LongText.optional(),
+        refusalReasons: TranslatableLongText.optional(),
       })
       .strict(),
     output: InboxRequest,

@@ -5,7 +5,7 @@ import { getRequest } from '../../inbox/query';
 import { DECISION_NAMES, REQUEST_STATE_NAMES } from '../../inbox/register';
 import { JURISDICTION_NAMES, YES_NO } from '../labels';
 import type { Localized } from '../model';
-import { L, at, deadlineDecisionRows, deadlinesBlock, decisionsBlock, noticesOf, noticesSection, timelineSection } from './common';
+import { L, at, deadlineDecisionRows, deadlinesBlock, decisionsBlock, noticesOf, noticesSection, timelineSection, translatableText } from './common';
 import type { PackSource } from './model';
 import type { Section, Text } from './pdf';
 
@@ -84,9 +84,9 @@ function sections(r: InboxRequest): Section[] {
           rows: r.decision
             ? [
                 [L('Decision', '决定'), DECISION_NAMES[r.decision.outcome]],
-                [L('Actions taken', '已采取的措施'), r.decision.actionsTaken],
+                [L('Actions taken', '已采取的措施'), translatableText(r.decision.actionsTaken)],
                 [L('Refusal ground', '拒绝理由'), r.decision.refusalGroundText],
-                [L('Reasons', '具体理由'), r.decision.refusalReasons],
+                [L('Reasons', '具体理由'), translatableText(r.decision.refusalReasons)],
                 [L('Decided', '决定时间'), `${at(r.decision.decidedAt)} · ${r.decision.decidedBy}`],
               ]
             : [[L('Decision', '决定'), L('not decided yet', '尚未作出决定')]],

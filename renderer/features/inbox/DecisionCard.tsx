@@ -2,8 +2,10 @@ import { useState } from 'react';
 import type { DecisionOutcome, RefusalGround } from '../../../preload/contract/inbox';
 import { useMutation, useQuery } from '../../app/api';
 import { useApp } from '../../app/store';
-import { ErrorBanner, SelectField, TextField, fieldError } from '../../components/Field';
+import { ErrorBanner, SelectField, fieldError } from '../../components/Field';
 import { formatInstant } from '../../components/format';
+import { TranslatableField, TranslatableValue } from '../../components/TranslatableField';
+import { hasText, type TranslatableText } from '../../../preload/contract/common';
 import { useLocalized, useT } from '../../i18n';
 import type { CardProps } from './Detail';
 import { inboxText } from './i18n';
@@ -19,9 +21,9 @@ export function DecisionCard({ request, onChange }: CardProps) {
   const decide = useMutation('inbox.decide');
   const d = request.decision;
   const [outcome, setOutcome] = useState<DecisionOutcome>(d?.outcome ?? 'fulfilled');
-  const [actions, setActions] = useState(d?.actionsTaken ?? '');
+  const [actions, setActions] = useState<TranslatableText>(d?.actionsTaken ?? { zh: '', en: '' });
   const [ground, setGround] = useState<'' | RefusalGround>(d?.refusalGround ?? '');
-  const [reasons, setReasons] = useState(d?.refusalReasons ?? '');
+  const [reasons, setReasons] = useState<TranslatableText>(d?.refusalReasons ?? { zh: '', en: '' });
   const open = ['new', 'verifying', 'inProgress'].includes(request.state);
   const refuses = outcome !== 'fulfilled';
   const picked = grounds.data?.grounds.find((g) => g.ground === ground);
@@ -47,14 +49,14 @@ export function DecisionCard({ request, onChange }: CardProps) {
       {d ? (
         <div className="banner">
           <strong>{t(`d_${d.outcome}`)}</strong>
-          {d.actionsTaken ? <p>{d.actionsTaken}</p> : null}
+          {hasText(d.actionsTaken) ? <p><TranslatableValue value={d.actionsTaken} /></p> : null}
           {d.writtenRefusal ? (
             <p className="decision__written">
               <strong>{L(d.writtenRefusal.rule)}</strong> ({L(d.writtenRefusal.basis)})
             </p>
           ) : null}
           {d.refusalGroundText ? <p>{t('groundLine', { g: L(d.refusalGroundText) })}</p> : null}
-          {d.refusalReasons ? <p>{t('reasonsLine', { r: d.refusalReasons })}</p> : null}
+          {hasText(d.refusalReasons) ? <p>{t('reasonsLine', { r: '' })}<TranslatableValue value={d.refusalReasons} /></p> : null}
           <p className="muted">{t('decidedBy', { by: d.decidedBy, at: formatInstant(d.decidedAt, language) })}</p>
         </div>
       ) : null}
@@ -64,7 +66,7 @@ export function DecisionCard({ request, onChange }: CardProps) {
           <ErrorBanner error={decide.error} />
           {fieldError(decide.error, 'identity') ? <p className="banner banner--warn">{fieldError(decide.error, 'identity')}</p> : null}
           <SelectField<DecisionOutcome> label={t('decision')} value={outcome} onChange={setOutcome} options={OUTCOMES.map((o) => ({ value: o, label: t(`d_${o}`) }))} />
-          {outcome !== 'refused' ? <TextField label={t('actionsTaken')} value={actions} onChange={setActions} multiline rows={3} error={fieldError(decide.error, 'actionsTaken')} required /> : null}
+          {outcome !== 'refused' ? <TranslatableField label={t('actionsTaken')} value={actions} onChange={setActions} rows={3} error={fieldError(decide.error, 'actionsTaken')} required /> : null}
           {refuses ? (
             <>
               <SelectField<'' | RefusalGround>
@@ -77,7 +79,7 @@ export function DecisionCard({ request, onChange }: CardProps) {
                 options={[{ value: '', label: t('pickGround') }, ...(grounds.data?.grounds ?? []).map((g) => ({ value: g.ground, label: `(${g.n}) ${L(g.text)}` }))]}
               />
               {picked ? <blockquote className="inbox-ground-text" lang={language}>{L(picked.text)}</blockquote> : null}
-              <TextField label={t('refusalReasons')} value={reasons} onChange={setReasons} multiline rows={3} error={fieldError(decide.error, 'refusalReasons')} required />
+              <TranslatableField label={t('refusalReasons')} value={reasons} onChange={setReasons} rows={3} error={fieldError(decide.error, 'refusalReasons')} required />
             </>
           ) : null}
           <button type="button" className="primary" disabled={decide.busy} onClick={() => void record()}>{t('recordDecision')}</button>

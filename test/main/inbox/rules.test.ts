@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asTranslatable } from '../../../preload/contract/common';
 import { shippedCatalogue } from '../../../main/rules/catalogue';
 import { rulesAt } from '../../../main/rules/resolve';
 import {
@@ -75,7 +76,10 @@ describe('decision rules', () => {
     { why: 'account closure with account checked is fine', input: { outcome: 'fulfilled' as const, actionsTaken: 'Closed' }, type: 'accountClosure' as const, id: { outcome: 'verified' as const, accountChecked: true }, expected: [] },
     { why: 'answering a complaint needs no identity check', input: { outcome: 'fulfilled' as const, actionsTaken: 'Explained and apologised' }, type: 'complaint' as const, id: null, expected: [] },
   ])('$why', ({ input, type, id, expected }) => {
-    expect(Object.keys(decisionErrors(input, type, id)).sort()).toEqual([...expected].sort());
+    // The texts as the contract passes them: {zh, en} pairs, a plain string filed by its script.
+    const { actionsTaken, refusalReasons, ...rest } = input as { actionsTaken?: string; refusalReasons?: string; outcome: 'fulfilled' };
+    const pairs = { ...rest, ...(actionsTaken !== undefined ? { actionsTaken: asTranslatable(actionsTaken) } : {}), ...(refusalReasons !== undefined ? { refusalReasons: asTranslatable(refusalReasons) } : {}) };
+    expect(Object.keys(decisionErrors(pairs, type, id)).sort()).toEqual([...expected].sort());
   });
 });
 
