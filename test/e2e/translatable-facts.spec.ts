@@ -69,25 +69,46 @@ test('type a fact in Chinese, see the warning on the English notice, add the Eng
   await page.goto(`${base}#/notices/${notice.id}`);
   await expect(page.getByRole('heading', { name: 'Checklist' })).toBeVisible();
   await expect(page.getByRole('status', { name: 'Printed as typed in the other language' })).toHaveCount(0);
-  const previews = page.getByRole('region', { name: 'Channel previews' });
-  await previews.getByRole('combobox', { name: 'Preview language' }).selectOption('en');
-  await expect(previews.getByRole('article', { name: 'E-mail' })).toContainText(EN);
-  await expect(previews.getByRole('article', { name: 'E-mail' })).not.toContainText(ZH);
-  await previews.screenshot({ path: '/tmp/translatable-en-light-notice.png' });
-  await setTheme(page, 'dark');
-  await previews.screenshot({ path: '/tmp/translatable-en-dark-notice.png' });
-  await setLanguage(page, 'zh-CN');
-  const previewsZh = page.getByRole('region', { name: '渠道预览' });
-  await previewsZh.getByRole('combobox', { name: '预览语言' }).selectOption('zh-CN');
-  await expect(previewsZh.getByRole('article', { name: '电子邮件' })).toContainText(ZH);
-  await expect(previewsZh.getByRole('article', { name: '电子邮件' })).not.toContainText(EN);
-  await previewsZh.screenshot({ path: '/tmp/translatable-zh-dark-notice.png' });
-  await setTheme(page, 'light');
-  await previewsZh.screenshot({ path: '/tmp/translatable-zh-light-notice.png' });
+  // The English notice in the English UI, then the Chinese notice in the Chinese UI; dark, then light.
+  const shown = [
+    { ui: 'en', region: 'Channel previews', combo: 'Preview language', article: 'E-mail', own: EN, other: ZH, themes: ['light', 'dark'] },
+    { ui: 'zh-CN', region: '渠道预览', combo: '预览语言', article: '电子邮件', own: ZH, other: EN, themes: ['dark', 'light'] },
+  ] as const;
+  for (const v of shown) {
+    await setLanguage(page, v.ui);
+    const previews = page.getByRole('region', { name: v.region });
+    await previews.getByRole('combobox', { name: v.combo }).selectOption(v.ui);
+    await expect(previews.getByRole('article', { name: v.article })).toContainText(v.own);
+    await expect(previews.getByRole('article', { name: v.article })).not.toContainText(v.other);
+    for (const theme of v.themes) {
+      await setTheme(page, theme);
+      await previews.screenshot({ path: `/tmp/translatable-${v.ui === 'en' ? 'en' : 'zh'}-${theme}-notice.png` });
+    }
+  }
 
   // The Chinese UI's read-only view of an English-only fact says so.
   await host.ok('incidents.update', { id: incident.id, facts: { cause: 'A test key was published by mistake' } });
   await page.goto(`${base}#/incidents/${incident.id}`);
   await expect(page.getByRole('region', { name: '事实' })).toContainText('A test key was published by mistake （仅有英文）');
   await page.screenshot({ path: '/tmp/translatable-zh-light-facts.png', fullPage: true });
+});
+
+test('a decision typed in Chinese gets its English version in the decision card', async ({ app, host }) => {
+  test.setTimeout(120_000);
+  const page = app;
+  const request = await host.ok('inbox.create', { channel: 'email', requester: { name: '张三', contact: 'zhang@example.cn' }, jurisdiction: 'CN', type: 'deletion', subject: '请删除我的数据' });
+  await host.ok('inbox.verifyIdentity', { id: request.id, method: 'accountLogin', outcome: 'verified' });
+  await page.goto(`${host.url.split('#')[0]}#/inbox/${request.id}`);
+  const card = page.getByRole('region', { name: 'Decision' });
+  await card.getByRole('textbox', { name: 'What was done' }).fill('已删除账户数据。');
+  await card.getByRole('button', { name: 'Add the English version' }).click();
+  await card.getByRole('textbox', { name: 'What was done (English)' }).fill('Account data deleted.');
+  await card.getByRole('button', { name: 'Record decision' }).click();
+  await expect(card.locator('.banner').first()).toContainText('Account data deleted.');
+  await card.screenshot({ path: '/tmp/translatable-en-light-decision.png' });
+  await setTheme(page, 'dark');
+  await setLanguage(page, 'zh-CN');
+  await expect(page.getByRole('region', { name: '处理决定' }).locator('.banner').first()).toContainText('已删除账户数据。');
+  await page.getByRole('region', { name: '处理决定' }).screenshot({ path: '/tmp/translatable-zh-dark-decision.png' });
+  expect((await host.ok('inbox.get', { id: request.id })).decision.actionsTaken).toEqual({ zh: '已删除账户数据。', en: 'Account data deleted.' });
 });
