@@ -20,6 +20,9 @@ import { IncidentsRepo } from './repo';
  *   incident.adviceToIndividuals, incident.remedies, incident.harmAvoided, incident.harmAvoidedReason,
  *   incident.owner, incident.grade (English name), incident.gradeZh (Chinese name),
  *   incident.ciiOperator ("yes"/"no").
+ * The free-text facts (description, cause, harm assessment, measures, advice, remedies, why harm
+ * was avoided) are {zh, en} pairs: each language prints its own version, else the typed one,
+ * which the notice checklist then names (issue 13).
  */
 export const INCIDENT_MERGE_FIELDS = [
   'ref', 'title', 'description', 'state', 'discoveredAt', 'occurredAt', 'containedAt', 'handlingEndedAt', 'cause',
