@@ -28,6 +28,8 @@ import { settingsHandlers } from './settings/handlers';
 import { appInfo } from './shared/app-info';
 import { AppError, diskFullOr } from './shared/errors';
 import { fieldMap, guardInput } from './shared/input-guard';
+import { zodIssueProblem } from './shared/zod-problems';
+import { problem, sayProblem, type Problem } from '../preload/contract/problems';
 import type { SessionHandler } from './shared/handlers';
 import type { Session } from './shared/session';
 import type { AuditService } from './audit/service';
@@ -91,7 +93,7 @@ export function createApi(vault: VaultManager, options: ApiOptions = {}): ApiCal
       const guarded = guardInput(rawInput ?? {});
       if (!guarded.ok) return failure(validationFailure(guarded.fields));
       const parsed = spec.input.safeParse(guarded.value);
-      if (!parsed.success) return failure(validationError(parsed.error));
+      if (!parsed.success) return failure(validationError(parsed.error, guarded.value));
       let value: unknown;
       let wrote = false;
       if (channel in vaultTable) {
@@ -109,7 +111,13 @@ export function createApi(vault: VaultManager, options: ApiOptions = {}): ApiCal
     } catch (thrown) {
       const error = diskFullOr(thrown);
       if (error instanceof AppError) {
-        return failure({ code: error.code, message: error.message, ...(error.fields ? { fields: fieldMap(Object.entries(error.fields)) } : {}) });
+        return failure({
+          code: error.code,
+          message: error.message,
+          ...(error.fields ? { fields: fieldMap(Object.entries(error.fields)) } : {}),
+          ...(error.problems ? { problems: fieldMap(Object.entries(error.problems)) } : {}),
+          ...(error.problem ? { problem: error.problem } : {}),
+        });
       }
       if (error instanceof z.ZodError) return failure(validationError(error));
       logError(channel, error);
@@ -123,21 +131,32 @@ const failure = (error: AppErrorDto): Result<never> => ({ ok: false, error });
 // Every write appends its audit entry (DESIGN.md), so a moved audit head means the call wrote.
 const auditHead = (session: Session): number => (session.audit as AuditService).headSeq();
 
-export function validationError(error: z.ZodError): AppErrorDto {
+export function validationError(error: z.ZodError, input?: unknown): AppErrorDto {
   // No prototype: a field named "__proto__" or "constructor" is a key like any other.
   const fields = fieldMap();
+  const problems = fieldMap<Problem>();
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
       // Name each unknown field rather than the whole input.
-      for (const key of issue.keys) fields[path ? `${path}.${key}` : key] ??= 'Unknown field';
+      for (const key of issue.keys) {
+        const at = path ? `${path}.${key}` : key;
+        if (at in fields) continue;
+        fields[at] = 'Unknown field';
+        problems[at] = problem('unknownField');
+      }
       continue;
     }
-    fields[path || '(input)'] ??= issue.message;
+    const at = path || '(input)';
+    if (at in fields) continue;
+    // zod's own English stays in `fields` (logs, tests); the problem is what the DPO reads.
+    fields[at] = issue.message;
+    problems[at] = zodIssueProblem(issue, input);
   }
-  return validationFailure(fields);
+  return { code: 'VALIDATION', message: `Please check: ${Object.keys(fields).join(', ')}`, fields, problems };
 }
 
-function validationFailure(fields: Record<string, string>): AppErrorDto {
-  return { code: 'VALIDATION', message: `Please check: ${Object.keys(fields).join(', ')}`, fields };
+function validationFailure(problems: Record<string, Problem>): AppErrorDto {
+  const fields = fieldMap(Object.entries(problems).map(([k, p]) => [k, sayProblem(p)] as const));
+  return { code: 'VALIDATION', message: `Please check: ${Object.keys(fields).join(', ')}`, fields, problems };
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AttachmentOwner } from '../../preload/contract/attachments';
 import { getIncident } from '../incidents/queries';
 import { findIndexedRecord } from '../search/service';
-import { invalid, notFound } from '../shared/errors';
+import { invalid, notFound, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 
 export type Owner = z.output<typeof AttachmentOwner>;
@@ -16,10 +16,10 @@ export function checkOwner(session: Session, owner: Owner): { ref: string; title
   const found = findIndexedRecord(session, owner.module, owner.recordId);
   if (!found) throw notFound('Record', `${owner.module}/${owner.recordId}`);
   if (owner.subjectId !== null) {
-    if (owner.module !== 'incidents') throw invalid({ 'owner.subjectId': 'Only an incident’s timeline entries take files of their own' });
+    if (owner.module !== 'incidents') throw invalid({ 'owner.subjectId': problem('timelineFilesIncidentOnly') });
     const entries = getIncident(session, owner.recordId).timeline;
     if (!entries.some((e) => String(e.id) === owner.subjectId)) {
-      throw invalid({ 'owner.subjectId': 'Not a timeline entry of this incident' });
+      throw invalid({ 'owner.subjectId': problem('notTimelineEntry') });
     }
   }
   return found;

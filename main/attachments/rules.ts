@@ -1,6 +1,7 @@
 import { ROLES_BY_MODULE, type AttachmentRole, type PreviewKind } from '../../preload/contract/attachments';
 import type { ModuleName } from '../../preload/contract/common';
 import type { SniffedType } from './model';
+import { problem, type Problem } from '../shared/errors';
 
 /** Image types the window shows as pictures (an <img> runs no script, SVG included, but SVG is kept as text). */
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp', 'image/avif']);
@@ -14,12 +15,12 @@ export function previewKindFor(type: string): PreviewKind {
 }
 
 /** Why a file of `size` bytes is refused under a limit of `maxMB`, or null. Pure. */
-export function sizeProblem(size: number, maxMB: number): string | null {
-  return size > maxMB * 1024 * 1024 ? `The file is larger than the limit of ${maxMB} MB per attachment (Settings → Attachments)` : null;
+export function sizeProblem(size: number, maxMB: number): Problem | null {
+  return size > maxMB * 1024 * 1024 ? problem('attachmentTooLarge', { mb: maxMB }) : null;
 }
 
-export function roleProblem(module: ModuleName, role: AttachmentRole): string | null {
-  return ROLES_BY_MODULE[module].includes(role) ? null : `A ${module} record does not take a file as "${role}"`;
+export function roleProblem(module: ModuleName, role: AttachmentRole): Problem | null {
+  return ROLES_BY_MODULE[module].includes(role) ? null : problem('attachmentRole', { module, role });
 }
 
 /**

@@ -8,7 +8,7 @@ import type { ModuleName } from '../../preload/contract/common';
 import type { JobInfo } from '../../preload/contract/jobs';
 import { parseEml } from '../inbox/eml';
 import { unindexRecord } from '../search/service';
-import { AppError, diskFullOr, notFound } from '../shared/errors';
+import { AppError, diskFullOr, notFound, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { toAttachment } from './dto';
 import { CHUNK_SIZE, PREVIEW_MAX_BYTES, PREVIEW_TEXT_CHARS, type AttachmentRow } from './model';
@@ -46,7 +46,7 @@ export function addFromFile(session: Session, input: { owner: Owner; role: Attac
         while (file.bytesReceived < file.size) {
           if (ctx.signal.aborted) return null;
           const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK_SIZE, file.size - file.bytesReceived), null);
-          if (bytesRead === 0) throw new AppError('CONFLICT', `${source.name} became shorter while it was read; add it again.`);
+          if (bytesRead === 0) throw new AppError('CONFLICT', problem('fileShrank', { name: source.name }));
           try {
             file.append(buffer.subarray(0, bytesRead));
           } catch (error) {

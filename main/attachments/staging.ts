@@ -2,7 +2,7 @@ import { createHash, randomUUID, type Hash } from 'node:crypto';
 import type { Attachment, AttachmentRole } from '../../preload/contract/attachments';
 import { getSettings } from '../settings/service';
 import { indexRecord } from '../search/service';
-import { AppError, invalid } from '../shared/errors';
+import { AppError, invalid, problem, sayProblem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { toAttachment } from './dto';
 import { CHUNK_SIZE, SNIFF_BYTES } from './model';
@@ -45,7 +45,7 @@ export class StagedFile {
   ) {
     const maxMB = getSettings(session).attachmentMaxMB;
     const tooBig = sizeProblem(size, maxMB);
-    if (tooBig) throw new AppError('TOO_LARGE', `${name}: ${tooBig}.`, { size: tooBig });
+    if (tooBig) throw new AppError('TOO_LARGE', `${name}: ${sayProblem(tooBig)}.`, { size: tooBig });
     const badRole = roleProblem(owner.module, role);
     if (badRole) throw invalid({ role: badRole });
     this.ownerRef = checkOwner(session, owner).ref;
@@ -70,9 +70,9 @@ export class StagedFile {
 
   /** Appends bytes (any length); whole chunks are written as they fill. */
   append(bytes: Uint8Array): void {
-    if (this.done) throw new AppError('CONFLICT', 'This upload has ended.');
+    if (this.done) throw new AppError('CONFLICT', problem('uploadEnded'));
     if (this.received + bytes.length > this.size) {
-      throw invalid({ data: `More bytes than the ${this.size} the file declared` });
+      throw invalid({ data: problem('moreBytes', { size: this.size }) });
     }
     this.received += bytes.length;
     this.hash.update(bytes);
@@ -93,7 +93,7 @@ export class StagedFile {
   /** The last chunk, type, SHA-256, search entry and audit entry: the file appears on its record. */
   async commit(): Promise<Attachment> {
     if (this.received !== this.size) {
-      throw invalid({ size: `${this.received} of the ${this.size} bytes arrived; add the file again` });
+      throw invalid({ size: problem('bytesMissing', { received: this.received, size: this.size }) });
     }
     const sniffed = await sniffType(Buffer.concat(this.head), this.name, this.size);
     const sha256 = this.hash.digest('hex');

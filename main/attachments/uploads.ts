@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Attachment, attachmentsChannels } from '../../preload/contract/attachments';
-import { AppError, invalid } from '../shared/errors';
+import { AppError, invalid, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { CHUNK_SIZE } from './model';
 import { AttachmentsRepo } from './repo';
@@ -61,13 +61,13 @@ export function beginUpload(session: Session, input: BeginInput): { uploadId: st
 
 export function uploadChunk(session: Session, input: { uploadId: string; index: number; data: string }): { received: number } {
   const upload = get(session, input.uploadId);
-  if (input.index !== upload.nextIndex) throw invalid({ index: `Expected chunk ${upload.nextIndex}` });
+  if (input.index !== upload.nextIndex) throw invalid({ index: problem('chunkOrder', { expected: upload.nextIndex }) });
   const expected = Math.min(CHUNK_SIZE, upload.file.size - upload.file.bytesReceived);
   // The decoded length is known from the text; a chunk of another size is refused before decoding.
   const padding = input.data.endsWith('==') ? 2 : input.data.endsWith('=') ? 1 : 0;
   const length = (input.data.length / 4) * 3 - padding;
   if (input.data.length % 4 !== 0 || length !== expected) {
-    throw invalid({ data: `Chunk ${input.index} must be ${expected} bytes, not ${Number.isInteger(length) ? length : 'a partial base64 quantum'}` });
+    throw invalid({ data: problem('chunkSize', { index: input.index, expected, actual: Number.isInteger(length) ? String(length) : 'a partial base64 quantum' }) });
   }
   const written = upload.buffer.write(input.data, 'base64');
   upload.file.append(upload.buffer.subarray(0, written));

@@ -6,7 +6,7 @@ import { csvRows, CSV_BOM } from '../exports/csv';
 import { ExportFile } from '../exports/file-output';
 import { getSettings } from '../settings/service';
 import { appInfo } from '../shared/app-info';
-import { invalid } from '../shared/errors';
+import { invalid, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import type { AuditRow } from './model';
 import type { AuditService } from './service';
@@ -60,8 +60,8 @@ const PAGE = 2_000;
 
 export function startAuditExport(session: Session, input: z.output<typeof AuditExport>): JobInfo {
   const file = session.files.resolve(input.grantId, { purpose: 'export', modes: ['save'], field: 'grantId' });
-  if (!file.name.toLowerCase().endsWith(`.${input.format}`)) throw invalid({ grantId: `Choose a .${input.format} file name for this format` });
-  if (input.from && input.to && input.to <= input.from) throw invalid({ to: 'Must be after the start' });
+  if (!file.name.toLowerCase().endsWith(`.${input.format}`)) throw invalid({ grantId: problem('fileExtension', { ext: input.format }) });
+  if (input.from && input.to && input.to <= input.from) throw invalid({ to: problem('afterStart') });
   const audit = session.audit as AuditService;
   const anchor = audit.currentAnchor();
   const head = audit.head();

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { VERIFY_JOB_KIND, type AnchorCheck, type AuditEntry, type AuditIntegrity, type AuditReceipt, type AuditVerification, type VerifyScope } from '../../preload/contract/audit';
 import type { Page } from '../../preload/contract/common';
-import { conflict } from '../shared/errors';
+import { conflict, problem } from '../shared/errors';
 import type { AuditInput, AuditWriter, Session } from '../shared/session';
 import { anchorSignatureOk } from './anchor';
 import type { AnchorKeeper, AnchorState } from './anchor-keeper';
@@ -243,7 +243,7 @@ export class AuditService implements AuditWriter {
     if (!this.anchor) return anchorCheck(null, 0);
     const chain = checkSegment(this.repo, this.hmacKey, { seq: 0, hash: GENESIS_HASH }, this.repo.last()?.seq ?? 0);
     if (!chain.ok) {
-      throw conflict(`The chain is broken at entry #${chain.firstBroken?.seq}; an anchor is only set on a chain that verifies.`);
+      throw conflict(problem('chainBroken', { seq: chain.firstBroken?.seq ?? 0 }));
     }
     const before = this.anchor.current();
     this.append({

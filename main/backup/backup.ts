@@ -6,7 +6,7 @@ import type { BackupResult } from '../../preload/contract/backups';
 import type { JobInfo } from '../../preload/contract/jobs';
 import type { AuditService } from '../audit/service';
 import { appInfo } from '../shared/app-info';
-import { AppError, diskFullOr } from '../shared/errors';
+import { AppError, diskFullOr, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { fsyncDir } from '../store/files';
 import type { VaultManager } from '../vault/service';
@@ -30,7 +30,7 @@ async function sha256OfFile(path: string, signal?: AbortSignal): Promise<{ size:
   const hash = createHash('sha256');
   let size = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    if (signal?.aborted) throw new AppError('CONFLICT', 'Cancelled.');
+    if (signal?.aborted) throw new AppError('CONFLICT', problem('cancelled'));
     hash.update(chunk);
     size += chunk.length;
   }
@@ -140,7 +140,7 @@ export function startBackup(vault: VaultManager, session: Session, target: Backu
           counts: manifest.counts,
         };
         // Rename and audit entry in one synchronous step: a lock cannot come between them.
-        if (existsSync(target.path)) throw new AppError('CONFLICT', `${target.path} appeared while the backup ran; nothing was overwritten.`);
+        if (existsSync(target.path)) throw new AppError('CONFLICT', problem('backupTargetAppeared', { path: target.path }));
         renameSync(temp, target.path);
         fsyncDir(dirname(target.path));
         session.tx(() =>

@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar';
-import { AppError } from '../shared/errors';
+import { AppError, problem as catalogueProblem } from '../shared/errors';
 import type { PartHash } from './manifest';
 import { ENTRY, ENTRY_ORDER } from './model';
 
@@ -25,7 +25,7 @@ export async function writeContainer(stagingDir: string, target: string, totalBy
   let size = 0;
   try {
     for await (const chunk of pack as AsyncIterable<Buffer>) {
-      if (progress.signal?.aborted) throw new AppError('CONFLICT', 'Cancelled.');
+      if (progress.signal?.aborted) throw new AppError('CONFLICT', catalogueProblem('cancelled'));
       hash.update(chunk);
       await handle.write(chunk);
       size += chunk.length;
@@ -114,7 +114,7 @@ export async function readContainer(path: string, opts: Progress & { extractDbTo
 
   let read = 0;
   source.on('data', (c) => {
-    if (opts.signal?.aborted) source.destroy(new AppError('CONFLICT', 'Cancelled.'));
+    if (opts.signal?.aborted) source.destroy(new AppError('CONFLICT', catalogueProblem('cancelled')));
     fileHash.update(c as Buffer);
     read += c.length;
     opts.onBytes?.(read, total);

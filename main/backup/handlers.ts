@@ -1,6 +1,6 @@
 import type { Output, ParsedInput } from '../../preload/contract';
 import type { backupsChannels } from '../../preload/contract/backups';
-import { AppError } from '../shared/errors';
+import { AppError, problem } from '../shared/errors';
 import type { VaultManager } from '../vault/service';
 import { startBackup } from './backup';
 import { startRestore, inspectBackup } from './restore';
@@ -23,7 +23,7 @@ export function backupHandlers(vault: VaultManager): {
     'vault.backup': (input) => {
       const s = session();
       const target = s.files.resolve(input.grantId, { purpose: 'backup', modes: ['save'], field: 'grantId' });
-      if (target.overwrite) throw new AppError('CONFLICT', 'Choose a new file name: a backup never overwrites a file.');
+      if (target.overwrite) throw new AppError('CONFLICT', problem('newBackupName'));
       return startBackup(vault, s, { path: target.path, automatic: false });
     },
     'vault.inspectBackup': (input) => inspectBackup(vault, input),

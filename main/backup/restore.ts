@@ -5,7 +5,7 @@ import type { BackupPreview } from '../../preload/contract/backups';
 import type { JobInfo } from '../../preload/contract/jobs';
 import { signAnchor, writeAnchorFile } from '../audit/anchor';
 import { anchorKeyFrom } from '../audit/keys';
-import { AppError, diskFullOr } from '../shared/errors';
+import { AppError, diskFullOr, problem } from '../shared/errors';
 import { ensurePrivateDir, fsyncDir, writeFileAtomic } from '../store/files';
 import { KeyFileProblem, normaliseRecoveryCode, parseKeyFile, unwrapKey } from '../store/keyfile';
 import { latestVersion } from '../store/migrate';
@@ -62,7 +62,7 @@ export async function inspectBackup(vault: VaultManager, input: { grantId: strin
     : await unwrapKey(keyFile.byPassphrase, input.passphrase ?? '');
   if (!dbKey) {
     throw new AppError('WRONG_PASSPHRASE', byRecoveryCode ? 'That recovery code does not open this backup.' : 'That passphrase does not open this backup (it is the passphrase the vault had when the backup was made).', {
-      [byRecoveryCode ? 'recoveryCode' : 'passphrase']: 'Does not open this backup',
+      [byRecoveryCode ? 'recoveryCode' : 'passphrase']: problem('doesNotOpenBackup'),
     });
   }
   const manifest = openManifest(contents.manifest, dbKey);
@@ -122,7 +122,7 @@ export function startRestore(vault: VaultManager, inspectionId: string): JobInfo
       vault.exclusive(async () => {
         const { manifest, dbKey } = inspection;
         try {
-          if (vault.status() === 'unlocked') throw new AppError('CONFLICT', 'The vault was unlocked while the restore waited; lock it and try again.');
+          if (vault.status() === 'unlocked') throw new AppError('CONFLICT', problem('unlockedWhileWaiting'));
           ensurePrivateDir(paths.dir);
           const total = inspection.size * 3;
           const contents = await readContainer(inspection.path, { extractDbTo: extracted, signal: ctx.signal, onBytes: (n) => ctx.progress(n, total) });

@@ -5,7 +5,7 @@ import { BackupSchedule as ScheduleSchema } from '../../preload/contract/backups
 import type { JobInfo } from '../../preload/contract/jobs';
 import { AuditRepo } from '../audit/repo';
 import { SettingsRepo } from '../settings/repo';
-import { AppError } from '../shared/errors';
+import { AppError, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import type { VaultManager } from '../vault/service';
 import { startBackup } from './backup';
@@ -83,7 +83,7 @@ export function configureBackups(
 /** Starts an automatic backup into the configured folder, re-checked now (it may have gone). */
 export function startAutomaticBackup(vault: VaultManager, session: Session): JobInfo {
   const schedule = getSchedule(session);
-  if (!schedule.folder) throw new AppError('CONFLICT', 'Choose a folder for automatic backups in Settings → Backups first.');
+  if (!schedule.folder) throw new AppError('CONFLICT', problem('backupFolderFirst'));
   const running = runningBackup(session);
   if (running) return running;
   const recordFailure = (message: string) =>
@@ -93,7 +93,7 @@ export function startAutomaticBackup(vault: VaultManager, session: Session): Job
   const folder = vault.files.recheckFolder(schedule.folder);
   if (!folder.ok) {
     recordFailure(folder.problem);
-    throw new AppError('CONFLICT', `${folder.problem}. Choose the folder again in Settings → Backups.`);
+    throw new AppError('CONFLICT', problem('backupFolderAgain', { problem: folder.problem }));
   }
   const dir = folder.path;
   return startBackup(vault, session, {

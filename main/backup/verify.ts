@@ -4,7 +4,7 @@ import { anchorKeyFrom, chainKeyFrom } from '../audit/keys';
 import type { AuditAnchor } from '../audit/model';
 import { AuditRepo } from '../audit/repo';
 import { ChainVerifier } from '../audit/rules';
-import { AppError } from '../shared/errors';
+import { AppError, problem } from '../shared/errors';
 import { openDatabase } from '../store/database';
 import { runCopyWorker, type CheckResult, type WorkerRun } from './repo/copy-worker';
 import { countRecords, schemaVersion } from './repo/counts';
@@ -50,7 +50,7 @@ export async function verifyDatabaseFile(
       if (!verifier.push(row)) break;
       if (++n % 5_000 === 0) {
         await new Promise((r) => setImmediate(r));
-        if (opts.signal?.aborted) throw new AppError('CONFLICT', 'Cancelled.');
+        if (opts.signal?.aborted) throw new AppError('CONFLICT', problem('cancelled'));
       }
     }
     const chain = verifier.result();

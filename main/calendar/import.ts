@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { CalendarDay } from './model';
 import { fieldMap } from '../shared/input-guard';
+import { type Problem, problem } from '../shared/errors';
 
 // Parses a DPO's calendar file: pure, no I/O. Bad rows are named by line so the DPO can fix them.
 
@@ -8,7 +9,7 @@ export interface ParsedCalendar {
   holidays: CalendarDay[];
   workdays: CalendarDay[];
 }
-export type ParseResult = { ok: true; value: ParsedCalendar } | { ok: false; problems: Record<string, string> };
+export type ParseResult = { ok: true; value: ParsedCalendar } | { ok: false; problems: Record<string, Problem> };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HOLIDAY_WORDS = new Set(['holiday', 'off', 'rest', '休', '假', '休息', '节假日']);
@@ -35,22 +36,22 @@ const nameOf = (en?: string, zh?: string): CalendarDay['name'] => {
 
 /** CSV: one date a line, `date,kind[,name_en[,name_zh]]`; an optional header line starting with "date". */
 export function parseCalendarCsv(text: string): ParseResult {
-  const problems = fieldMap();
+  const problems = fieldMap<Problem>();
   const out: ParsedCalendar = { holidays: [], workdays: [] };
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    return { ok: false, problems: { [`line.${line ?? 1}`]: 'The CSV cannot be read here (check the quotes)' } };
+    return { ok: false, problems: { [`line.${line ?? 1}`]: problem('calendarCsvQuotes') } };
   }
   for (const { record, info } of records) {
     const [date = '', kind = '', en, zh] = record;
     if (info.lines === 1 && date.toLowerCase() === 'date') continue;
     const key = `line.${info.lines}`;
     const k = kindOf(kind);
-    if (!realDate(date)) problems[key] = `Line ${info.lines}: "${date}" is not a date (YYYY-MM-DD)`;
-    else if (!k) problems[key] = `Line ${info.lines}: "${kind}" is neither holiday nor workday`;
+    if (!realDate(date)) problems[key] = problem('calendarLineDate', { where: `Line ${info.lines}`, value: `"${date}"` });
+    else if (!k) problems[key] = problem('calendarLineKind', { where: `Line ${info.lines}`, value: kind });
     else (k === 'holiday' ? out.holidays : out.workdays).push({ date, name: nameOf(en, zh) });
   }
   return Object.keys(problems).length ? { ok: false, problems } : { ok: true, value: out };
@@ -70,9 +71,9 @@ export function parseCalendarJson(text: string): ParseResult {
   } catch (error) {
     const pos = /position (\d+)/.exec(String((error as Error).message));
     const line = pos ? lineAt(text, Number(pos[1])) : 1;
-    return { ok: false, problems: { [`line.${line}`]: `Line ${line}: not valid JSON` } };
+    return { ok: false, problems: { [`line.${line}`]: problem('calendarLineJson', { line }) } };
   }
-  const problems = fieldMap();
+  const problems = fieldMap<Problem>();
   const out: ParsedCalendar = { holidays: [], workdays: [] };
   let searchFrom = 0;
   const locate = (date: unknown): number => {
@@ -89,8 +90,8 @@ export function parseCalendarJson(text: string): ParseResult {
     const key = line ? `line.${line}` : path;
     const k = kind ?? (typeof obj?.kind === 'string' ? kindOf(obj.kind) : null);
     const name = obj?.name;
-    if (typeof date !== 'string' || !realDate(date)) problems[key] = `${where}: ${JSON.stringify(date ?? null)} is not a date (YYYY-MM-DD)`;
-    else if (!k) problems[key] = `${where}: the kind must be holiday or workday`;
+    if (typeof date !== 'string' || !realDate(date)) problems[key] = problem('calendarLineDate', { where, value: JSON.stringify(date ?? null) });
+    else if (!k) problems[key] = problem('calendarKind', { where });
     else {
       const n =
         typeof name === 'string'
@@ -104,9 +105,9 @@ export function parseCalendarJson(text: string): ParseResult {
   if (Array.isArray(data)) data.forEach((e, i) => take(e, null, `entries.${i}`));
   else if (typeof data === 'object' && data !== null) {
     const { holidays, workdays } = data as Record<string, unknown>;
-    if (!Array.isArray(holidays) && !Array.isArray(workdays)) return { ok: false, problems: { text: 'Expected "holidays" and "workdays" lists' } };
+    if (!Array.isArray(holidays) && !Array.isArray(workdays)) return { ok: false, problems: { text: problem('calendarLists') } };
     (Array.isArray(holidays) ? holidays : []).forEach((e, i) => take(e, 'holiday', `holidays.${i}`));
     (Array.isArray(workdays) ? workdays : []).forEach((e, i) => take(e, 'workday', `workdays.${i}`));
-  } else return { ok: false, problems: { text: 'Expected a JSON object or list of dates' } };
+  } else return { ok: false, problems: { text: problem('calendarJson') } };
   return Object.keys(problems).length ? { ok: false, problems } : { ok: true, value: out };
 }

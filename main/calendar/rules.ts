@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { CalendarDay, CalendarYear, DayKind, WorkCalendar, YearDays } from './model';
 import { fieldMap } from '../shared/input-guard';
+import { type Problem, problem } from '../shared/errors';
 
 // Pure day arithmetic on YYYY-MM-DD dates. No clock, no I/O: the calendars come in as values.
 
@@ -121,20 +122,20 @@ export function runsOf(dates: string[]): [string, string][] {
  * Checks a year's dates before they are stored: each in the year, a day off not also a working
  * day, and a declared working day on a weekend. Returns field → message.
  */
-export function checkCalendarYear(year: number, holidays: string[], workdays: string[]): Record<string, string> {
-  const problems = fieldMap();
+export function checkCalendarYear(year: number, holidays: string[], workdays: string[]): Record<string, Problem> {
+  const problems = fieldMap<Problem>();
   const seen = new Set<string>();
   holidays.forEach((d, i) => {
-    if (yearOf(d) !== year) problems[`holidays.${i}`] = `${d} is not in ${year}`;
-    else if (seen.has(d)) problems[`holidays.${i}`] = `${d} is listed twice`;
+    if (yearOf(d) !== year) problems[`holidays.${i}`] = problem('dayNotInYear', { day: d, year });
+    else if (seen.has(d)) problems[`holidays.${i}`] = problem('dayListedTwice', { day: d });
     seen.add(d);
   });
   const seenWork = new Set<string>();
   workdays.forEach((d, i) => {
-    if (yearOf(d) !== year) problems[`workdays.${i}`] = `${d} is not in ${year}`;
-    else if (seen.has(d)) problems[`workdays.${i}`] = `${d} is also listed as a holiday`;
-    else if (seenWork.has(d)) problems[`workdays.${i}`] = `${d} is listed twice`;
-    else if (!isWeekend(d)) problems[`workdays.${i}`] = `${d} is a weekday; only weekend days can be declared working days`;
+    if (yearOf(d) !== year) problems[`workdays.${i}`] = problem('dayNotInYear', { day: d, year });
+    else if (seen.has(d)) problems[`workdays.${i}`] = problem('dayAlsoHoliday', { day: d });
+    else if (seenWork.has(d)) problems[`workdays.${i}`] = problem('dayListedTwice', { day: d });
+    else if (!isWeekend(d)) problems[`workdays.${i}`] = problem('dayIsWeekday', { day: d });
     seenWork.add(d);
   });
   return problems;

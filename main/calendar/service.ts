@@ -4,7 +4,7 @@ import { DeadlinesRepo } from '../deadlines/repo';
 import { texts } from '../rules/catalogue';
 import { loadCatalogue } from '../rules/load';
 import { preview, withEffects } from '../rules/recompute';
-import { invalid } from '../shared/errors';
+import { invalid, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { parseCalendarCsv, parseCalendarJson } from './import';
 import { fallbackFor } from './load';
@@ -62,7 +62,7 @@ function storeYear(session: Session, input: YearInput, origin: CalendarOrigin, f
     if (input.dryRun) return { year: next, recomputed: 0, change, stored: false, effects: preview(session, scope, () => repo.replaceYear(next)) };
     if (change.needsConfirmation && !input.confirmRemoval) {
       throw invalid({
-        confirmRemoval: `This removes ${change.removed} of the ${change.before} days loaded for ${input.country} ${input.year} (${change.after} would remain); confirm the removal to go on`,
+        confirmRemoval: problem('confirmDayRemoval', { removed: change.removed, before: change.before, country: input.country, year: input.year, after: change.after }),
       });
     }
     const wasProvisional = touched.filter((r) => r.provisional_years?.split(',').includes(String(input.year))).length;
@@ -105,7 +105,7 @@ export function importCalendarYear(
   if (!parsed.ok) throw invalid(parsed.problems);
   const outside = [...parsed.value.holidays, ...parsed.value.workdays].filter((d) => yearOf(d.date) !== input.year);
   if (outside.length) {
-    throw invalid({ year: `The file has dates outside ${input.year}: ${outside.slice(0, 5).map((d) => d.date).join(', ')}` });
+    throw invalid({ year: problem('datesOutsideYear', { year: input.year, days: outside.slice(0, 5).map((d) => d.date).join(', ') }) });
   }
   return storeYear(session, { ...input, ...parsed.value }, 'imported', 'text.');
 }

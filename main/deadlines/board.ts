@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { BoardBounds, BoardBucket, BucketCounts, DeadlineAlert, DeadlinesListInput, Deadline } from '../../preload/contract/deadlines';
 import type { ModuleName } from '../../preload/contract/common';
 import { getSettings } from '../settings/service';
-import { invalid } from '../shared/errors';
+import { invalid, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { loadCatalogue } from '../rules/load';
 import { toDeadline } from './dto';
@@ -28,7 +28,7 @@ export function boardBounds(now: Date, zone = DEFAULT_ZONE): BoardBounds {
   const t = now.getTime();
   let day = dayBounds.get(zone);
   if (!day || t < day.from || t > day.until) {
-    if (!IANAZone.isValidZone(zone)) throw invalid({ zone: `Unknown time zone "${zone}"` });
+    if (!IANAZone.isValidZone(zone)) throw invalid({ zone: problem('unknownZone', { zone }) });
     const local = DateTime.fromJSDate(now, { zone });
     const end = local.endOf('day');
     day = { from: local.startOf('day').toMillis(), until: end.toMillis(), endOfToday: end.toUTC().toISO()!, endOfWeek: local.endOf('week').toUTC().toISO()! };
@@ -48,7 +48,7 @@ function decodeCursor(cursor: string): { dueAt: string; id: string; phase: Phase
   } catch {
     // fall through to the validation error
   }
-  throw invalid({ cursor: 'Not a cursor from this list' });
+  throw invalid({ cursor: problem('badCursor') });
 }
 
 type ListInput = z.output<typeof DeadlinesListInput>;

@@ -1,7 +1,7 @@
 import type { ComputedDeadline, RuleInfo } from '../../preload/contract/deadlines';
 import { calendarLoader } from '../calendar/load';
 import { loadCatalogue } from '../rules/load';
-import { invalid } from '../shared/errors';
+import { invalid, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { RULE_KEYS, deadlineRuleAt, versionRef } from './catalog';
 import { provisionalMessage } from './explain';
@@ -31,10 +31,10 @@ export function listRules(session: Session): { rules: RuleInfo[] } {
 export function computeForCalculator(session: Session, input: { rule: string; start: string; until?: string }): ComputedDeadline {
   const catalogue = loadCatalogue(session);
   const date = startDateOf(input.rule, input.start);
-  if (!date) throw invalid({ start: 'Not an ISO date or instant' });
+  if (!date) throw invalid({ start: problem('notDateOrInstant') });
   const rule = deadlineRuleAt(catalogue, input.rule, date);
-  if (!rule) throw invalid({ rule: `No version of this rule is in force on ${date}` });
-  if (rule.period.kind === 'fixedDate' && !input.until) throw invalid({ until: 'This rule needs the date it falls due' });
+  if (!rule) throw invalid({ rule: problem('noVersionOfRule', { date }) });
+  if (rule.period.kind === 'fixedDate' && !input.until) throw invalid({ until: problem('needsDueDate') });
   const c = computeFromCatalogue(catalogue, input.rule, { start: input.start, until: input.until }, calendarLoader(session))!.computed;
   const provisional = c.calendar?.provisionalYears.length ? { years: c.calendar.provisionalYears, message: provisionalMessage(c.calendar.provisionalYears) } : null;
   return {

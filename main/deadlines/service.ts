@@ -6,7 +6,7 @@ import type { WorkCalendar } from '../calendar/model';
 import type { Catalogue } from '../rules/catalogue';
 import { loadCatalogue } from '../rules/load';
 import { getSettings } from '../settings/service';
-import { conflict, invalid, notFound } from '../shared/errors';
+import { conflict, invalid, notFound, problem, type Problem } from '../shared/errors';
 import { recordPort } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { isDeadlineRule, zoneOf } from './catalog';
@@ -26,35 +26,35 @@ const isInstant = (s: unknown): s is string => typeof s === 'string' && !Number.
 
 /** Checks what the schema cannot (the requests come from code, not from a zod-parsed channel). */
 function checkRequests(record: RecordRef, requests: DeadlineRequest[], catalogue: Catalogue): void {
-  const problems = fieldMap();
-  if (!ModuleName.safeParse(record.module).success) problems['record.module'] = 'Unknown module';
-  if (typeof record.recordId !== 'string' || !record.recordId) problems['record.recordId'] = 'Required';
+  const problems = fieldMap<Problem>();
+  if (!ModuleName.safeParse(record.module).success) problems['record.module'] = problem('unknownModule');
+  if (typeof record.recordId !== 'string' || !record.recordId) problems['record.recordId'] = problem('required');
   const keys = new Set<string>();
   requests.forEach((r, i) => {
     const at = (f: string) => `deadlines.${i}.${f}`;
-    if (typeof r.key !== 'string' || !r.key.trim() || r.key.length > 100) problems[at('key')] = 'Required (up to 100 characters)';
-    else if (keys.has(r.key)) problems[at('key')] = `Key "${r.key}" is requested twice`;
+    if (typeof r.key !== 'string' || !r.key.trim() || r.key.length > 100) problems[at('key')] = problem('deadlineKey');
+    else if (keys.has(r.key)) problems[at('key')] = problem('deadlineKeyTwice', { key: r.key });
     keys.add(r.key);
     if (!isDeadlineRule(r.ruleKey)) {
-      problems[at('ruleKey')] = `Unknown rule "${String(r.ruleKey)}"`;
+      problems[at('ruleKey')] = problem('unknownRule', { key: String(r.ruleKey) });
       return;
     }
     const zone = zoneOf(r.ruleKey);
     const date = typeof r.start === 'string' ? startDateOf(r.ruleKey, r.start) : null;
     if (!date) {
-      problems[at('start')] = 'Not an ISO date or instant';
+      problems[at('start')] = problem('notDateOrInstant');
       return;
     }
     const version = catalogue.at(r.ruleKey, date);
     if (!version) {
-      problems[at('ruleKey')] = `No version of rule "${r.ruleKey}" is in force on ${date}`;
+      problems[at('ruleKey')] = problem('noRuleVersion', { key: r.ruleKey, date });
       return;
     }
     if ((version.params.period as { kind: string }).kind === 'fixedDate' && (typeof r.until !== 'string' || !parseStart(r.until, zone))) {
-      problems[at('until')] = 'This rule needs the date it falls due';
+      problems[at('until')] = problem('needsDueDate');
     }
-    if (r.met && !isInstant(r.met.at)) problems[at('met.at')] = 'Not an ISO instant';
-    if (r.waived && (typeof r.waived.reason !== 'string' || !r.waived.reason.trim())) problems[at('waived.reason')] = 'A waiver needs a reason';
+    if (r.met && !isInstant(r.met.at)) problems[at('met.at')] = problem('notIsoInstant');
+    if (r.waived && (typeof r.waived.reason !== 'string' || !r.waived.reason.trim())) problems[at('waived.reason')] = problem('waiverNeedsReason');
   });
   if (Object.keys(problems).length) throw invalid(problems);
 }
@@ -237,7 +237,7 @@ export function recomputeRows(session: Session, rows: DeadlineRow[]): DeadlineRo
 function openRow(repo: DeadlinesRepo, id: string): DeadlineRow {
   const row = repo.byId(id);
   if (!row) throw notFound('Deadline', id);
-  if (row.stored_state === 'met') throw conflict('This deadline is already met.');
+  if (row.stored_state === 'met') throw conflict(problem('deadlineMet'));
   return row;
 }
 
@@ -247,7 +247,7 @@ export function waiveDeadline(session: Session, input: { id: string; reason: str
   const repo = new DeadlinesRepo(session.db);
   session.tx(() => {
     const row = openRow(repo, input.id);
-    if (row.stored_state === 'waived') throw conflict('This deadline is already waived.');
+    if (row.stored_state === 'waived') throw conflict(problem('deadlineWaived'));
     repo.upsert({ ...row, stored_state: 'waived', dpo_waived_reason: input.reason, changed_at: session.now().toISOString() });
     // The owning module keeps copies (its list's next due): they follow in the same transaction.
     recordPort(row.module)?.onDeadlinesChanged?.(session, row.record_id);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Language } from '../../preload/contract/common';
 import type { JobInfo } from '../../preload/contract/jobs';
-import { invalid } from '../shared/errors';
+import { invalid, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { csvValue } from './cells';
 import { csvRows, CSV_BOM } from './csv';
@@ -26,7 +26,7 @@ export interface RegisterExportRequest<F> {
  */
 export function startRegisterExport<F>(session: Session, req: RegisterExportRequest<F>): JobInfo {
   const file = session.files.resolve(req.grantId, { purpose: 'export', modes: ['save'], field: 'grantId' });
-  if (!file.name.toLowerCase().endsWith(`.${req.format}`)) throw invalid({ grantId: `Choose a .${req.format} file name for this format` });
+  if (!file.name.toLowerCase().endsWith(`.${req.format}`)) throw invalid({ grantId: problem('fileExtension', { ext: req.format }) });
   const { source, language } = req;
   const total = source.count(session, req.filter);
   const out = new ExportFile(file, randomUUID());

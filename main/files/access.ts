@@ -3,7 +3,7 @@ import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { FileGrant, FileMode, FilePurpose, FileRoots } from '../../preload/contract/files';
-import { AppError, invalid } from '../shared/errors';
+import { AppError, invalid, problem, type Problem } from '../shared/errors';
 import { MAX_GRANTS, PURPOSES } from './model';
 import { isFullPath, isInside, purposeProblem } from './rules';
 
@@ -93,9 +93,9 @@ export class FileAccess {
   resolve(grantId: string, expect: { purpose: FilePurpose; modes: FileMode[]; field?: string }): ResolvedFile {
     const field = expect.field ?? 'grantId';
     const grant = this.grants.get(grantId);
-    if (!grant) throw invalid({ [field]: 'This file choice has expired; choose the file again' });
+    if (!grant) throw invalid({ [field]: problem('choiceExpired') });
     if (grant.purpose !== expect.purpose || !expect.modes.includes(grant.mode)) {
-      throw invalid({ [field]: `This file was chosen for another use (${grant.purpose}, ${grant.mode})` });
+      throw invalid({ [field]: problem('choiceOtherUse', { purpose: grant.purpose, mode: grant.mode }) });
     }
     const again = this.check(grant.purpose, grant.mode, grant.path, grant.root ? [grant.root] : null, grant.overwrite, field);
     return { ...again, overwrite: grant.overwrite };
@@ -146,31 +146,31 @@ export class FileAccess {
     overwrite: boolean,
     field = 'path',
   ): ResolvedFile & { root: string | null } {
-    if (rawPath.includes('\0') || !isFullPath(rawPath)) throw invalid({ [field]: 'Give the full path, starting from the drive or /' });
+    if (rawPath.includes('\0') || !isFullPath(rawPath)) throw invalid({ [field]: problem('fullPath') });
     const kindProblem = purposeProblem(purpose, mode, basename(rawPath));
     if (kindProblem) throw invalid({ [field]: kindProblem });
 
     let real: string;
     if (mode === 'directory') {
-      real = realOrNull(rawPath) ?? fail(field, 'There is no folder at this path');
-      if (!statSync(real).isDirectory()) fail(field, 'This is not a folder');
+      real = realOrNull(rawPath) ?? fail(field, problem('noFolder'));
+      if (!statSync(real).isDirectory()) fail(field, problem('notFolder'));
     } else if (mode === 'open') {
-      real = realOrNull(rawPath) ?? fail(field, 'There is no file at this path');
+      real = realOrNull(rawPath) ?? fail(field, problem('noFile'));
       const stat = statSync(real);
-      if (!stat.isFile()) fail(field, 'This is not a regular file');
+      if (!stat.isFile()) fail(field, problem('notRegularFile'));
       const limit = PURPOSES[purpose].maxOpenBytes;
-      if (limit !== null && stat.size > limit) fail(field, `The file is larger than ${Math.round(limit / 1024 / 1024)} MB`);
+      if (limit !== null && stat.size > limit) fail(field, problem('fileTooLarge', { mb: Math.round(limit / 1024 / 1024) }));
       // A link named recipients.csv that points at another kind of file is refused too.
       const realProblem = purposeProblem(purpose, mode, basename(real));
       if (realProblem) fail(field, realProblem);
     } else {
-      const parent = realOrNull(dirname(rawPath)) ?? fail(field, 'The folder does not exist');
-      if (!statSync(parent).isDirectory()) fail(field, 'The folder does not exist');
+      const parent = realOrNull(dirname(rawPath)) ?? fail(field, problem('folderMissing'));
+      if (!statSync(parent).isDirectory()) fail(field, problem('folderMissing'));
       real = join(parent, basename(rawPath));
       if (lstatExists(real)) {
         const stat = lstatSync(real);
         if (!overwrite || mode === 'folder' || !stat.isFile()) {
-          fail(field, 'Something already exists at this path; choose a new name (nothing is overwritten)');
+          fail(field, problem('pathTaken'));
         }
       }
     }
@@ -180,7 +180,7 @@ export class FileAccess {
       root = roots.map(realOrNull).find((r): r is string => r !== null && isInside(r, real)) ?? null;
       if (!root) {
         throw new AppError('FORBIDDEN', `This path is outside the folders granted in Settings (${roots.join(', ')}).`, {
-          [field]: 'Outside the folders granted in Settings',
+          [field]: problem('outsideGrants'),
         });
       }
     }
@@ -189,8 +189,8 @@ export class FileAccess {
   }
 }
 
-function fail(field: string, message: string): never {
-  throw invalid({ [field]: message });
+function fail(field: string, why: Problem): never {
+  throw invalid({ [field]: why });
 }
 
 function realOrNull(path: string): string | null {

@@ -1,6 +1,7 @@
 import { isAbsolute, normalize, relative, sep, win32 } from 'node:path';
 import type { FileMode, FilePurpose } from '../../preload/contract/files';
 import { PURPOSES } from './model';
+import { problem, type Problem } from '../shared/errors';
 
 /** A full path on this OS ("/…" or "C:\…"); a relative or drive-relative path is refused. */
 export function isFullPath(path: string, platform = process.platform): boolean {
@@ -19,13 +20,13 @@ export function extensionOf(name: string): string {
 }
 
 /** Why a purpose/mode/name is refused, or null. Pure: the file system is checked by the caller. */
-export function purposeProblem(purpose: FilePurpose, mode: FileMode, name: string): string | null {
+export function purposeProblem(purpose: FilePurpose, mode: FileMode, name: string): Problem | null {
   const rule = PURPOSES[purpose];
-  if (!rule.modes.includes(mode)) return `A ${purpose} file cannot be chosen for "${mode}"`;
+  if (!rule.modes.includes(mode)) return problem('purposeMode', { purpose, mode });
   if (mode === 'folder' || mode === 'directory' || rule.extensions === null) return null;
   const ext = extensionOf(name);
   if (!rule.extensions.includes(ext)) {
-    return `Choose a ${rule.extensions.map((e) => `.${e}`).join(' or ')} file`;
+    return problem('chooseFileKind', { exts: rule.extensions.map((e) => `.${e}`).join(' or ') });
   }
   return null;
 }

@@ -3,7 +3,7 @@ import type { Governance, governanceChannels } from '../../preload/contract/gove
 import { texts } from '../rules/catalogue';
 import { loadCatalogue } from '../rules/load';
 import { listRecordDeadlines, syncRecordDeadlines } from '../deadlines/service';
-import { invalid } from '../shared/errors';
+import { invalid, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { GovernanceRepo, type PioRow } from './repo';
 import { isMaterialChange, pioRequests } from './rules';
@@ -60,7 +60,7 @@ export function updateGovernance(session: Session, input: UpdateInput): Governan
     officer_contact: input.officerContact ?? before.officer_contact,
     updated_at: session.now().toISOString(),
   };
-  if (after.as_of && after.as_of > today) throw invalid({ asOf: 'Cannot be in the future' });
+  if (after.as_of && after.as_of > today) throw invalid({ asOf: problem('future') });
   return session.tx(() => {
     const events = repo.events();
     const reached = events.some((e) => e.kind === 'reached');
@@ -90,8 +90,8 @@ export function updateGovernance(session: Session, input: UpdateInput): Governan
 
 export function recordPioReport(session: Session, input: { date: string; reference: string }): Governance {
   const repo = new GovernanceRepo(session.db);
-  if (input.date > beijingToday(session.now())) throw invalid({ date: 'Cannot be in the future' });
-  if (!repo.events().some((e) => e.kind !== 'reported')) throw invalid({ date: 'No report is due: the threshold is not reached and nothing changed' });
+  if (input.date > beijingToday(session.now())) throw invalid({ date: problem('future') });
+  if (!repo.events().some((e) => e.kind !== 'reported')) throw invalid({ date: problem('noReportDue') });
   return session.tx(() => {
     repo.addEvent({ kind: 'reported', date: input.date, note: input.reference, recorded_at: session.now().toISOString() });
     refreshGovernance(session);

@@ -1,7 +1,7 @@
 // Use-cases of handling a request: identity, decision, thread, retention holds, reply sent.
 import { randomUUID } from 'node:crypto';
 import type { DecisionOutcome, HoldKind, IdentityOutcome, InboxRequest, RequestState, RequestType } from '../../preload/contract/inbox';
-import { invalid, notFound } from '../shared/errors';
+import { invalid, notFound, problem, type Problem } from '../shared/errors';
 import { pairToColumn } from '../shared/translatable';
 import { refuseIfVoided } from '../shared/record-ports';
 import type { Session } from '../shared/session';
@@ -41,10 +41,10 @@ export function verifyIdentity(session: Session, input: VerifyIdentityInput): In
   const repo = new InboxRepo(session.db);
   const row = loadRow(repo, input.id);
   const at = input.verifiedAt ?? session.now().toISOString();
-  const errors = fieldMap();
-  if (!OPEN_STATES.includes(row.state as RequestState)) errors.id = 'Identity is checked while the request is being handled';
-  if (Date.parse(at) < Date.parse(row.received_at)) errors.verifiedAt = 'Cannot be before the request was received';
-  if (Date.parse(at) > session.now().getTime() + 5 * 60_000) errors.verifiedAt = 'Cannot be in the future';
+  const errors = fieldMap<Problem>();
+  if (!OPEN_STATES.includes(row.state as RequestState)) errors.id = problem('identityWhileOpen');
+  if (Date.parse(at) < Date.parse(row.received_at)) errors.verifiedAt = problem('beforeReceived');
+  if (Date.parse(at) > session.now().getTime() + 5 * 60_000) errors.verifiedAt = problem('future');
   if (Object.keys(errors).length) throw invalid(errors);
   return session.tx(() => {
     const verifiedBy = input.verifiedBy?.trim() || session.actor();
@@ -76,7 +76,7 @@ export function decide(session: Session, input: DecisionInput & { id: string }):
   const row = loadRow(repo, input.id);
   const latest = repo.identityChecks(row.id).at(-1);
   const errors = decisionErrors(input, row.type as RequestType, latest ? { outcome: latest.outcome as IdentityOutcome, accountChecked: latest.account_checked === 1 } : null);
-  if (!OPEN_STATES.includes(row.state as RequestState)) errors.id = 'Reopen the request before changing its decision';
+  if (!OPEN_STATES.includes(row.state as RequestState)) errors.id = problem('reopenBeforeDecision');
   if (Object.keys(errors).length) throw invalid(errors);
   return session.tx(() => {
     const refuses = input.outcome !== 'fulfilled';
@@ -111,7 +111,7 @@ export function addMessage(session: Session, input: AddMessageInput): InboxReque
   const repo = new InboxRepo(session.db);
   const row = loadRow(repo, input.id);
   const at = input.at ?? session.now().toISOString();
-  if (Date.parse(at) > session.now().getTime() + 5 * 60_000) throw invalid({ at: 'Cannot be in the future' });
+  if (Date.parse(at) > session.now().getTime() + 5 * 60_000) throw invalid({ at: problem('future') });
   return session.tx(() => {
     repo.insertMessage({
       id: randomUUID(),
@@ -168,8 +168,8 @@ export function clearHold(session: Session, input: { id: string; holdId: string;
   const hold = repo.holds(row.id).find((h) => h.id === input.holdId);
   if (!hold) throw notFound('Hold', input.holdId);
   const at = input.clearedAt ?? session.now().toISOString();
-  if (hold.cleared_at) throw invalid({ holdId: `Already finally deleted on ${hold.cleared_at}` });
-  if (Date.parse(at) > session.now().getTime() + 5 * 60_000) throw invalid({ clearedAt: 'Cannot be in the future' });
+  if (hold.cleared_at) throw invalid({ holdId: problem('holdCleared', { at: hold.cleared_at }) });
+  if (Date.parse(at) > session.now().getTime() + 5 * 60_000) throw invalid({ clearedAt: problem('future') });
   return session.tx(() => {
     repo.clearHold(hold.id, at);
     timeline(session, repo, row.id, 'hold', `Finally deleted after hold (${hold.kind}): ${hold.description}${input.note ? ` — ${input.note}` : ''}`, at, { action: 'inbox.clearHold', params: { kind: hold.kind, description: hold.description, note: input.note ?? '' } });
@@ -188,7 +188,7 @@ export function markReplySent(session: Session, id: string, sent: { at: string; 
   const decision = row.decision_outcome as DecisionOutcome | null;
   // Minors Regulations Art. 34(3): a refusal of a minor's or guardian's request is given in writing.
   if (writtenRefusal(session, row) && /\b(phone|push)\b/.test(sent.via)) {
-    throw invalid({ channel: 'A refusal of a minor’s or guardian’s request is given in writing with reasons (Minors Regulations Art. 34(3)): send it by e-mail, letter or the portal' });
+    throw invalid({ channel: problem('minorRefusalWritten') });
   }
   if (!row.reply_sent_at) repo.updateRequest(row.id, { reply_sent_at: sent.at });
   row.reply_sent_at ??= sent.at;

@@ -2,7 +2,7 @@
 import type { InboxRequest, QuarterStats, RefusalGround, RequestState, RequestSummary, RequestType } from '../../preload/contract/inbox';
 import { RequestState as RequestStates } from '../../preload/contract/inbox';
 import { getSettings } from '../settings/service';
-import { invalid } from '../shared/errors';
+import { invalid, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { loadRow, toRequest, toSummary } from './dto';
 import { refusalGroundsOf } from './grounds';
@@ -37,7 +37,7 @@ function decodeCursor(cursor: string): { dueAt: string; id: string } {
   } catch {
     /* reported below */
   }
-  throw invalid({ cursor: 'Not a cursor this list gave out' });
+  throw invalid({ cursor: problem('badCursor') });
 }
 
 export function listRequests(

@@ -5,9 +5,10 @@ import { hasText, type TranslatableText } from '../../preload/contract/common';
 import type { DecisionOutcome, HoldKind, IdentityOutcome, RefusalGround, RequestState, RequestType } from '../../preload/contract/inbox';
 import type { DeadlineRequest, RuleKey } from '../deadlines/model';
 import type { RulesAt } from '../rules/resolve';
-import { DEADLINE_KEYS, OPEN_STATES, TRANSITIONS } from './model';
+import { DEADLINE_KEYS, OPEN_STATES, REQUEST_STATE_NAMES, TRANSITIONS } from './model';
+import { problem, type Problem } from '../shared/errors';
 
-export type FieldErrors = Record<string, string>;
+export type FieldErrors = Record<string, Problem>;
 
 /** Tolerance before an entered receipt time counts as "edited" and needs a reason. */
 const RECEIVED_AT_TOLERANCE_MS = 5 * 60_000;
@@ -26,17 +27,17 @@ export function intakeErrors(facts: IntakeFacts, now: Date, receivedAtEdited: bo
   const errors: FieldErrors = {};
   // PIPL Arts. 28, 31: a child under 14's request comes from, or is checked with, the guardian.
   if (facts.isMinor) {
-    if (!facts.guardian?.name?.trim()) errors['guardian.name'] = 'Required when the requester is under 14 (PIPL Art. 31)';
-    if (!facts.guardian?.contact?.trim()) errors['guardian.contact'] = 'Required when the requester is under 14 (PIPL Art. 31)';
+    if (!facts.guardian?.name?.trim()) errors['guardian.name'] = problem('guardianRequired');
+    if (!facts.guardian?.contact?.trim()) errors['guardian.contact'] = problem('guardianRequired');
   }
   // PIPL Art. 49: a deceased person's data is requested by a next of kin.
   if (facts.type === 'deceasedPersonData' && facts.representative?.kind !== 'nextOfKin') {
-    errors['representative.kind'] = 'A request about a deceased person’s data comes from a next of kin (PIPL Art. 49)';
+    errors['representative.kind'] = problem('nextOfKin');
   }
   const received = Date.parse(facts.receivedAt);
-  if (received > now.getTime() + RECEIVED_AT_TOLERANCE_MS) errors.receivedAt = 'Cannot be in the future';
+  if (received > now.getTime() + RECEIVED_AT_TOLERANCE_MS) errors.receivedAt = problem('future');
   if (receivedAtEdited && Math.abs(received - now.getTime()) > RECEIVED_AT_TOLERANCE_MS && !facts.receivedAtReason?.trim()) {
-    errors.receivedAtReason = 'Say why the receipt time differs from now (it starts the legal clock)';
+    errors.receivedAtReason = problem('receivedAtReason');
   }
   return errors;
 }
@@ -62,14 +63,14 @@ export function decisionErrors(input: DecisionInput, type: RequestType, latestId
   const errors: FieldErrors = {};
   const refuses = input.outcome !== 'fulfilled';
   const acts = input.outcome !== 'refused';
-  if (refuses && !input.refusalGround) errors.refusalGround = 'Pick one of the nine grounds of the privacy policy §V';
-  if (refuses && !(input.refusalReasons && hasText(input.refusalReasons))) errors.refusalReasons = 'Give the reasons for refusing (PIPL Art. 50)';
-  if (acts && !(input.actionsTaken && hasText(input.actionsTaken))) errors.actionsTaken = 'Say what was done';
+  if (refuses && !input.refusalGround) errors.refusalGround = problem('refusalGround');
+  if (refuses && !(input.refusalReasons && hasText(input.refusalReasons))) errors.refusalReasons = problem('refusalReasons');
+  if (acts && !(input.actionsTaken && hasText(input.actionsTaken))) errors.actionsTaken = problem('actionsTaken');
   if (acts && type !== 'complaint') {
     if (latestIdentity?.outcome !== 'verified') {
-      errors.identity = 'Verify the requester’s identity before acting on the request (privacy policy §V)';
+      errors.identity = problem('verifyIdentity');
     } else if (type === 'accountClosure' && !latestIdentity.accountChecked) {
-      errors.identity = 'For account closure, verify the account as well (privacy policy §V)';
+      errors.identity = problem('verifyAccount');
     }
   }
   return errors;
@@ -81,14 +82,14 @@ export function transitionErrors(
   to: RequestState,
   facts: { reason?: string; decision: DecisionOutcome | null },
 ): FieldErrors {
-  if (!TRANSITIONS[from].includes(to)) return { to: `Cannot move from ${from} to ${to}` };
+  if (!TRANSITIONS[from].includes(to)) return { to: problem('requestMove', { from: REQUEST_STATE_NAMES[from], to: REQUEST_STATE_NAMES[to] }) };
   const errors: FieldErrors = {};
   const reopening = to === 'inProgress' && !OPEN_STATES.includes(from);
-  if ((reopening || to === 'withdrawn') && !facts.reason?.trim()) errors.reason = reopening ? 'Say why the request is reopened' : 'Say how the requester withdrew';
+  if ((reopening || to === 'withdrawn') && !facts.reason?.trim()) errors.reason = reopening ? problem('requestReopenReason') : problem('withdrawnHow');
   if (to === 'answered' && facts.decision !== 'fulfilled' && facts.decision !== 'partlyFulfilled') {
-    errors.decision = 'Record a fulfilled or partly fulfilled decision before marking the request answered';
+    errors.decision = problem('answerNeedsDecision');
   }
-  if (to === 'refused' && facts.decision !== 'refused') errors.decision = 'Record a refusal with its ground before marking the request refused';
+  if (to === 'refused' && facts.decision !== 'refused') errors.decision = problem('refuseNeedsDecision');
   return errors;
 }
 
@@ -222,10 +223,10 @@ function holdDeadline(h: DeadlineFacts['holds'][number]): DeadlineRequest {
 /** A hold's own fields: the statutory ones run from a date, the others end on one. */
 export function holdErrors(kind: HoldKind, from?: string, until?: string): FieldErrors {
   if ((kind === 'networkLogs' || kind === 'transactions') && !from) {
-    return { from: kind === 'networkLogs' ? 'The date the logs run from (the keeping period starts then)' : 'The date the transaction was completed (E-Commerce Law Art. 31)' };
+    return { from: kind === 'networkLogs' ? problem('holdLogsFrom') : problem('holdTransactionDate') };
   }
-  if ((kind === 'backup' || kind === 'other') && !until) return { until: 'The date the data clears' };
-  if (from && until && until < from) return { until: 'Cannot be before the start date' };
+  if ((kind === 'backup' || kind === 'other') && !until) return { until: problem('holdUntil') };
+  if (from && until && until < from) return { until: problem('beforeStartDate') };
   return {};
 }
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { InboxCreate, InboxRequest, InboxUpdate, RequestState, RequestType } from '../../preload/contract/inbox';
 import { indexRecord } from '../search/service';
 import { getSettings } from '../settings/service';
-import { conflict, invalid } from '../shared/errors';
+import { conflict, invalid, problem, type Problem } from '../shared/errors';
 import { refuseIfVoided } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { refreshDeadlines } from './clock';
@@ -221,7 +221,7 @@ export function transition(session: Session, input: { id: string; to: RequestSta
   const from = row.state as RequestState;
   const errors = transitionErrors(from, input.to, { reason: input.reason, decision: row.decision_outcome as 'refused' | null });
   const at = input.at ?? session.now().toISOString();
-  if (input.at && Date.parse(input.at) < Date.parse(row.received_at)) errors.at = 'Cannot be before the request was received';
+  if (input.at && Date.parse(input.at) < Date.parse(row.received_at)) errors.at = problem('beforeReceived');
   if (Object.keys(errors).length) throw invalid(errors);
   return session.tx(() => {
     applyState(session, repo, row, input.to, at, input.reason?.trim() ?? '');
@@ -245,18 +245,18 @@ export function extend(session: Session, input: { id: string; noticeSentAt?: str
   const repo = new InboxRepo(session.db);
   const row = loadRow(repo, input.id);
   refuseIfVoided(row, row.ref);
-  if (row.extension_notice_at) throw conflict(`Request ${row.ref} was already extended on ${row.extension_notice_at}`);
+  if (row.extension_notice_at) throw conflict(problem('alreadyExtended', { ref: row.ref, at: row.extension_notice_at }));
   const sentAt = input.noticeSentAt ?? session.now().toISOString();
-  const errors = fieldMap();
+  const errors = fieldMap<Problem>();
   const regime = EXTENDABLE[row.jurisdiction];
   const first = regime ? listRecordDeadlines(session, MODULE, row.id).find((d) => d.key === regime.reply) : undefined;
   if (!regime || row.type === 'complaint' || !first) {
-    errors.id = 'An extension applies to GDPR, UK GDPR and CCPA requests only (GDPR/UK GDPR Art. 12(3), CCPA Regulations §7021(b))';
+    errors.id = problem('extensionRegimes');
   } else if (Date.parse(sentAt) > Date.parse(first.dueAt)) {
-    errors.noticeSentAt = `The extension notice must be sent within the ${regime.first}, by ${first.dueAt} (${regime.basis})`;
+    errors.noticeSentAt = problem('extensionNoticeLate', { first: regime.first, dueAt: first.dueAt, basis: regime.basis });
   }
-  if (Date.parse(sentAt) < Date.parse(row.received_at)) errors.noticeSentAt = 'Cannot be before the request was received';
-  if (!OPEN_STATES.includes(row.state as RequestState)) errors.id = 'Only a request still being handled can be extended';
+  if (Date.parse(sentAt) < Date.parse(row.received_at)) errors.noticeSentAt = problem('beforeReceived');
+  if (!OPEN_STATES.includes(row.state as RequestState)) errors.id = problem('extendOpenOnly');
   if (Object.keys(errors).length) throw invalid(errors);
   return session.tx(() => {
     repo.updateRequest(row.id, { extension_notice_at: sentAt, extension_reasons: input.reasons, updated_at: session.now().toISOString() });
@@ -297,13 +297,13 @@ export function stopClock(session: Session, input: { id: string; reason: string;
   const repo = new InboxRepo(session.db);
   const row = loadRow(repo, input.id);
   const at = input.at ?? session.now().toISOString();
-  const errors: Record<string, string> = {};
+  const errors: Record<string, Problem> = {};
   if (!clockStopAllowed(deadlineFactsOf(session, repo, row))) {
-    errors.id = 'The rules that apply to this request do not let the clock stop (UK GDPR requests received from 2026-02-05 do; see Settings → Rules)';
-  } else if (repo.pauses(row.id).some((p) => p.kind === 'stopClock' && p.ended_at === null)) errors.id = 'The clock is already stopped: resume it first';
-  if (!OPEN_STATES.includes(row.state as RequestState)) errors.id = 'Only a request still being handled has a running clock';
-  if (Date.parse(at) < Date.parse(row.received_at)) errors.at = 'Cannot be before the request was received';
-  if (Date.parse(at) > session.now().getTime() + 5 * 60_000) errors.at = 'Cannot be in the future';
+    errors.id = problem('noStopClock');
+  } else if (repo.pauses(row.id).some((p) => p.kind === 'stopClock' && p.ended_at === null)) errors.id = problem('clockStopped');
+  if (!OPEN_STATES.includes(row.state as RequestState)) errors.id = problem('clockOpenOnly');
+  if (Date.parse(at) < Date.parse(row.received_at)) errors.at = problem('beforeReceived');
+  if (Date.parse(at) > session.now().getTime() + 5 * 60_000) errors.at = problem('future');
   if (Object.keys(errors).length) throw invalid(errors);
   return session.tx(() => {
     repo.openPause(row.id, at, input.reason, 'stopClock');
@@ -320,10 +320,10 @@ export function resumeClock(session: Session, input: { id: string; at?: string; 
   const row = loadRow(repo, input.id);
   const at = input.at ?? session.now().toISOString();
   const open = repo.pauses(row.id).find((p) => p.kind === 'stopClock' && p.ended_at === null);
-  const errors: Record<string, string> = {};
-  if (!open) errors.id = 'The clock is not stopped';
-  else if (Date.parse(at) < Date.parse(open.started_at)) errors.at = 'Cannot be before the clock was stopped';
-  if (Date.parse(at) > session.now().getTime() + 5 * 60_000) errors.at = 'Cannot be in the future';
+  const errors: Record<string, Problem> = {};
+  if (!open) errors.id = problem('clockNotStopped');
+  else if (Date.parse(at) < Date.parse(open.started_at)) errors.at = problem('beforeClockStopped');
+  if (Date.parse(at) > session.now().getTime() + 5 * 60_000) errors.at = problem('future');
   if (Object.keys(errors).length) throw invalid(errors);
   return session.tx(() => {
     repo.closePause(row.id, at, 'stopClock');

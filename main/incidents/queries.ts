@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Page } from '../../preload/contract/common';
 import type { CacGrade, Incident, IncidentListItem, IncidentState, ListIncidents } from '../../preload/contract/incidents';
 import type { Jurisdiction } from '../../preload/contract/common';
-import { invalid } from '../shared/errors';
+import { invalid, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { evaluate, load, toDto } from './record';
 import { IncidentsRepo, NO_DUE, type ListRow } from './repo';
@@ -24,7 +24,7 @@ function decodeCursor(cursor: string): { key: string; id: string } {
   } catch {
     // fall through: a cursor the app did not make
   }
-  throw invalid({ cursor: 'Not a cursor from this list; start from the first page' });
+  throw invalid({ cursor: problem('badCursor') });
 }
 
 /** Totals above this show as "1,000+": counting every match of a broad filter would cost more than the page. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { CreateIncident, Incident, IncidentFacts, MarkObligation, OverrideGrade, OverrideObligation, RecordFollowUp, UpdateIncident } from '../../preload/contract/incidents';
 import { index } from './search-entry';
-import { conflict, invalid } from '../shared/errors';
+import { conflict, invalid, problem, type Problem } from '../shared/errors';
 import { refuseIfVoided } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { DEFAULT_FACTS, GRADE_NAMES, OBLIGATION_KEYS, OBLIGATION_LABELS, REFERENCE_EXPECTED, type ObligationKey } from './model';
@@ -86,7 +86,7 @@ export function updateIncident(session: Session, input: z.output<typeof UpdateIn
     const l = load(session, input.id);
     refuseIfVoided(l.row, l.row.ref);
     if (input.expectedVersion !== undefined && input.expectedVersion !== l.row.version) {
-      throw conflict(`${l.row.ref} was changed since you opened it (version ${l.row.version}); reload to see the changes.`);
+      throw conflict(problem('changedSinceOpened', { ref: l.row.ref, version: l.row.version }));
     }
     const before = l.facts;
     const after: IncidentFacts = { ...before, ...input.facts } as IncidentFacts;
@@ -132,7 +132,7 @@ export function updateIncident(session: Session, input: z.output<typeof UpdateIn
 }
 
 function obligationKey(key: string): ObligationKey {
-  if (!(OBLIGATION_KEYS as readonly string[]).includes(key)) throw invalid({ key: `Unknown obligation "${key}"` });
+  if (!(OBLIGATION_KEYS as readonly string[]).includes(key)) throw invalid({ key: problem('unknownObligation', { key }) });
   return key as ObligationKey;
 }
 
@@ -144,23 +144,23 @@ export function markObligation(session: Session, input: z.output<typeof MarkObli
     const repo = new IncidentsRepo(session.db);
     const prev = l.done.get(key) ?? null;
     if (input.state === 'pending') {
-      if (!prev) throw conflict(`${label.en} is not marked done.`);
+      if (!prev) throw conflict(problem('notMarkedDone', { obligation: label }));
       l.done.delete(key);
       repo.saveObligation(l.row.id, { key, override: json(l.overrides.get(key)), done: null });
       addTimeline(session, l.row.id, 'obligation', { action: 'obligationWithdrawn', params: { key, reason: input.reason } });
     } else {
-      const problems = fieldMap();
-      if (Date.parse(input.doneAt) > session.now().getTime() + 5 * 60_000) problems.doneAt = 'Cannot be in the future';
-      if (Date.parse(input.doneAt) < Date.parse(l.facts.discoveredAt)) problems.doneAt = 'Cannot be before the discovery';
+      const problems = fieldMap<Problem>();
+      if (Date.parse(input.doneAt) > session.now().getTime() + 5 * 60_000) problems.doneAt = problem('future');
+      if (Date.parse(input.doneAt) < Date.parse(l.facts.discoveredAt)) problems.doneAt = problem('beforeDiscovery');
       if (REFERENCE_EXPECTED.has(key) && !input.reference) {
-        problems.reference = 'Enter the receipt or case number the authority gave (or how it was sent)';
+        problems.reference = problem('authorityReference');
       }
       // GDPR Art. 33(1): a notification after the period (72 hours) is accompanied by reasons for the delay.
       const gdprRule = must(evaluate(session, l).rules, 'gdpr33.authority.72h');
       if (key === 'gdpr33.authority' && gdprLateReasonRequired(l.facts.discoveredAt, input.doneAt, gdprRule) && !input.lateReason) {
-        problems.lateReason = `Notified more than ${periodText(gdprRule).en} after awareness: give the reasons for the delay`;
+        problems.lateReason = problem('lateReasons', { period: periodText(gdprRule) });
       }
-      if (input.firstReport && key !== 'cac.report') problems.firstReport = 'Only the CAC report can be made as a first report';
+      if (input.firstReport && key !== 'cac.report') problems.firstReport = problem('firstReportCacOnly');
       if (Object.keys(problems).length) throw invalid(problems);
       const mark = { at: input.doneAt, reference: input.reference, note: input.note, lateReason: input.lateReason, by: session.actor(), via: 'manual', ...(input.firstReport ? { firstReport: true } : {}) };
       l.done.set(key, mark);
@@ -192,7 +192,7 @@ export function overrideObligation(session: Session, input: z.output<typeof Over
     const l = load(session, input.id);
     const computed = evaluate(session, { ...l, overrides: new Map() }).obligations.find((o) => o.plan.key === key)!.plan.required;
     const prev = l.overrides.get(key) ?? null;
-    if (input.required === null && !prev) throw conflict(`${label.en} has no override to remove.`);
+    if (input.required === null && !prev) throw conflict(problem('noOverride', { obligation: label }));
     const next = input.required === null ? null : { required: input.required, reason: input.reason, at: session.now().toISOString(), by: session.actor() };
     if (next) l.overrides.set(key, next);
     else l.overrides.delete(key);
@@ -218,9 +218,9 @@ export function overrideObligation(session: Session, input: z.output<typeof Over
 export function recordFollowUp(session: Session, input: z.output<typeof RecordFollowUp>): Incident {
   return session.tx(() => {
     const l = load(session, input.id);
-    const problems: Record<string, string> = {};
-    if (!l.done.has('cac.report')) problems.at = 'Record the CAC report first: a follow-up comes after it';
-    if (Date.parse(input.at) > session.now().getTime() + 5 * 60_000) problems.at = 'Cannot be in the future';
+    const problems: Record<string, Problem> = {};
+    if (!l.done.has('cac.report')) problems.at = problem('cacReportFirst');
+    if (Date.parse(input.at) > session.now().getTime() + 5 * 60_000) problems.at = problem('future');
     if (Object.keys(problems).length) throw invalid(problems);
     const list = [...(l.followUps ?? []), { at: input.at, reference: input.reference, note: input.note, by: session.actor() }];
     new IncidentsRepo(session.db).saveObligation(l.row.id, { key: FOLLOW_UPS, override: null, done: JSON.stringify(list) });
@@ -238,7 +238,7 @@ export function overrideGrade(session: Session, input: z.output<typeof OverrideG
   return session.tx(() => {
     const l = load(session, input.id);
     const prev = l.gradeOverride;
-    if (input.grade === null && !prev) throw conflict('The grade has no override to remove.');
+    if (input.grade === null && !prev) throw conflict(problem('noGradeOverride'));
     l.gradeOverride = input.grade === null ? null : { grade: input.grade, reason: input.reason, at: session.now().toISOString(), by: session.actor() };
     l.row.grade_override = json(l.gradeOverride);
     const ev = evaluate(session, l);

@@ -1,36 +1,37 @@
 import { FACT_LABELS, type IncidentFacts } from './model';
 import { cutText, fieldMap } from '../shared/input-guard';
 import { hasText } from '../../preload/contract/common';
+import { problem, type Problem } from '../shared/errors';
 
 // Pure checks the schema cannot express (cross-field) and the fact changes for the timeline. No I/O; `now` is a parameter.
 
 /** Returns field → message for every cross-field problem; empty when the facts hold together. */
-export function factProblems(f: IncidentFacts, now: Date): Record<string, string> {
-  const problems = fieldMap();
+export function factProblems(f: IncidentFacts, now: Date): Record<string, Problem> {
+  const problems = fieldMap<Problem>();
   const t = (s: string | null) => (s === null ? null : Date.parse(s));
   const found = t(f.discoveredAt)!;
   // A clock cannot start in the future; a few minutes' slack absorbs clock drift between machines.
-  if (found > now.getTime() + 5 * 60_000) problems.discoveredAt = 'Cannot be in the future';
-  if (f.occurredAt !== null && t(f.occurredAt)! > found) problems.occurredAt = 'Cannot be after the discovery';
-  if (f.containedAt !== null && t(f.containedAt)! < found) problems.containedAt = 'Cannot be before the discovery';
-  if (f.handlingEndedAt !== null && t(f.handlingEndedAt)! < found) problems.handlingEndedAt = 'Cannot be before the discovery';
+  if (found > now.getTime() + 5 * 60_000) problems.discoveredAt = problem('future');
+  if (f.occurredAt !== null && t(f.occurredAt)! > found) problems.occurredAt = problem('afterDiscovery');
+  if (f.containedAt !== null && t(f.containedAt)! < found) problems.containedAt = problem('beforeDiscovery');
+  if (f.handlingEndedAt !== null && t(f.handlingEndedAt)! < found) problems.handlingEndedAt = problem('beforeDiscovery');
   if (f.sensitiveIndividualsAffected !== null && f.sensitiveIndividualsAffected > f.individualsAffected) {
-    problems.sensitiveIndividualsAffected = 'Cannot exceed the people affected';
+    problems.sensitiveIndividualsAffected = problem('exceedsAffected');
   }
   if (f.californiaResidentsAffected !== null && f.californiaResidentsAffected > f.individualsAffected) {
-    problems.californiaResidentsAffected = 'Cannot exceed the people affected';
+    problems.californiaResidentsAffected = problem('exceedsAffected');
   }
   if (f.californiaResidentsAffected !== null && f.californiaResidentsAffected > 0 && !f.jurisdictions.includes('US-CA')) {
-    problems.jurisdictions = 'Add US-CA for the California residents counted';
+    problems.jurisdictions = problem('addUsCa');
   }
   // PIPL Art. 57(2): skipping the notice to individuals needs the record of why harm was avoided.
-  if (f.harmAvoided && !hasText(f.harmAvoidedReason)) problems.harmAvoidedReason = 'Say why harm was effectively avoided';
-  if (f.gdpr34Exception !== null && !f.gdpr34ExceptionReason.trim()) problems.gdpr34ExceptionReason = 'Say why the Art. 34(3) exception applies';
+  if (f.harmAvoided && !hasText(f.harmAvoidedReason)) problems.harmAvoidedReason = problem('harmAvoidedReason');
+  if (f.gdpr34Exception !== null && !f.gdpr34ExceptionReason.trim()) problems.gdpr34ExceptionReason = problem('art34ExceptionReason');
   // GDPR Arts. 33(1), 34(1): a risk assessed as not high lifts a duty, so the reason is recorded with it.
   if (f.jurisdictions.includes('EU') && (f.gdprRisk === 'none' || f.gdprRisk === 'risk') && !f.gdprRiskReason.trim()) {
-    problems.gdprRiskReason = 'Say why the risk is not high';
+    problems.gdprRiskReason = problem('riskNotHighReason');
   }
-  if (new Set(f.jurisdictions).size !== f.jurisdictions.length) problems.jurisdictions = 'Listed twice';
+  if (new Set(f.jurisdictions).size !== f.jurisdictions.length) problems.jurisdictions = problem('listedTwice');
   return problems;
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AddIncidentNote, Incident, TransitionIncident } from '../../preload/contract/incidents';
-import { conflict, invalid } from '../shared/errors';
+import { conflict, invalid, problem, type Problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { OBLIGATION_LABELS, STATE_NAMES, type IncidentState } from './model';
 import { checkTransition, openObligations } from './obligations';
@@ -15,13 +15,13 @@ export function transitionIncident(session: Session, input: z.output<typeof Tran
     const l = load(session, input.id);
     const from = l.row.state as IncidentState;
     const check = checkTransition(from, input.to);
-    if (!check.allowed) throw conflict(`The incident is already ${STATE_NAMES[from].en.toLowerCase()}.`);
+    if (!check.allowed) throw conflict(problem('incidentAlreadyIn', { state: STATE_NAMES[from] }));
     const reason = input.reason?.trim() ?? '';
     const at = input.at ?? session.now().toISOString();
-    const problems = fieldMap();
-    if (check.needsReason && !reason) problems.reason = check.kind === 'reopen' ? 'Say why the incident is reopened' : 'Say why the incident goes back a step';
-    if (Date.parse(at) < Date.parse(l.facts.discoveredAt)) problems.at = 'Cannot be before the discovery';
-    if (Date.parse(at) > session.now().getTime() + 5 * 60_000) problems.at = 'Cannot be in the future';
+    const problems = fieldMap<Problem>();
+    if (check.needsReason && !reason) problems.reason = check.kind === 'reopen' ? problem('reopenReason') : problem('stepBackReason');
+    if (Date.parse(at) < Date.parse(l.facts.discoveredAt)) problems.at = problem('beforeDiscovery');
+    if (Date.parse(at) > session.now().getTime() + 5 * 60_000) problems.at = problem('future');
     if (Object.keys(problems).length) throw invalid(problems);
 
     // The state change fills the facts it proves, unless the DPO already recorded them.
@@ -34,8 +34,8 @@ export function transitionIncident(session: Session, input: z.output<typeof Tran
     }
     const stillOpen = input.to === 'closed' ? openObligations(evaluate(session, l).obligations) : [];
     if (stillOpen.length && !input.confirmPendingObligations) {
-      const names = stillOpen.map((k) => OBLIGATION_LABELS[k].en).join('; ');
-      throw conflict(`Obligations still pending: ${names}. Confirm to close anyway.`);
+      const names = { en: stillOpen.map((k) => OBLIGATION_LABELS[k].en).join('; '), zh: stillOpen.map((k) => OBLIGATION_LABELS[k].zh).join('；') };
+      throw conflict(problem('obligationsPending', { names }));
     }
 
     l.row.state = input.to;
@@ -60,7 +60,7 @@ export function addNote(session: Session, input: z.output<typeof AddIncidentNote
   return session.tx(() => {
     const l = load(session, input.id);
     const at = input.at ?? session.now().toISOString();
-    if (Date.parse(at) > session.now().getTime() + 5 * 60_000) throw invalid({ at: 'Cannot be in the future' });
+    if (Date.parse(at) > session.now().getTime() + 5 * 60_000) throw invalid({ at: problem('future') });
     addTimeline(session, l.row.id, 'note', { action: 'note', params: { text: input.text } }, at);
     touch(session, l);
     index(session, l.row, l.facts); // the DPO's notes are searchable

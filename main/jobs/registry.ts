@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobInfo } from '../../preload/contract/jobs';
-import { AppError, notFound } from '../shared/errors';
+import { AppError, notFound, problem, type Problem } from '../shared/errors';
 
 export interface JobContext {
   /** Aborted when the DPO cancels or the vault locks: stop at the next chunk. */
@@ -91,7 +91,7 @@ export class JobRegistry {
           safeDiscard(job);
           if (info.state !== 'running') return;
           if (controller.signal.aborted) return this.end(job, 'cancelled');
-          info.error = error instanceof AppError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+          info.error = error instanceof AppError ? appErrorOfJob(error) : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
           this.end(job, 'failed');
         },
       );
@@ -124,7 +124,7 @@ export class JobRegistry {
   /** Forgets a finished job; a running one must be cancelled first. */
   dismiss(jobId: string): { dismissed: boolean } {
     const job = this.get(jobId);
-    if (job.info.state === 'running') throw new AppError('CONFLICT', 'This job is still running; cancel it first.');
+    if (job.info.state === 'running') throw new AppError('CONFLICT', problem('jobRunning'));
     return { dismissed: this.jobs.delete(jobId) };
   }
 
@@ -179,3 +179,9 @@ function safeDiscard(job: Job): void {
 }
 
 const snapshot = (info: JobInfo): JobInfo => structuredClone(info);
+
+/** A job's failure as the renderer shows it: main's English, and the problem when it is one. */
+function appErrorOfJob(error: AppError): { code: string; message: string; problem?: Problem } {
+  const p = error.problem ?? Object.values(error.problems ?? {})[0];
+  return p ? { code: error.code, message: error.message, problem: p } : { code: error.code, message: error.message };
+}

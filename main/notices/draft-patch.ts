@@ -2,6 +2,7 @@ import type { BilingualText, NoticeContent, NoticeUpdate } from '../../preload/c
 import { conditionsOf, type KindSpec } from './model';
 import { fillMergeFields, mergeFieldsIn, sectionKeys, weakWaivers } from './rules';
 import { fieldMap } from '../shared/input-guard';
+import { problem, type Problem } from '../shared/errors';
 
 /**
  * Applies an edit to a draft's content (pure): returns the new content, the VALIDATION fields
@@ -9,12 +10,12 @@ import { fieldMap } from '../shared/input-guard';
  * and which parts changed, for the audit entry.
  */
 export function applyPatch(kind: KindSpec, _language: string, before: NoticeContent, input: NoticeUpdate, values: Record<string, string>) {
-  const fields = fieldMap();
+  const fields = fieldMap<Problem>();
   const changed: string[] = [];
   const after: NoticeContent = structuredClone(before);
   const known = (text: string, where: string) => {
-    for (const name of fillMergeFields(text, values, 'recipient.').unknown) fields[where] = `Unknown merge field {{${name}}}`;
-    for (const name of mergeFieldsIn(text)) if (name.startsWith('recipient.') && !/^recipient\.[A-Za-z0-9_]+$/.test(name)) fields[where] = `Unknown merge field {{${name}}}`;
+    for (const name of fillMergeFields(text, values, 'recipient.').unknown) fields[where] = problem('unknownMergeField', { name });
+    for (const name of mergeFieldsIn(text)) if (name.startsWith('recipient.') && !/^recipient\.[A-Za-z0-9_]+$/.test(name)) fields[where] = problem('unknownMergeField', { name });
   };
   const patchText = (key: 'subject' | 'sms' | 'pushTitle' | 'pushBody', patch: Partial<BilingualText> | undefined) => {
     if (!patch) return;
@@ -41,7 +42,7 @@ export function applyPatch(kind: KindSpec, _language: string, before: NoticeCont
   const keys = new Set(sectionKeys(kind));
   input.sections?.forEach((s, i) => {
     if (!keys.has(s.key)) {
-      fields[`sections.${i}.key`] = `Not a section of ${kind.label.en}`;
+      fields[`sections.${i}.key`] = problem('notSectionOf', { kind: kind.label });
       return;
     }
     const section = after.sections.find((x) => x.key === s.key)!;
@@ -55,7 +56,7 @@ export function applyPatch(kind: KindSpec, _language: string, before: NoticeCont
   });
   if (input.waivers) {
     const elementKeys = new Set(kind.elements.map((e) => e.key));
-    for (const key of Object.keys(input.waivers)) if (!elementKeys.has(key)) fields[`waivers.${key}`] = 'Not a required element of this notice';
+    for (const key of Object.keys(input.waivers)) if (!elementKeys.has(key)) fields[`waivers.${key}`] = problem('notElement');
     Object.assign(fields, weakWaivers(input.waivers));
     for (const [key, reason] of Object.entries(input.waivers)) {
       if (reason === null ? key in after.waivers : after.waivers[key] !== reason.trim()) {
@@ -68,7 +69,7 @@ export function applyPatch(kind: KindSpec, _language: string, before: NoticeCont
   if (input.conditions) {
     const allowed = new Set<string>(conditionsOf(kind));
     for (const [key, on] of Object.entries(input.conditions)) {
-      if (!allowed.has(key)) fields[`conditions.${key}`] = 'Not a condition of this kind of notice';
+      if (!allowed.has(key)) fields[`conditions.${key}`] = problem('notCondition');
       else if (after.conditions[key] !== on) {
         after.conditions[key] = on as boolean;
         changed.push(`conditions.${key}`);

@@ -4,7 +4,7 @@ import { domainToASCII } from 'node:url';
 import type { z } from 'zod';
 import type { Language } from '../../preload/contract/common';
 import type { ChannelName, NoticeKind, noticesChannels } from '../../preload/contract/notices';
-import { conflict, invalid } from '../shared/errors';
+import { conflict, invalid, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { channelChecks } from './channel-rules';
 import { kindOf, mergeContext, type MergeContext } from './context';
@@ -13,6 +13,7 @@ import { composeEml } from './eml';
 import { NoticesRepo, type NoticeRow, type VersionRow } from './repo';
 import { htmlBody, renderNotice, type RenderedNotice } from './render';
 import { loadNotice, parseContent } from './service';
+import { noticeStateName } from './model';
 
 type In<C extends keyof typeof noticesChannels> = z.output<(typeof noticesChannels)[C]['input']>;
 type Out<C extends keyof typeof noticesChannels> = z.output<(typeof noticesChannels)[C]['output']>;
@@ -34,7 +35,7 @@ export function loadCurrent(session: Session, id: string): Loaded {
 /** What gets sent must be what was approved (RULES.md §3). */
 export function requireApproved(l: Loaded): void {
   if (l.version.state !== 'approved' && l.version.state !== 'dispatched') {
-    throw conflict(`${l.row.ref} v${l.version.version} is ${l.version.state}: approve it before making what is sent.`);
+    throw conflict(problem('approveBeforeOutput', { ref: l.row.ref, version: l.version.version, state: noticeStateName(l.version.state) }));
   }
 }
 
@@ -49,7 +50,7 @@ export function renderStrict(l: Loaded, language: Language, recipient?: Record<s
       Object.fromEntries(
         rendered.unknown.map((u) => [
           `mergeFields.${u.name}`,
-          u.name.startsWith('recipient.') ? `{{${u.name}}} is filled per recipient: use the mail-merge (${u.where})` : `Unknown merge field {{${u.name}}} in ${u.where}`,
+          u.name.startsWith('recipient.') ? problem('perRecipientField', { name: u.name, where: u.where }) : problem('unknownMergeFieldIn', { name: u.name, where: u.where }),
         ]),
       ),
     );
@@ -71,7 +72,7 @@ function checksFor(l: Loaded, r: RenderedNotice, language: Language, channel: Ch
 /** Refuses an output whose channel check has an error (e.g. an e-mail with no subject). */
 function requireChannel(l: Loaded, r: RenderedNotice, language: Language, channel: ChannelName): void {
   const errors = checksFor(l, r, language, channel).filter((c) => c.severity === 'error');
-  if (errors.length) throw invalid(Object.fromEntries(errors.map((c) => [`channels.${channel}.${language}`, c.message.en])));
+  if (errors.length) throw invalid(Object.fromEntries(errors.map((c) => [`channels.${channel}.${language}`, problem('said', { text: c.message })])));
 }
 
 export function previewNotice(session: Session, input: In<'notices.preview'>): Out<'notices.preview'> {

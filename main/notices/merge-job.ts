@@ -5,7 +5,7 @@ import type { JobInfo } from '../../preload/contract/jobs';
 import { MERGE_JOB_KIND, type MergeFormat, type MergeResult, type noticesChannels } from '../../preload/contract/notices';
 import { extensionOf } from '../files/rules';
 import type { JobContext } from '../jobs/registry';
-import { invalid } from '../shared/errors';
+import { invalid, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { loadCurrent, previewOf, recordOutput, renderStrict, requireApproved, type Loaded } from './export-service';
 import { FingerprintSet } from './fingerprints';
@@ -55,10 +55,10 @@ function recipientsOf(session: Session, source: In<'notices.mailMergeStart'>['so
 function outputOf(session: Session, input: In<'notices.mailMergeStart'>): string | null {
   if (input.dryRun) return null;
   const field = 'output.grantId';
-  if (!input.output) throw invalid({ [field]: 'Choose where to write the merged messages' });
+  if (!input.output) throw invalid({ [field]: problem('chooseOutput') });
   const kind = OUTPUT_KIND[input.format];
   const file = session.files.resolve(input.output.grantId, { purpose: 'mergeOutput', modes: [kind.mode], field });
-  if (kind.extension && extensionOf(file.name) !== kind.extension) throw invalid({ [field]: `Choose a .${kind.extension} file for this output` });
+  if (kind.extension && extensionOf(file.name) !== kind.extension) throw invalid({ [field]: problem('outputExtension', { ext: kind.extension }) });
   return file.path;
 }
 
@@ -73,7 +73,7 @@ export async function startMailMerge(session: Session, input: In<'notices.mailMe
   const header = await readHeader(source);
   const missing = missingHeaderColumns(input.format, header, mergeColumns);
   if (missing.length) {
-    throw invalid({ source: `The CSV has no column ${missing.map((c) => `"${c}"`).join(', ')} (needed for ${ADDRESS_COLUMN[input.format] === missing[0] ? 'the address' : 'the merge fields'})` });
+    throw invalid({ source: problem('csvColumns', { columns: missing.map((c) => `"${c}"`).join(', '), forAddress: ADDRESS_COLUMN[input.format] === missing[0] }) });
   }
   const result: MergeResult = {
     noticeId: l.row.id,
@@ -231,7 +231,7 @@ export async function mergePreview(session: Session, input: In<'notices.mergePre
     },
   );
   await reader.done;
-  if (!found) throw invalid({ line: `No recipient on line ${input.line}` });
+  if (!found) throw invalid({ line: problem('noRecipientOnLine', { line: input.line }) });
   const rendered = renderStrict(l, input.language, found);
   return { line: input.line, recipient: { ...(found as Record<string, string>) }, preview: previewOf(l, rendered, 'email', input.language, session.now()) };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { invalid } from '../shared/errors';
+import { invalid, problem } from '../shared/errors';
 import { HashingWriter } from './hashing-writer';
 
 /**
@@ -23,7 +23,7 @@ export interface MergeOutput {
   discard(): void;
 }
 
-const TAKEN = 'Something already exists at this path; choose a new name (nothing is overwritten)';
+const TAKEN = problem('pathTaken');
 
 /** Creates the final file empty and exclusively; refuses (by field) when anything is there. */
 function reserveFile(path: string, field: string): void {

@@ -101,6 +101,12 @@ export const NOTICE_STATE_NAMES: Record<string, LocalizedText> = {
   approved: { en: 'approved', zh: '已批准' },
   dispatched: { en: 'dispatched', zh: '已发出' },
 };
+/** A notice state's name in both languages, for the problems that name it. */
+export const noticeStateName = (state: string): LocalizedText => NOTICE_STATE_NAMES[state] ?? { en: state, zh: state };
+export const noticeStatesOr = (states: readonly string[]): LocalizedText => ({
+  en: states.map((s) => noticeStateName(s).en).join(' or '),
+  zh: states.map((s) => noticeStateName(s).zh).join('或'),
+});
 export const DISPATCH_CHANNEL_NAMES: Record<string, LocalizedText> = {
   email: { en: 'e-mail', zh: '电子邮件' },
   letter: { en: 'letter', zh: '信函' },

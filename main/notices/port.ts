@@ -1,6 +1,7 @@
-import { conflict } from '../shared/errors';
+import { conflict, problem } from '../shared/errors';
 import { voidMarkOf, type RecordPort } from '../shared/record-ports';
 import { NoticesRepo } from './repo';
+import { noticeStateName } from './model';
 
 const STATE_NAMES: Record<string, { en: string; zh: string }> = {
   draft: { en: 'Draft', zh: '草稿' },
@@ -20,7 +21,7 @@ export const noticesPort: RecordPort = {
   setVoided(session, recordId, mark) {
     const repo = new NoticesRepo(session.db);
     const row = repo.notice(recordId)!;
-    if (mark && (row.state === 'approved' || row.state === 'dispatched')) throw conflict(`${row.ref} is ${row.state}: only a draft can be voided.`);
+    if (mark && (row.state === 'approved' || row.state === 'dispatched')) throw conflict(problem('onlyDraftVoided', { ref: row.ref, state: noticeStateName(row.state) }));
     repo.setVoided(recordId, mark?.at ?? null, mark ? JSON.stringify({ by: mark.by, reason: mark.reason }) : null);
   },
   findByRef: (session, ref) => new NoticesRepo(session.db).idByRef(ref),

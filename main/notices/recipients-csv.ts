@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse, type Parser } from 'csv-parse';
-import { AppError, invalid } from '../shared/errors';
+import { AppError, invalid, problem } from '../shared/errors';
 
 // Streams a recipient CSV (UTF-8 with or without BOM) through csv-parse, one row at a time with
 // the line it starts on. Rows come as arrays in 'data' events (csv-parse's fastest mode: its
@@ -29,7 +29,7 @@ export type RecipientInput = { path: string } | { csv: string };
 
 function open(source: RecipientInput): { input: Readable; size: number } {
   if ('path' in source) {
-    if (!existsSync(source.path) || !statSync(source.path).isFile()) throw invalid({ 'source.grantId': 'The chosen file is no longer there; choose it again' });
+    if (!existsSync(source.path) || !statSync(source.path).isFile()) throw invalid({ 'source.grantId': problem('fileGone') });
     return { input: createReadStream(source.path, { highWaterMark: 1 << 20 }), size: statSync(source.path).size };
   }
   return { input: Readable.from([source.csv]), size: Buffer.byteLength(source.csv) };
@@ -49,16 +49,15 @@ const isEmptyRecord = (values: string[]) => values.length === 1 && values[0].tri
  */
 export function csvSyntaxError(error: { code?: string; lines?: number; message: string }, recordLine: number): AppError {
   const at = error.code === 'CSV_QUOTE_NOT_CLOSED' ? recordLine : (error.lines ?? recordLine);
-  const what =
+  const why =
     error.code === 'INVALID_OPENING_QUOTE' || error.code === 'CSV_INVALID_OPENING_QUOTE'
-      ? 'a quote (") inside a field that does not start with one; put the whole field in quotes and write the quote twice ("")'
+      ? problem('csvQuoteInside', { line: at })
       : error.code === 'CSV_INVALID_CLOSING_QUOTE'
-        ? 'text right after a closing quote; inside a quoted field write a quote twice ("")'
+        ? problem('csvAfterQuote', { line: at })
         : error.code === 'CSV_QUOTE_NOT_CLOSED'
-          ? 'a quoted field starts on this line and is never closed'
-          : `the CSV cannot be read here (${error.message})`;
-  const message = `line ${at}: ${what}`;
-  return new AppError('VALIDATION', message, { source: message });
+          ? problem('csvQuoteOpen', { line: at })
+          : problem('csvUnreadable', { line: at, detail: error.message });
+  return new AppError('VALIDATION', why, { source: why });
 }
 
 /**

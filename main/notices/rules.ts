@@ -3,6 +3,7 @@ import type { Language } from '../../preload/contract/common';
 import type { Checklist, ChecklistElement, NoticeCondition, NoticeContent, NoticeKind, TextFallback } from '../../preload/contract/notices';
 import { CLOSING, CONDITIONS, MIN_WAIVER_REASON, OPENING, type ElementSpec, type KindSpec } from './model';
 import { fieldMap } from '../shared/input-guard';
+import { type Problem, problem } from '../shared/errors';
 
 // Pure rules of the studio: no I/O, no clock (`now` is a parameter).
 
@@ -145,12 +146,12 @@ export function mergeFieldProblems(content: NoticeContent, known: Record<string,
 }
 
 /** VALIDATION fields for approval: one per missing element (named), one per unknown merge field. */
-export function approvalBlockers(elements: ChecklistElement[], problems: Checklist['mergeFieldProblems']): Record<string, string> {
-  const fields = fieldMap();
+export function approvalBlockers(elements: ChecklistElement[], problems: Checklist['mergeFieldProblems']): Record<string, Problem> {
+  const fields = fieldMap<Problem>();
   for (const e of elements) {
-    if (e.status === 'missing') fields[`elements.${e.key}`] = `Missing: ${e.rule.en} (${e.missingLanguages.join(', ')}) — ${e.basis.en}`;
+    if (e.status === 'missing') fields[`elements.${e.key}`] = problem('elementMissing', { rule: e.rule, languages: e.missingLanguages.join(', '), basis: e.basis });
   }
-  for (const p of problems) fields[`mergeFields.${p.name}`] = `Unknown merge field {{${p.name}}} in ${p.where}`;
+  for (const p of problems) fields[`mergeFields.${p.name}`] = problem('unknownMergeFieldIn', { name: p.name, where: p.where });
   return fields;
 }
 
@@ -180,10 +181,10 @@ export function initialConditions(kind: NoticeKind, values: Record<string, strin
 }
 
 /** Waiver reasons that are too short to say why (each named). */
-export function weakWaivers(waivers: Record<string, string | null>): Record<string, string> {
-  const fields = fieldMap();
+export function weakWaivers(waivers: Record<string, string | null>): Record<string, Problem> {
+  const fields = fieldMap<Problem>();
   for (const [key, reason] of Object.entries(waivers)) {
-    if (reason !== null && reason.trim().length < MIN_WAIVER_REASON) fields[`waivers.${key}`] = `Give the reason for waiving (at least ${MIN_WAIVER_REASON} characters)`;
+    if (reason !== null && reason.trim().length < MIN_WAIVER_REASON) fields[`waivers.${key}`] = problem('waiverReason', { min: MIN_WAIVER_REASON });
   }
   return fields;
 }

@@ -13,12 +13,12 @@ import type {
 } from '../../preload/contract/notices';
 import { NoticeContent as NoticeContentSchema } from '../../preload/contract/notices';
 import { indexRecord } from '../search/service';
-import { conflict, invalid, notFound } from '../shared/errors';
+import { conflict, invalid, notFound, problem, type Problem } from '../shared/errors';
 import { refuseIfVoided, voidMarkOf } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { checklistOf, conditionMetaOf, effectiveConditions, gdprNoticeHours, kindOf, mergeContext, sectionMetaOf, type MergeContext } from './context';
 import { getSettings } from '../settings/service';
-import { REF_PREFIX } from './model';
+import { REF_PREFIX, noticeStateName, noticeStatesOr } from './model';
 import { NoticesRepo, type NoticeRow, type VersionRow } from './repo';
 import { approvalBlockers, fillMergeFields, initialConditions, isBlank, mergeFieldsIn, sectionKeys } from './rules';
 import { noticeSource } from './sources';
@@ -48,11 +48,11 @@ export function createNotice(session: Session, raw: In<'notices.create'>): Notic
   // Issue 13 (6): a notice starts in the organisation's language (Settings), not the DPO's UI language.
   const input = { ...raw, language: raw.language ?? raw.languages?.[0] ?? getSettings(session).defaultLanguage };
   const languages = input.languages ? [...new Set(input.languages)] : [input.language];
-  const fields = fieldMap();
-  if (!languages.includes(input.language)) fields.languages = 'Must include the notice’s language';
+  const fields = fieldMap<Problem>();
+  if (!languages.includes(input.language)) fields.languages = problem('noticeLanguage');
   const links = dedupeLinks(input.links);
   links.forEach((l, i) => {
-    if (!noticeSource(l.module).fields(session, l.recordId)) fields[`links.${i}.recordId`] = `No ${l.module} record with this id`;
+    if (!noticeSource(l.module).fields(session, l.recordId)) fields[`links.${i}.recordId`] = problem('noLinkedRecord', { module: l.module });
   });
   if (Object.keys(fields).length) throw invalid(fields);
   const ctx = mergeContext(session, links.map((l) => ({ module: l.module, record_id: l.recordId })));
@@ -200,7 +200,7 @@ export function approveNotice(session: Session, id: string): NoticeDto {
   const row = loadNotice(repo, id);
   refuseIfVoided(row, row.ref);
   const v = repo.version(id, row.version)!;
-  if (v.state !== 'inReview') throw conflict(`Only a notice in review can be approved; ${row.ref} is ${v.state}.`);
+  if (v.state !== 'inReview') throw conflict(problem('approveInReview', { ref: row.ref, state: noticeStateName(v.state) }));
   const ctx = mergeContext(session, repo.links(id));
   const checklist = checklistOf(kindOf(session, row.kind as NoticeKind), parseContent(v), ctx);
   const blockers = approvalBlockers(checklist.elements, checklist.mergeFieldProblems);
@@ -230,13 +230,13 @@ export function markDispatched(session: Session, input: In<'notices.markDispatch
   const row = loadNotice(repo, input.id);
   refuseIfVoided(row, row.ref);
   const v = repo.version(row.id, row.version)!;
-  if (v.state !== 'approved') throw conflict(`Only an approved notice can be dispatched; ${row.ref} is ${v.state}.`);
-  const fields = fieldMap();
+  if (v.state !== 'approved') throw conflict(problem('dispatchApproved', { ref: row.ref, state: noticeStateName(v.state) }));
+  const fields = fieldMap<Problem>();
   const output = input.outputId ? repo.output(input.outputId) : null;
-  if (input.outputId && (!output || output.notice_id !== row.id || output.version !== v.version)) fields.outputId = 'Not an output of this version of the notice';
-  if (Date.parse(input.dispatchedAt) > session.now().getTime() + 5 * 60_000) fields.dispatchedAt = 'Cannot be in the future';
+  if (input.outputId && (!output || output.notice_id !== row.id || output.version !== v.version)) fields.outputId = problem('notOutputOf');
+  if (Date.parse(input.dispatchedAt) > session.now().getTime() + 5 * 60_000) fields.dispatchedAt = problem('future');
   // Compared to the minute: the time a DPO types has no seconds, and "sent right after approval" is the common case.
-  if (v.approved_at && input.dispatchedAt.slice(0, 16) < v.approved_at.slice(0, 16)) fields.dispatchedAt = 'Cannot be before the approval';
+  if (v.approved_at && input.dispatchedAt.slice(0, 16) < v.approved_at.slice(0, 16)) fields.dispatchedAt = problem('beforeApproval');
   if (Object.keys(fields).length) throw invalid(fields);
   return session.tx(() => {
     const dispatch = {
@@ -288,7 +288,7 @@ function transition(session: Session, id: string, from: string[], to: string, ac
   const row = loadNotice(repo, id);
   refuseIfVoided(row, row.ref);
   const v = repo.version(id, row.version)!;
-  if (!from.includes(v.state)) throw conflict(`${row.ref} is ${v.state}; this step needs it to be ${from.join(' or ')}.`);
+  if (!from.includes(v.state)) throw conflict(problem('noticeStep', { ref: row.ref, state: noticeStateName(v.state), needed: noticeStatesOr(from) }));
   return session.tx(() => {
     const now = session.now().toISOString();
     repo.updateVersion({ ...v, state: to });
@@ -346,5 +346,5 @@ function decodeCursor(cursor: string | null | undefined): { updatedAt: string; i
   } catch {
     // falls through to the refusal below
   }
-  throw invalid({ cursor: 'Not a cursor of this list; start again from the first page' });
+  throw invalid({ cursor: problem('badCursor') });
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { BilingualText, NoticeKind, Template, noticesChannels } from '../../preload/contract/notices';
-import { invalid } from '../shared/errors';
+import { invalid, type Problem, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { kindOf } from './context';
 import { NoticesRepo } from './repo';
@@ -49,9 +49,9 @@ const TEMPLATE_FIELD = /^(org\.(legalName|address|dpoName|dpoEmail|phone)|(incid
 export function updateTemplate(session: Session, input: TemplateInput): Template {
   const spec = kindOf(session, input.kind);
   const keys = new Set(sectionKeys(spec));
-  const fields = fieldMap();
+  const fields = fieldMap<Problem>();
   input.sections.forEach((s, i) => {
-    if (!keys.has(s.key)) fields[`sections.${i}.key`] = `Not a section of ${spec.label.en}`;
+    if (!keys.has(s.key)) fields[`sections.${i}.key`] = problem('notSectionOf', { kind: spec.label });
   });
   // A template cannot know which record it will draw on, but a field outside the known namespaces can never be filled.
   const texts: [string, BilingualText][] = [
@@ -63,7 +63,7 @@ export function updateTemplate(session: Session, input: TemplateInput): Template
   ];
   for (const [where, text] of texts) {
     for (const lang of ['zh-CN', 'en'] as const) {
-      for (const name of mergeFieldsIn(text[lang])) if (!TEMPLATE_FIELD.test(name)) fields[`${where}.${lang}`] = `Unknown merge field {{${name}}}`;
+      for (const name of mergeFieldsIn(text[lang])) if (!TEMPLATE_FIELD.test(name)) fields[`${where}.${lang}`] = problem('unknownMergeField', { name });
     }
   }
   if (Object.keys(fields).length) throw invalid(fields);

@@ -8,7 +8,7 @@ import { instantText } from '../exports/cells';
 import { ExportFile } from '../exports/file-output';
 import { renderOverviewPdf, type OverviewPage, type PdfTable } from '../exports/overview-pdf';
 import { getSettings } from '../settings/service';
-import { invalid } from '../shared/errors';
+import { invalid, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { figureTables, OVERVIEW_TITLE, pickText, type Cell, type FigureTable } from './report';
 import { overviewFigures } from './service';
@@ -93,7 +93,7 @@ export async function overviewWorkbook(f: OverviewFigures, organisation: string,
 
 export function startOverviewExport(session: Session, input: Input): JobInfo {
   const file = session.files.resolve(input.grantId, { purpose: 'export', modes: ['save'], field: 'grantId' });
-  if (!file.name.toLowerCase().endsWith(`.${input.format}`)) throw invalid({ grantId: `Choose a .${input.format} file name for this format` });
+  if (!file.name.toLowerCase().endsWith(`.${input.format}`)) throw invalid({ grantId: problem('fileExtension', { ext: input.format }) });
   // The figures are read now, in one go: the file shows the programme as it was at this instant.
   const figures = overviewFigures(session, { period: input.period, zone: input.zone });
   const settings = getSettings(session);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LinkDto, LinkRole, RecordKey } from '../../preload/contract/links';
 import { noticeSourceLinks } from '../notices/port';
-import { conflict, invalid, notFound } from '../shared/errors';
+import { conflict, invalid, notFound, problem } from '../shared/errors';
 import { recordPort, type RecordSummary } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { RecordsRepo, type LinkRow } from './repo';
@@ -19,7 +19,7 @@ const summaryOf = (session: Session, key: { module: string; recordId: string }):
 
 function mustExist(session: Session, key: RecordKey, field: string): RecordSummary {
   const s = summaryOf(session, key);
-  if (!s) throw invalid({ [field]: 'No such record' });
+  if (!s) throw invalid({ [field]: problem('noSuchRecord') });
   return s;
 }
 
@@ -67,13 +67,13 @@ function findByRef(session: Session, ref: string): RecordSummary | null {
 export function createLink(session: Session, input: { from: RecordKey; to: RecordKey | { ref: string }; role?: LinkRole }) {
   const from = mustExist(session, input.from, 'from.recordId');
   const to = 'ref' in input.to ? findByRef(session, input.to.ref.trim().toUpperCase()) : summaryOf(session, input.to);
-  if (!to) throw invalid({ [('ref' in input.to ? 'to.ref' : 'to.recordId')]: 'No record with this reference' });
-  if (to.module === from.module && to.recordId === from.recordId) throw invalid({ to: 'A record cannot be linked to itself' });
+  if (!to) throw invalid({ [('ref' in input.to ? 'to.ref' : 'to.recordId')]: problem('noRecordWithRef') });
+  if (to.module === from.module && to.recordId === from.recordId) throw invalid({ to: problem('linkToSelf') });
   const role = input.role ?? defaultRole(from.module, to.module);
-  if (role === 'incidentAtRecipient' && defaultRole(from.module, to.module) !== role) throw invalid({ role: 'Only an incident and a transfer can be linked this way' });
+  if (role === 'incidentAtRecipient' && defaultRole(from.module, to.module) !== role) throw invalid({ role: problem('linkRoleIncidentTransfer') });
   const [a, b] = ordered({ module: from.module, recordId: from.recordId }, { module: to.module, recordId: to.recordId });
   const repo = new RecordsRepo(session.db);
-  if (repo.pair({ module: a.module, id: a.recordId }, { module: b.module, id: b.recordId })) throw conflict(`${from.ref} and ${to.ref} are already linked.`);
+  if (repo.pair({ module: a.module, id: a.recordId }, { module: b.module, id: b.recordId })) throw conflict(problem('alreadyLinked', { from: from.ref, to: to.ref }));
   session.tx(() => {
     const id = randomUUID();
     repo.insert({ id, a_module: a.module, a_id: a.recordId, b_module: b.module, b_id: b.recordId, role, created_at: session.now().toISOString(), created_by: session.actor() });
@@ -125,8 +125,8 @@ export function setVoided(session: Session, input: { module: RecordKey['module']
   const port = recordPort(input.module);
   const before = summaryOf(session, input);
   if (!before || !port?.setVoided) throw notFound('Record', input.recordId);
-  if (voiding && before.voided) throw conflict(`${before.ref} is already void.`);
-  if (!voiding && !before.voided) throw conflict(`${before.ref} is not void.`);
+  if (voiding && before.voided) throw conflict(problem('alreadyVoid', { ref: before.ref }));
+  if (!voiding && !before.voided) throw conflict(problem('notVoid', { ref: before.ref }));
   session.tx(() => {
     const mark = voiding ? { at: session.now().toISOString(), by: session.actor(), reason: input.reason } : null;
     port.setVoided!(session, input.recordId, mark);

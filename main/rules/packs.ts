@@ -3,6 +3,7 @@ import { LocalizedText } from '../../preload/contract/common';
 import { checkDates, checkParams, checkSource, type Problems } from './check';
 import type { ShippedVersion } from './model';
 import { DEFINITIONS } from './seed';
+import { problem, type Problem } from '../shared/errors';
 
 // Rule packs: the catalogue (or part of it) as one JSON file a compliance team sends to every
 // DPO's machine. Pure: parsing, checking, canonical bytes and the Ed25519 signature check.
@@ -69,9 +70,9 @@ export function parsePublicKey(text: string): { key: KeyObject; fingerprint: str
 
 export type PackCheck =
   | { ok: true; pack: Pack }
-  | { ok: false; path: string; message: string; pack?: Pack };
+  | { ok: false; path: string; message: Problem; pack?: Pack };
 
-const first = (problems: Problems): { path: string; message: string } | null => {
+const first = (problems: Problems): { path: string; message: Problem } | null => {
   const [path, message] = Object.entries(problems)[0] ?? [];
   return path ? { path, message } : null;
 };
@@ -82,37 +83,37 @@ export function checkPack(text: string): PackCheck {
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, path: 'file', message: 'Not a JSON file' };
+    return { ok: false, path: 'file', message: problem('notJsonFile') };
   }
   const obj = data as Record<string, unknown>;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, path: 'file', message: 'Not a rule pack (expected a JSON object)' };
-  if (obj.format !== PACK_FORMAT) return { ok: false, path: 'format', message: `Not a rule pack (format must be "${PACK_FORMAT}")` };
-  if (obj.formatVersion !== PACK_VERSION) return { ok: false, path: 'formatVersion', message: `Pack format version ${String(obj.formatVersion)} is not supported (this app reads ${PACK_VERSION})` };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, path: 'file', message: problem('notPackObject') };
+  if (obj.format !== PACK_FORMAT) return { ok: false, path: 'format', message: problem('notPackFormat', { format: PACK_FORMAT }) };
+  if (obj.formatVersion !== PACK_VERSION) return { ok: false, path: 'formatVersion', message: problem('packVersion', { version: String(obj.formatVersion), reads: PACK_VERSION }) };
   for (const k of Object.keys(obj)) {
-    if (!['format', 'formatVersion', 'publisher', 'createdAt', 'rules', 'signature'].includes(k)) return { ok: false, path: k, message: 'Unknown field' };
+    if (!['format', 'formatVersion', 'publisher', 'createdAt', 'rules', 'signature'].includes(k)) return { ok: false, path: k, message: problem('unknownField') };
   }
-  if (obj.publisher !== undefined && obj.publisher !== null && (typeof obj.publisher !== 'string' || obj.publisher.length > 200)) return { ok: false, path: 'publisher', message: 'A name of up to 200 characters' };
-  if (!Array.isArray(obj.rules) || obj.rules.length === 0) return { ok: false, path: 'rules', message: 'The pack holds no rules' };
+  if (obj.publisher !== undefined && obj.publisher !== null && (typeof obj.publisher !== 'string' || obj.publisher.length > 200)) return { ok: false, path: 'publisher', message: problem('nameUpTo', { max: 200 }) };
+  if (!Array.isArray(obj.rules) || obj.rules.length === 0) return { ok: false, path: 'rules', message: problem('packEmpty') };
   const seen = new Set<string>();
   for (let r = 0; r < obj.rules.length; r++) {
     const rule = obj.rules[r] as Record<string, unknown>;
     const at = `rules.${r}`;
-    if (typeof rule !== 'object' || rule === null) return { ok: false, path: at, message: 'A rule entry' };
-    for (const k of Object.keys(rule)) if (k !== 'key' && k !== 'versions') return { ok: false, path: `${at}.${k}`, message: 'Unknown field' };
+    if (typeof rule !== 'object' || rule === null) return { ok: false, path: at, message: problem('ruleEntry') };
+    for (const k of Object.keys(rule)) if (k !== 'key' && k !== 'versions') return { ok: false, path: `${at}.${k}`, message: problem('unknownField') };
     const def = typeof rule.key === 'string' ? DEFINITIONS.get(rule.key) : undefined;
-    if (!def) return { ok: false, path: `${at}.key`, message: `Unknown rule key "${String(rule.key)}"` };
-    if (seen.has(def.key)) return { ok: false, path: `${at}.key`, message: `Rule "${def.key}" is in the pack twice` };
+    if (!def) return { ok: false, path: `${at}.key`, message: problem('unknownRuleKey', { key: String(rule.key) }) };
+    if (seen.has(def.key)) return { ok: false, path: `${at}.key`, message: problem('ruleTwice', { key: def.key }) };
     seen.add(def.key);
-    if (!Array.isArray(rule.versions) || rule.versions.length === 0) return { ok: false, path: `${at}.versions`, message: 'A rule needs at least one version' };
+    if (!Array.isArray(rule.versions) || rule.versions.length === 0) return { ok: false, path: `${at}.versions`, message: problem('ruleNeedsVersion') };
     for (let i = 0; i < rule.versions.length; i++) {
       const v = rule.versions[i] as Record<string, unknown>;
       const vat = `${at}.versions.${i}`;
-      if (typeof v !== 'object' || v === null) return { ok: false, path: vat, message: 'A version entry' };
+      if (typeof v !== 'object' || v === null) return { ok: false, path: vat, message: problem('versionEntry') };
       for (const k of Object.keys(v)) {
-        if (!['effectiveFrom', 'effectiveTo', 'name', 'basis', 'source', 'params'].includes(k)) return { ok: false, path: `${vat}.${k}`, message: 'Unknown field' };
+        if (!['effectiveFrom', 'effectiveTo', 'name', 'basis', 'source', 'params'].includes(k)) return { ok: false, path: `${vat}.${k}`, message: problem('unknownField') };
       }
       for (const k of ['name', 'basis'] as const) {
-        if (!LocalizedText.strict().safeParse(v[k]).success) return { ok: false, path: `${vat}.${k}`, message: 'A text in English and Chinese ({ en, zh })' };
+        if (!LocalizedText.strict().safeParse(v[k]).success) return { ok: false, path: `${vat}.${k}`, message: problem('textBoth') };
       }
       const bad = first({ ...checkSource(v.source, `${vat}.source`), ...checkParams(def, v.params, `${vat}.params`) });
       if (bad) return { ok: false, ...bad };
@@ -132,7 +133,7 @@ export function checkPack(text: string): PackCheck {
   if (obj.signature !== undefined) {
     const s = obj.signature as Record<string, unknown>;
     if (typeof s !== 'object' || s === null || s.algorithm !== 'Ed25519' || typeof s.publicKey !== 'string' || typeof s.value !== 'string') {
-      return { ok: false, path: 'signature', message: 'A signature is { algorithm: "Ed25519", publicKey, value }' };
+      return { ok: false, path: 'signature', message: problem('signatureShape') };
     }
     pack.signature = { algorithm: 'Ed25519', publicKey: s.publicKey, value: s.value };
   }

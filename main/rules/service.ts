@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { ModuleName } from '../../preload/contract/common';
 import type { PackInspection, RecomputeEffects, RuleChange, RuleDto } from '../../preload/contract/rules';
 import { DeadlinesRepo, type DeadlineRow } from '../deadlines/repo';
-import { conflict, invalid, notFound } from '../shared/errors';
+import { conflict, invalid, notFound, problem, sayProblem, type Problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { texts } from './catalogue';
 import { checkDates, checkParams, checkSource } from './check';
@@ -96,10 +96,10 @@ function planChange(session: Session, change: RuleChange, reason = 'Preview'): P
     after = catalogue.versions(key).map((v) => (v.id === found.id ? changed : v));
   } else {
     key = change.key;
-    if (!DEFINITIONS.has(key)) throw invalid({ key: `Unknown rule "${key}"` });
+    if (!DEFINITIONS.has(key)) throw invalid({ key: problem('unknownRule', { key }) });
     const versions = catalogue.versions(key);
     const inForce = catalogue.at(key, change.effectiveFrom);
-    if (inForce?.effectiveFrom === change.effectiveFrom) throw invalid({ effectiveFrom: `A version already starts on ${change.effectiveFrom}: edit that version instead` });
+    if (inForce?.effectiveFrom === change.effectiveFrom) throw invalid({ effectiveFrom: problem('versionStarts', { date: change.effectiveFrom ?? '' }) });
     base = inForce ?? versions.at(-1)!;
     const next = versions.find((v) => v.effectiveFrom !== null && v.effectiveFrom > change.effectiveFrom);
     changed = {
@@ -122,7 +122,7 @@ function planChange(session: Session, change: RuleChange, reason = 'Preview'): P
   }
   const def = DEFINITIONS.get(key)!;
   const problems = { ...checkParams(def, changed.params), ...checkSource(changed.source, 'source') };
-  if (!changed.name.en.trim() || !changed.name.zh.trim()) problems.name = 'A name in English and Chinese';
+  if (!changed.name.en.trim() || !changed.name.zh.trim()) problems.name = problem('ruleNameBoth');
   Object.assign(problems, checkDates(after, (i) => (after[i].id === changed.id ? 'version' : `versions.${i}`)));
   if (Object.keys(problems).length) throw invalid(problems);
   const before = [...catalogue.versions(key)];
@@ -189,7 +189,7 @@ export function exportPack(session: Session, input: { keys?: string[]; publisher
   const catalogue = loadCatalogue(session);
   const keys = input.keys?.length ? input.keys : [...DEFINITIONS.keys()];
   const unknown = keys.filter((k) => !DEFINITIONS.has(k));
-  if (unknown.length) throw invalid({ keys: `Unknown rule: ${unknown.join(', ')}` });
+  if (unknown.length) throw invalid({ keys: problem('unknownRules', { keys: unknown.join(', ') }) });
   const pack: Pack = {
     format: PACK_FORMAT,
     formatVersion: PACK_VERSION,
@@ -211,6 +211,8 @@ export function exportPack(session: Session, input: { keys?: string[]; publisher
 interface Inspected {
   inspection: PackInspection;
   pack: Pack | null;
+  /** The refusal as data (the inspection carries its English words). */
+  refusal?: Problem;
 }
 
 function inspect(session: Session, text: string, withEffects: boolean): Inspected {
@@ -221,20 +223,21 @@ function inspect(session: Session, text: string, withEffects: boolean): Inspecte
     pack,
   });
   const unsigned: PackInspection['signature'] = { state: 'unsigned', keyFingerprint: null, publisherName: null };
-  if (!checked.ok) return base({ path: checked.path, message: checked.message }, null, unsigned);
+  if (!checked.ok) return { ...base({ path: checked.path, message: sayProblem(checked.message) }, null, unsigned), refusal: checked.message };
   const pack = checked.pack;
   const sig = checkSignature(text, pack);
   const trusted = new RulesRepo(session.db).publishers();
   let signature: PackInspection['signature'] = unsigned;
-  let problem: PackInspection['problem'] = null;
+  let refusal: Problem | undefined;
   if (sig.state === 'broken') {
     signature = { state: 'broken', keyFingerprint: sig.fingerprint, publisherName: null };
-    problem = { path: 'signature', message: 'The signature does not match the pack: it was changed after signing, or signed with another key' };
+    refusal = problem('signatureBroken');
   } else if (sig.state === 'valid') {
     const publisher = trusted.find((p) => p.fingerprint === sig.fingerprint);
     signature = { state: publisher ? 'valid' : 'untrusted', keyFingerprint: sig.fingerprint, publisherName: publisher?.name ?? null };
-    if (!publisher) problem = { path: 'signature', message: `Signed by a key you do not trust (SHA-256 ${sig.fingerprint}): add the publisher's key in Settings → Rules first` };
+    if (!publisher) refusal = problem('signatureUntrusted', { fingerprint: sig.fingerprint });
   }
+  const problemAt: PackInspection['problem'] = refusal ? { path: 'signature', message: sayProblem(refusal) } : null;
   const catalogue = loadCatalogue(session);
   const rules = pack.rules.map((r) => {
     const current = catalogue.versions(r.key).map((v) => canonicalJson({ effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo, name: v.name, basis: v.basis, source: v.source, params: v.params }));
@@ -242,12 +245,12 @@ function inspect(session: Session, text: string, withEffects: boolean): Inspecte
     const change: 'new' | 'changed' | 'same' = current.length === 0 ? 'new' : current.join() === incoming.join() ? 'same' : 'changed';
     return { key: r.key, versions: r.versions.length, change };
   });
-  const inspection: PackInspection = { sha256, publisher: pack.publisher, createdAt: pack.createdAt, signature, rules, problem, effects: null };
-  if (!problem && withEffects) {
+  const inspection: PackInspection = { sha256, publisher: pack.publisher, createdAt: pack.createdAt, signature, rules, problem: problemAt, effects: null };
+  if (!problemAt && withEffects) {
     const changedRules = pack.rules.filter((_, i) => rules[i].change !== 'same');
     inspection.effects = preview(session, packScope(session, changedRules), () => writePack(session, changedRules, 'preview'));
   }
-  return { inspection, pack };
+  return { inspection, pack, refusal };
 }
 
 const packScope = (session: Session, rules: Pack['rules']) => scopeOf(session, rules.map((r) => ({ key: r.key, beyondPeriod: true })));
@@ -269,9 +272,9 @@ export function inspectPack(session: Session, text: string): PackInspection {
 
 /** Imports what was inspected: the digest must match, and a refused pack changes nothing. */
 export function importPack(session: Session, input: { text: string; sha256: string; reason: string }): { effects: RecomputeEffects; rules: RuleDto[] } {
-  const { inspection, pack } = inspect(session, input.text, false);
-  if (inspection.sha256 !== input.sha256) throw conflict(`The file is not the one inspected (SHA-256 ${inspection.sha256}, expected ${input.sha256})`);
-  if (inspection.problem || !pack) throw invalid({ [`pack.${inspection.problem!.path}`]: inspection.problem!.message });
+  const { inspection, pack, refusal } = inspect(session, input.text, false);
+  if (inspection.sha256 !== input.sha256) throw conflict(problem('notInspected', { actual: inspection.sha256, expected: input.sha256 }));
+  if (inspection.problem || !pack) throw invalid({ [`pack.${inspection.problem!.path}`]: refusal ?? problem('badValue') });
   const changedRules = pack.rules.filter((_, i) => inspection.rules[i].change !== 'same');
   return session.tx(() => {
     const before = loadCatalogue(session);
@@ -305,9 +308,9 @@ export const listPublishers = (session: Session) => ({ publishers: publisherDtos
 
 export function addPublisher(session: Session, input: { name: string; publicKey: string }) {
   const key = parsePublicKey(input.publicKey);
-  if (!key) throw invalid({ publicKey: 'Not an Ed25519 public key (PEM, or base64 of the 32-byte key)' });
+  if (!key) throw invalid({ publicKey: problem('notPublicKey') });
   const repo = new RulesRepo(session.db);
-  if (repo.publishers().some((p) => p.fingerprint === key.fingerprint)) throw conflict('This key is already trusted');
+  if (repo.publishers().some((p) => p.fingerprint === key.fingerprint)) throw conflict(problem('keyTrusted'));
   return session.tx(() => {
     repo.addPublisher({ fingerprint: key.fingerprint, name: input.name, public_key: input.publicKey.trim(), added_at: session.now().toISOString() });
     session.audit.append({ action: 'rules.addPublisher', entity: 'rulePublisher', entityId: key.fingerprint, summary: `Rule-pack publisher trusted: ${input.name} (SHA-256 ${key.fingerprint.slice(0, 12)}…)`, details: { name: input.name, fingerprint: key.fingerprint } });

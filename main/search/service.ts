@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../preload/contract/search';
-import { invalid } from '../shared/errors';
+import { invalid, problem } from '../shared/errors';
 import { attachmentHit, ATTACHMENTS_SEARCH_MODULE } from '../attachments/search';
 import type { Session } from '../shared/session';
 import { SearchRepo, type SearchDoc } from './repo';
@@ -27,7 +27,7 @@ export function findIndexedRecord(session: Pick<Session, 'db'>, module: string, 
 
 export function searchAll(session: Session, text: string, limit: number): SearchHit[] {
   const terms = searchTerms(text);
-  if (terms.length === 0) throw invalid({ text: 'Type the letters, digits or words to search for' });
+  if (terms.length === 0) throw invalid({ text: problem('searchTerms') });
   return new SearchRepo(session.db).search(planSearch(terms), limit).map((r) => (r.module === ATTACHMENTS_SEARCH_MODULE ? attachmentHit(session, r) : {
     module: r.module as SearchHit['module'],
     recordId: r.record_id,

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { Settings, type OrganisationProfileInput, type SettingsUpdate } from '../../preload/contract/settings';
-import { invalid } from '../shared/errors';
+import { invalid, problem } from '../shared/errors';
 import { allRecordPorts } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import type { Db } from '../store/database';
@@ -34,7 +34,7 @@ export function initSettings(session: Session, profile: OrganisationProfileInput
 
 export function updateSettings(session: Session, update: SettingsUpdate): Settings {
   return session.tx(() => {
-    if (update.displayZone !== undefined && !IANAZone.isValidZone(update.displayZone)) throw invalid({ displayZone: `Unknown time zone "${update.displayZone}"` });
+    if (update.displayZone !== undefined && !IANAZone.isValidZone(update.displayZone)) throw invalid({ displayZone: problem('unknownZone', { zone: update.displayZone }) });
     const before = getSettings(session);
     const after = Settings.parse({ ...before, ...update, profile: { ...before.profile, ...update.profile } });
     const changed = changedPaths(before, after);

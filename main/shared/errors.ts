@@ -1,19 +1,40 @@
+import { sayProblem, type Problem } from '../../preload/contract/problems';
 import type { ErrorCode } from '../../preload/contract/result';
 import { fieldMap } from './input-guard';
 
+export type { Problem } from '../../preload/contract/problems';
+export { problem, sayProblem } from '../../preload/contract/problems';
+
+/** Field path → problem, as services and rules collect them. */
+export type FieldProblems = Record<string, Problem>;
+
 /** A failure a service means to report; main/api.ts turns it into the result envelope. */
 export class AppError extends Error {
-  /** Field path → message, in a map without a prototype (a field may be named "constructor"). */
+  /** Field path → English message, in a map without a prototype (a field may be named "constructor"). */
   readonly fields?: Record<string, string>;
+  /** The same fields as data, said in the DPO's language by the renderer. */
+  readonly problems?: Record<string, Problem>;
+  /** The message as data, when it is one of the catalogue's problems. */
+  readonly problem?: Problem;
 
+  // A validation or conflict problem is always one of the catalogue's, so it reaches the DPO in
+  // their language: a conflict is a problem, a validation names its fields' problems (its
+  // message is their English summary). The vault's and backups' own failures may still carry a sentence.
+  constructor(code: 'VALIDATION', message: string | Problem, fields: FieldProblems);
+  constructor(code: 'CONFLICT', message: Problem, fields?: FieldProblems);
+  constructor(code: Exclude<ErrorCode, 'VALIDATION' | 'CONFLICT'>, message: string | Problem, fields?: FieldProblems);
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    fields?: Record<string, string>,
+    message: string | Problem,
+    fields?: FieldProblems,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : sayProblem(message));
     this.name = 'AppError';
-    if (fields) this.fields = fieldMap(Object.entries(fields));
+    if (typeof message !== 'string') this.problem = message;
+    if (fields) {
+      this.fields = fieldMap(Object.entries(fields).map(([k, p]) => [k, sayProblem(p)] as const));
+      this.problems = Object.assign(Object.create(null) as Record<string, Problem>, fields);
+    }
   }
 }
 
@@ -21,11 +42,11 @@ export class AppError extends Error {
  * A rule the schema cannot say was broken. The message carries the fields' own messages (a job's
  * error has no fields to show them under: "source: line 3: …", not "Invalid: source").
  */
-export const invalid = (fields: Record<string, string>): AppError =>
+export const invalid = (fields: FieldProblems): AppError =>
   new AppError(
     'VALIDATION',
     Object.entries(fields)
-      .map(([field, message]) => `${field}: ${message}`)
+      .map(([field, p]) => `${field}: ${sayProblem(p)}`)
       .join('; '),
     fields,
   );
@@ -33,7 +54,7 @@ export const invalid = (fields: Record<string, string>): AppError =>
 export const notFound = (what: string, id: string): AppError =>
   new AppError('NOT_FOUND', `${what} ${id} was not found`);
 
-export const conflict = (message: string): AppError => new AppError('CONFLICT', message);
+export const conflict = (p: Problem): AppError => new AppError('CONFLICT', p);
 
 /**
  * A full disk is said as such (SQLite's SQLITE_FULL, the file system's ENOSPC): the write's

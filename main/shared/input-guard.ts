@@ -11,19 +11,25 @@
 //   function instead of a value (issue 10, item 2).
 // - Nesting deeper than any input of the contract needs is refused before anything recurses.
 
+import { problem, sayProblem, type Problem } from '../../preload/contract/problems';
+
 /** Keys no input may use, at any depth. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Deeper than any channel's input (the deepest is about 5); stops recursion bombs. */
 export const MAX_INPUT_DEPTH = 32;
 
-export const UNICODE_PROBLEM = 'Contains a broken character (an unpaired UTF-16 surrogate); type or paste the text again';
-export const RESERVED_KEY_PROBLEM = 'This name is reserved and cannot be used as a field';
-export const DEPTH_PROBLEM = `Nested more than ${MAX_INPUT_DEPTH} levels deep`;
+const BROKEN: Problem = problem('brokenText');
+const RESERVED: Problem = problem('reservedName');
+const TOO_DEEP: Problem = problem('tooDeep', { max: MAX_INPUT_DEPTH });
+/** The English words of the guard's refusals (what `fields` carries). */
+export const UNICODE_PROBLEM = sayProblem(BROKEN);
+export const RESERVED_KEY_PROBLEM = sayProblem(RESERVED);
+export const DEPTH_PROBLEM = sayProblem(TOO_DEEP);
 
 /** A field map that cannot be confused by a key such as `__proto__` (no prototype at all). */
-export function fieldMap(entries?: Iterable<readonly [string, string]>): Record<string, string> {
-  const map = Object.create(null) as Record<string, string>;
+export function fieldMap<V = string>(entries?: Iterable<readonly [string, V]>): Record<string, V> {
+  const map = Object.create(null) as Record<string, V>;
   if (entries) for (const [k, v] of entries) map[k] = v;
   return map;
 }
@@ -38,7 +44,7 @@ export function cutText(s: string, max: number): string {
   return s.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 
-export type GuardResult = { ok: true; value: unknown } | { ok: false; fields: Record<string, string> };
+export type GuardResult = { ok: true; value: unknown } | { ok: false; fields: Record<string, Problem> };
 
 // Latin-1 text is always NFC (no combining marks below U+0300): skip the ICU call for it, which
 // keeps a 35 MB base64 upload from paying ~0.4 s for nothing.
@@ -53,23 +59,23 @@ export function normaliseText(s: string): string {
  * refused (dotted paths, as zod names them). Never throws, never recurses past MAX_INPUT_DEPTH.
  */
 export function guardInput(raw: unknown): GuardResult {
-  const fields = fieldMap();
-  const problem = (path: string[], message: string) => {
+  const fields = fieldMap<Problem>();
+  const refuse = (path: string[], p: Problem) => {
     const key = path.length ? path.join('.') : '(input)';
-    if (!(key in fields)) fields[key] = message;
+    if (!(key in fields)) fields[key] = p;
   };
 
   const walk = (value: unknown, path: string[], depth: number): unknown => {
     if (typeof value === 'string') {
       if (!value.isWellFormed()) {
-        problem(path, UNICODE_PROBLEM);
+        refuse(path, BROKEN);
         return value;
       }
       return normaliseText(value);
     }
     if (typeof value !== 'object' || value === null) return value;
     if (depth >= MAX_INPUT_DEPTH) {
-      problem(path, DEPTH_PROBLEM);
+      refuse(path, TOO_DEEP);
       return value;
     }
     if (Array.isArray(value)) return value.map((item, i) => walk(item, [...path, String(i)], depth + 1));
@@ -80,11 +86,11 @@ export function guardInput(raw: unknown): GuardResult {
     for (const key of Object.keys(value)) {
       const shownKey = key.toWellFormed();
       if (!key.isWellFormed()) {
-        problem([...path, shownKey], UNICODE_PROBLEM);
+        refuse([...path, shownKey], BROKEN);
         continue;
       }
       if (RESERVED_KEYS.has(key)) {
-        problem([...path, key], RESERVED_KEY_PROBLEM);
+        refuse([...path, key], RESERVED);
         continue;
       }
       const normalKey = normaliseText(key);

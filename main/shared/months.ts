@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { invalid } from './errors';
+import { invalid, problem } from './errors';
 
 // Months, quarters and days for figures counted over time (the overview, issue 17). Pure: `now`
 // is passed in. Months and quarters are Beijing's (UTC+8 all year, no daylight saving: the
@@ -59,8 +59,8 @@ export function resolvePeriod(input: PeriodInput, now: Date): Period {
   if (input.kind === 'quarter') first = quarterStart(current);
   else if (input.kind === 'year') first = `${current.slice(0, 4)}-01`;
   else {
-    if (input.from > input.to) throw invalid({ 'period.to': 'The last month cannot be before the first' });
-    if (monthsBetween(input.from, input.to).length > MAX_PERIOD_MONTHS) throw invalid({ 'period.to': `At most ${MAX_PERIOD_MONTHS} months` });
+    if (input.from > input.to) throw invalid({ 'period.to': problem('lastMonthBeforeFirst') });
+    if (monthsBetween(input.from, input.to).length > MAX_PERIOD_MONTHS) throw invalid({ 'period.to': problem('periodTooLong', { max: MAX_PERIOD_MONTHS }) });
     first = input.from;
     last = input.to;
   }
@@ -95,7 +95,7 @@ export const percentOf = (part: number, whole: number): number | null => (whole 
 
 /** The next `count` days in `zone` from today: [start, next start) of each, UTC ISO, and the date. */
 export function daysAhead(now: Date, zone: string, count: number): { date: string; from: string; before: string }[] {
-  if (!IANAZone.isValidZone(zone)) throw invalid({ zone: `Unknown time zone "${zone}"` });
+  if (!IANAZone.isValidZone(zone)) throw invalid({ zone: problem('unknownZone', { zone }) });
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   return Array.from({ length: count }, (_, i) => {
     const start = today.plus({ days: i });

@@ -1,4 +1,4 @@
-import { AppError } from './errors';
+import { AppError, problem } from './errors';
 import type { Session } from './session';
 
 /**
@@ -30,7 +30,7 @@ export const voidMarkOf = (row: { voided_at?: string | null; voided_note?: strin
 
 /** Writes to a voided record are refused until it is restored. */
 export function refuseIfVoided(row: { voided_at?: string | null } | undefined, ref: string): void {
-  if (row?.voided_at) throw new AppError('CONFLICT', `${ref} was voided as created by mistake; restore it before changing it.`);
+  if (row?.voided_at) throw new AppError('CONFLICT', problem('voidedRecord', { ref }));
 }
 
 export interface RecordPort {

@@ -1,4 +1,4 @@
-import { AppError } from '../shared/errors';
+import { AppError, problem } from '../shared/errors';
 import type { Db } from './database';
 import type { Migration } from './migration';
 import { appliedSteps, recordSteps } from './migration-ledger';
@@ -7,11 +7,7 @@ import { allMigrations } from './migrations';
 export const latestVersion = (migrations: Migration[] = allMigrations): number =>
   migrations.reduce((max, m) => Math.max(max, m.version), 0);
 
-const newerVault = (from: number | string, to: number) =>
-  new AppError(
-    'CONFLICT',
-    `This vault was written by a newer version of DPO Workstation (schema ${from}; this app knows up to ${to}). Install the newer version to open it.`,
-  );
+const newerVault = (from: number | string, to: number) => new AppError('CONFLICT', problem('newerSchema', { from, to }));
 
 /**
  * Brings the vault to the code's schema in one transaction: all steps apply or none. Every

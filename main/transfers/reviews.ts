@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordSummary } from '../shared/record-ports';
 import type { Session } from '../shared/session';
-import { conflict, invalid, notFound } from '../shared/errors';
+import { conflict, invalid, notFound, problem } from '../shared/errors';
 import { beijingDate } from './lifecycle';
 import { TransfersRepo } from './repo';
 
@@ -51,8 +51,8 @@ export function checkReviewDecision(session: Session, transferId: string, review
   const repo = new TransfersRepo(session.db);
   const review = repo.reviews(transferId).find((r) => r.id === reviewId);
   if (!review) throw notFound('Review', reviewId);
-  if (review.outcome) throw conflict(`The re-assessment after ${review.incident_ref} is already recorded.`);
-  if (date > beijingDate(session.now())) throw invalid({ date: 'Cannot be in the future' });
-  if (date < review.opened_on) throw invalid({ date: 'Cannot be before the incident was linked' });
+  if (review.outcome) throw conflict(problem('reviewRecorded', { ref: review.incident_ref }));
+  if (date > beijingDate(session.now())) throw invalid({ date: problem('future') });
+  if (date < review.opened_on) throw invalid({ date: problem('beforeLinked') });
   return review;
 }

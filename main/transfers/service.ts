@@ -5,7 +5,7 @@ import type { CompanyTotals, Transfer, TransferChange, TransferCreate, TransferL
 import { syncRecordDeadlines } from '../deadlines/service';
 import { indexRecord } from '../search/service';
 import { getSettings } from '../settings/service';
-import { invalid, notFound } from '../shared/errors';
+import { invalid, notFound, problem, type Problem } from '../shared/errors';
 import { refuseIfVoided } from '../shared/record-ports';
 import type { Session } from '../shared/session';
 import { beijingDate, changeTriggersRefiling, deadlineRequestsFor, describeChangeKinds, FILING_CLOCK, filingStateOf, materialChanges } from './lifecycle';
@@ -237,16 +237,16 @@ export function recordFiling(session: Session, input: { id: string; kind: Transf
     const row = load(repo, input.id);
     refuseIfVoided(row, row.ref);
     const d = parseData(row);
-    const bad = fieldMap();
-    if (d.route.chosen !== 'standardContract') bad.kind = 'Filing applies to the standard-contract route only';
-    else if (!d.contract.effectiveDate) bad.date = "Record the contract's effective date first";
-    else if (input.date < d.contract.effectiveDate) bad.date = 'Cannot be before the contract took effect';
-    if (input.date > today) bad.date = 'Cannot be in the future';
-    if (input.kind === 'accepted' && !input.filingNumber) bad.filingNumber = 'Enter the filing number the authority gave';
-    if (input.kind === 'refused' && !input.reasons) bad.reasons = "Enter the authority's reasons";
+    const bad = fieldMap<Problem>();
+    if (d.route.chosen !== 'standardContract') bad.kind = problem('filingStandardOnly');
+    else if (!d.contract.effectiveDate) bad.date = problem('effectiveDateFirst');
+    else if (input.date < d.contract.effectiveDate) bad.date = problem('beforeEffective');
+    if (input.date > today) bad.date = problem('future');
+    if (input.kind === 'accepted' && !input.filingNumber) bad.filingNumber = problem('filingNumber');
+    if (input.kind === 'refused' && !input.reasons) bad.reasons = problem('authorityReasons');
     const filings = eventFacts(repo.events(row.id));
-    if (input.kind === 'supplementsSubmitted' && !filings.some((e) => e.kind === 'supplementsRequested')) bad.kind = 'No supplements were requested';
-    if (input.kind !== 'submitted' && !bad.kind && !filings.some((e) => e.kind === 'submitted')) bad.kind = 'Record the submission first';
+    if (input.kind === 'supplementsSubmitted' && !filings.some((e) => e.kind === 'supplementsRequested')) bad.kind = problem('noSupplementsRequested');
+    if (input.kind !== 'submitted' && !bad.kind && !filings.some((e) => e.kind === 'submitted')) bad.kind = problem('submissionFirst');
     if (Object.keys(bad).length) throw invalid(bad);
     const now = session.now().toISOString();
     repo.insertEvent({ id: randomUUID(), transfer_id: row.id, type: 'filing', kind: input.kind, date: input.date, recorded_at: now, filing_number: input.filingNumber ?? null, reasons: input.reasons ?? null, change_kinds: null, summary: null, triggers_refiling: 0 });
@@ -290,7 +290,7 @@ export function listChanges(session: Session, id: string): { items: TransferChan
 export function recordVolumes(session: Session, input: { id: string; year: number; nonSensitiveIndividuals: number; sensitiveIndividuals: number; note: string }): Transfer {
   const repo = repoOf(session);
   const year = yearOf(session);
-  if (input.year > year) throw invalid({ year: 'Cannot record a year that has not started' });
+  if (input.year > year) throw invalid({ year: problem('yearNotStarted') });
   return session.tx(() => {
     const row = load(repo, input.id);
     refuseIfVoided(row, row.ref);
@@ -315,9 +315,9 @@ export function recordVolumes(session: Session, input: { id: string; year: numbe
 export function recordCompanyYear(session: Session, input: { year: number; duplicateNonSensitive: number; duplicateSensitive: number; processedTotal: number | null; note: string }): CompanyTotals {
   const repo = repoOf(session);
   const totals = companyTotals(repo, input.year);
-  const bad = fieldMap();
-  if (input.duplicateNonSensitive > totals.nonSensitive) bad.duplicateNonSensitive = `Cannot exceed the ${totals.nonSensitive} individuals counted this year`;
-  if (input.duplicateSensitive > totals.sensitive) bad.duplicateSensitive = `Cannot exceed the ${totals.sensitive} individuals counted this year`;
+  const bad = fieldMap<Problem>();
+  if (input.duplicateNonSensitive > totals.nonSensitive) bad.duplicateNonSensitive = problem('exceedsCounted', { n: totals.nonSensitive });
+  if (input.duplicateSensitive > totals.sensitive) bad.duplicateSensitive = problem('exceedsCounted', { n: totals.sensitive });
   if (Object.keys(bad).length) throw invalid(bad);
   return session.tx(() => {
     const before = repo.companyYear(input.year) ?? null;

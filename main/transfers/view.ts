@@ -9,7 +9,7 @@ import type { EventRow, TransferRow, TransfersRepo } from './repo';
 import type { Catalogue } from '../rules/catalogue';
 import { loadCatalogue } from '../rules/load';
 import { rulesAt, type RuleAt } from '../rules/resolve';
-import { invalid } from '../shared/errors';
+import { invalid, problem } from '../shared/errors';
 import { checkChosenRoute, classifyRoute, countingWindow } from './rules';
 
 // Reads a record with what is derived from it: the verdict on the company's current totals,
@@ -89,7 +89,7 @@ export function windowTotals(repo: TransfersRepo, regime: Regime, year: number, 
   const date = ctx.today.slice(0, 4) === String(year) ? ctx.today : `${year}-12-31`;
   const bands = rulesAt(ctx.catalogue, date)(regime === '2023' ? 'transfer.routes.2023' : 'transfer.routes.2024');
   // The 2024 Provisions are in force from 2024-03-22: an earlier year has no such bands to apply.
-  if (!bands) throw invalid({ year: `No ${regime} route rule is in force in ${year} (see Settings → Rules)` });
+  if (!bands) throw invalid({ year: problem('noRouteRule', { regime, year }) });
   return {
     nonSensitive: Math.max(0, nonSensitive),
     sensitive: Math.max(0, sensitive),

@@ -11,7 +11,7 @@ import { AuditService } from '../audit/service';
 import { initSettings } from '../settings/service';
 import { FileAccess } from '../files/access';
 import { JobRegistry } from '../jobs/registry';
-import { AppError, conflict } from '../shared/errors';
+import { AppError, conflict, problem } from '../shared/errors';
 import type { Session } from '../shared/session';
 import { openDatabase, type Db } from '../store/database';
 import { ensurePrivateDir, ensurePrivateFiles, vaultPaths, writeFileAtomic, type VaultPaths } from '../store/files';
@@ -160,9 +160,9 @@ export class VaultManager {
 
   async create(passphrase: string, profile: OrganisationProfile): Promise<{ recoveryCode: string }> {
     return this.exclusive(async () => {
-      if (existsSync(this.paths.keyFile)) throw conflict('A vault already exists in this data folder.');
+      if (existsSync(this.paths.keyFile)) throw conflict(problem('vaultExists'));
       if (existsSync(this.paths.db)) {
-        throw conflict('A vault database without its key file is in this data folder; move it away before creating a new vault.');
+        throw conflict(problem('orphanDatabase'));
       }
       ensurePrivateDir(this.paths.dir);
       const dbKey = randomBytes(32);
@@ -254,7 +254,7 @@ export class VaultManager {
    * `afterOpen` runs in the first transaction (the restore's audit entry).
    */
   adoptRestored(dbKey: Buffer, byRecoveryCode: boolean, afterOpen: (session: Session) => void): void {
-    if (this.open) throw conflict('Lock the vault before restoring.');
+    if (this.open) throw conflict(problem('lockBeforeRestore'));
     this.openWith(dbKey, { create: false }, afterOpen);
     this.open!.recoveryPending = byRecoveryCode;
     this.failures.clear();
@@ -266,7 +266,7 @@ export class VaultManager {
     return this.exclusive(async () => {
       const open = this.open;
       if (!open) throw new AppError('LOCKED', 'The vault is locked. Unlock it to continue.');
-      if (!open.recoveryPending) throw conflict('The vault was not opened with the recovery code; change the passphrase in Settings.');
+      if (!open.recoveryPending) throw conflict(problem('notRecoveryOpened'));
       const keyFile = readKeyFile(this.paths);
       const recoveryCode = newRecoveryCode();
       const updated: KeyFile = {
@@ -296,7 +296,7 @@ export class VaultManager {
       const session = this.session();
       const keyFile = readKeyFile(this.paths);
       const dbKey = await unwrapKey(keyFile.byPassphrase, passphrase);
-      if (!dbKey) throw new AppError('WRONG_PASSPHRASE', 'The passphrase is not right.', { passphrase: 'Not the current passphrase' });
+      if (!dbKey) throw new AppError('WRONG_PASSPHRASE', 'The passphrase is not right.', { passphrase: problem('notCurrentPassphrase') });
       try {
         const recoveryCode = newRecoveryCode();
         const updated: KeyFile = { ...keyFile, byRecoveryCode: await wrapKey(dbKey, recoveryCode, this.kdf) };
@@ -327,7 +327,7 @@ export class VaultManager {
       const session = this.session();
       const keyFile = readKeyFile(this.paths);
       const dbKey = await unwrapKey(keyFile.byPassphrase, current);
-      if (!dbKey) throw new AppError('WRONG_PASSPHRASE', 'The current passphrase is not right.', { current: 'Not the current passphrase' });
+      if (!dbKey) throw new AppError('WRONG_PASSPHRASE', 'The current passphrase is not right.', { current: problem('notCurrentPassphrase') });
       try {
         const updated: KeyFile = { ...keyFile, byPassphrase: await wrapKey(dbKey, next, this.kdf) };
         // Audit first, key file second: a crash in between leaves the old passphrase working

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProblemData } from './problems';
 import { Empty, Id, IsoInstant, Jurisdiction, LocalizedText, LongText } from './common';
 import { GdprRisk, Incident, IncidentFactFields, IncidentObligation } from './incidents';
 
@@ -60,8 +61,8 @@ export const AssessmentPreview = z.object({
   obligations: z.array(IncidentObligation),
   /** false until the discovery time is given: no clock can start before it. */
   clocksStarted: z.boolean(),
-  /** What must still be answered (or corrected) before the incident can be logged: answer field → message. */
-  missing: z.record(z.string(), z.string()),
+  /** What must still be answered (or corrected) before the incident can be logged: answer field → problem. */
+  missing: z.record(z.string(), ProblemData),
 });
 export type AssessmentPreview = z.infer<typeof AssessmentPreview>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProblemData } from './problems';
 import { Empty, Id } from './common';
 
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled']);
@@ -21,7 +22,8 @@ export const JobInfo = z.object({
   finishedAt: z.string().nullable(),
   /** Who stopped it: the DPO, or the vault locking (auto-lock included). */
   cancelledBy: z.enum(['user', 'lock']).nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** `problem`: the failure as data (a conflict, or a validation's first field), said in the DPO's language. */
+  error: z.object({ code: z.string(), message: z.string(), problem: ProblemData.optional() }).nullable(),
   /**
    * The job's own result (its kind's channel documents the shape): final once done; a kind that
    * reports as it goes (mail-merge counts and bad rows) shows it while running too.

@@ -1,3 +1,5 @@
+import type { Problem } from './problems';
+
 // Results cross every process boundary as values: Electron's invoke drops custom error
 // fields, and the HTTP host must answer with the same shape.
 export type ErrorCode =
@@ -35,8 +37,12 @@ export type ErrorCode =
 export interface AppErrorDto {
   code: ErrorCode;
   message: string;
-  /** For VALIDATION: dotted field path → what is wrong with it. */
+  /** For VALIDATION: dotted field path → what is wrong with it, in English (logs, tests). */
   fields?: Record<string, string>;
+  /** The same, as data the renderer says in the DPO's language (preload/contract/problems.ts). */
+  problems?: Record<string, Problem>;
+  /** The message as data, when it is a problem of the catalogue (a conflict, a refusal). */
+  problem?: Problem;
 }
 
 /**

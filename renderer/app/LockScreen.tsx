@@ -7,12 +7,14 @@ import { shellText } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { RestoreFlow } from '../features/backup/RestoreFlow';
 import { useApp } from './store';
+import { errorMessage } from '../components/problems';
 
 /** Codes that mean the vault's files cannot be opened as they are: the way on is a restore. */
 const DAMAGED = new Set(['VAULT_DB_MISSING', 'VAULT_DB_DAMAGED', 'VAULT_DB_FOREIGN', 'VAULT_KEY_MALFORMED', 'VAULT_KEY_PARAMS']);
 
 export function LockScreen() {
   const t = useT(shellText);
+  const language = useApp((s) => s.language);
   const setVaultState = useApp((s) => s.setVaultState);
   const setRecoveryPending = useApp((s) => s.setRecoveryPending);
   const setUnlockNotice = useApp((s) => s.setUnlockNotice);
@@ -59,11 +61,11 @@ export function LockScreen() {
           autoComplete={mode === 'passphrase' ? 'current-password' : 'off'}
           autoFocus
           required
-          error={damaged ? undefined : error?.message}
+          error={damaged || !error ? undefined : errorMessage(error, language)}
         />
         {damaged ? (
           <div className="banner banner--error" role="alert">
-            <p>{error.message}</p>
+            <p>{errorMessage(error, language)}</p>
             <p>{t('damagedHint')} <button type="button" onClick={() => setMode('restore')}>{t('restoreFromBackup')}</button></p>
           </div>
         ) : null}

@@ -2,11 +2,13 @@ import { useId, type ReactNode } from 'react';
 import type { AppErrorDto } from '../../preload/contract/result';
 import { DateField } from './DateField';
 import { commonText } from './i18n';
+import { currentLanguage, errorMessage, fieldProblem, fieldProblems } from './problems';
+import { useApp } from '../app/store';
 import { useT } from '../i18n';
 
-/** The message main sent for this field (fields are dotted paths: "profile.dpoEmail"). */
+/** What main found wrong with this field, in the UI language (fields are dotted paths: "profile.dpoEmail"). */
 export function fieldError(error: AppErrorDto | undefined, name: string): string | undefined {
-  return error?.fields?.[name];
+  return fieldProblem(error, name, currentLanguage());
 }
 
 interface FieldShellProps {
@@ -163,14 +165,15 @@ export function CheckboxField({ label, checked, onChange, hint, error, disabled 
  */
 export function ErrorBanner({ error, labels }: { error: AppErrorDto | undefined; labels?: Record<string, string> }) {
   const t = useT(commonText);
+  const language = useApp((s) => s.language);
   if (!error) return null;
   return (
     <div className="banner banner--error" role="alert">
-      <strong>{t('errorTitle')}</strong> {error.fields ? t('fieldErrors') : error.message}
+      <strong>{t('errorTitle')}</strong> {error.fields ? t('fieldErrors') : errorMessage(error, language)}
       {error.fields ? (
         <ul>
-          {Object.entries(error.fields).map(([field, message]) => (
-            <li key={field}>{labels?.[field] ? `${labels[field]}: ${message}` : message}</li>
+          {fieldProblems(error, language).map(([field, message]) => (
+            <li key={field}>{labels?.[field] ? t('fieldProblem', { label: labels[field], problem: message }) : message}</li>
           ))}
         </ul>
       ) : null}

@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useApp } from '../app/store';
 import type { FileGrant, FileMode, FilePurpose } from '../../preload/contract/files';
 import type { AppErrorDto } from '../../preload/contract/result';
 import { api } from '../app/api';
 import { useT } from '../i18n';
 import { fileChooserText } from './file-chooser-i18n';
+import { errorMessage, fieldProblem } from './problems';
 
 interface FileChooserProps {
   label: string;
@@ -26,6 +28,7 @@ interface FileChooserProps {
  */
 export function FileChooser({ label, purpose, mode, value, onChange, suggestedName, error, hint, disabled }: FileChooserProps) {
   const t = useT(fileChooserText);
+  const language = useApp((s) => s.language);
   const id = useId();
   const [typed, setTyped] = useState('');
   const [problem, setProblem] = useState<AppErrorDto>();
@@ -45,7 +48,7 @@ export function FileChooser({ label, purpose, mode, value, onChange, suggestedNa
       live = false;
     };
   }, [mode, suggestedName]);
-  const shown = problem ? (problem.fields?.path ?? problem.message) : error;
+  const shown = problem ? (fieldProblem(problem, 'path', language) ?? errorMessage(problem, language)) : error;
   const describedBy = [hint ? `${id}-hint` : '', shown ? `${id}-error` : '', value ? `${id}-chosen` : ''].filter(Boolean).join(' ') || undefined;
 
   const pick = async () => {

@@ -1,6 +1,8 @@
 import type { JobInfo } from '../../preload/contract/jobs';
+import { useApp } from '../app/store';
 import { useT } from '../i18n';
 import { exportsText } from './exports-i18n';
+import { jobErrorText } from './problems';
 
 interface Result {
   fileName?: string;
@@ -12,6 +14,7 @@ interface Result {
 /** Where a running export stands, with a Stop button; then what came of it. */
 export function JobProgress({ job, onCancel, runningText }: { job: JobInfo; onCancel(): void; runningText?: string }) {
   const t = useT(exportsText);
+  const language = useApp((s) => s.language);
   if (job.state === 'running') {
     const label = runningText ?? (job.total ? t('running', { done: job.done, total: job.total }) : t('runningNoTotal', { done: job.done }));
     return (
@@ -28,5 +31,5 @@ export function JobProgress({ job, onCancel, runningText }: { job: JobInfo; onCa
     return <div className="banner banner--ok job-outcome" role="status">{text}</div>;
   }
   if (job.state === 'cancelled') return <div className="banner banner--warn job-outcome" role="status">{job.cancelledBy === 'lock' ? t('cancelledByLock') : t('cancelled')}</div>;
-  return <div className="banner banner--error job-outcome" role="alert">{t('failed', { message: job.error?.message ?? '' })}</div>;
+  return <div className="banner banner--error job-outcome" role="alert">{t('failed', { message: jobErrorText(job.error, language) })}</div>;
 }

@@ -1,7 +1,7 @@
 // The backup module's SQL that runs on a worker thread (see runCopyWorker).
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../shared/errors';
+import { AppError, problem } from '../../shared/errors';
 
 /**
  * The slow SQLite work of a backup runs on a worker thread with its own connection, so the
@@ -78,14 +78,14 @@ export function runCopyWorker(task: { copyFrom?: string; path: string; key: Buff
   worker.unref();
   const done = new Promise<CheckResult>((resolve, reject) => {
     worker.once('message', (m: { ok: true; problems: string[]; pageCount: number; pageSize: number } | { ok: false; code: string | null; message: string }) => {
-      if (stopped) reject(new AppError('CONFLICT', 'Stopped.'));
+      if (stopped) reject(new AppError('CONFLICT', problem('stopped')));
       else if (m.ok) resolve({ problems: m.problems, pageCount: m.pageCount, pageSize: m.pageSize });
       else if (m.code === 'SQLITE_FULL') reject(Object.assign(new Error(m.message), { code: 'SQLITE_FULL' }));
       else reject(new AppError('BACKUP_INVALID', `The copy could not be made or read: ${m.message}`));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (stopped) reject(new AppError('CONFLICT', 'Stopped.'));
+      if (stopped) reject(new AppError('CONFLICT', problem('stopped')));
       else if (code !== 0) reject(new Error(`The backup worker ended with code ${code}`));
     });
   });

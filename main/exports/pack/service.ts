@@ -7,7 +7,7 @@ import type { AuditRow } from '../../audit/model';
 import type { AuditService } from '../../audit/service';
 import { getSettings } from '../../settings/service';
 import { appInfo } from '../../shared/app-info';
-import { invalid } from '../../shared/errors';
+import { invalid, problem } from '../../shared/errors';
 import type { Session } from '../../shared/session';
 import { ExportFile } from '../file-output';
 import { attachmentProvider } from './attachments';
@@ -35,7 +35,7 @@ const safeName = (name: string): string => name.replace(/[\\/:*?"<>|\u0000-\u001
  */
 export function startPack(session: Session, input: z.output<typeof PackExport>): JobInfo {
   const file = session.files.resolve(input.grantId, { purpose: 'export', modes: ['save'], field: 'grantId' });
-  if (!file.name.toLowerCase().endsWith('.zip')) throw invalid({ grantId: 'Choose a .zip file name for the pack' });
+  if (!file.name.toLowerCase().endsWith('.zip')) throw invalid({ grantId: problem('packZip') });
   const source = SOURCES[input.kind];
   // Everything is read now, in one go: the pack shows the record as it was at this instant.
   const content = source.build(session, input.id);

@@ -6,6 +6,7 @@ import { isSensitiveCategory, PI_VOCABULARY } from '../../shared/pi-vocabulary';
 import { fieldMap } from '../../shared/input-guard';
 import { DEFAULT_FACTS, US_STATES, type IncidentFacts } from '../model';
 import { factProblems } from '../validate';
+import { problem, type Problem } from '../../shared/errors';
 
 // Pure: the guided assessment's answers as the incident's facts (issue 17). One reading of the
 // answers for the preview and for logging, so what the DPO saw is what is logged. No I/O.
@@ -73,12 +74,12 @@ const ANSWER_OF: Partial<Record<keyof IncidentFacts, keyof AssessmentAnswers>> =
 };
 
 /** What must still be answered or corrected before the incident can be logged (answer → message). */
-export function missingAnswers(a: AssessmentAnswers, f: DraftFacts, now: Date): Record<string, string> {
-  const out = fieldMap();
-  if (!f.title.trim()) out.title = 'Give the incident a short title';
-  if (!f.discoveredAt) out.discoveredAt = 'Say when it was discovered: the clocks start then';
-  if (f.individualsAffected === 0) out.people = 'Say how many people are affected, and where';
-  if (a.contained && !a.containedAt) out.containedAt = 'Say when it was contained';
+export function missingAnswers(a: AssessmentAnswers, f: DraftFacts, now: Date): Record<string, Problem> {
+  const out = fieldMap<Problem>();
+  if (!f.title.trim()) out.title = problem('assessmentTitle');
+  if (!f.discoveredAt) out.discoveredAt = problem('assessmentDiscovered');
+  if (f.individualsAffected === 0) out.people = problem('assessmentPeople');
+  if (a.contained && !a.containedAt) out.containedAt = problem('assessmentContained');
   if (f.discoveredAt) {
     for (const [fact, message] of Object.entries(factProblems(f as IncidentFacts, now))) out[ANSWER_OF[fact as keyof IncidentFacts] ?? fact] ??= message;
   }

@@ -6,7 +6,7 @@ import { JURISDICTION_NAMES } from '../../exports/labels';
 import { loadCatalogue } from '../../rules/load';
 import { must, rulesAt } from '../../rules/resolve';
 import { getSettings } from '../../settings/service';
-import { conflict, invalid, notFound } from '../../shared/errors';
+import { conflict, invalid, notFound, problem } from '../../shared/errors';
 import { PI_VOCABULARY } from '../../shared/pi-vocabulary';
 import type { Session } from '../../shared/session';
 import type { IncidentFacts } from '../model';
@@ -66,7 +66,7 @@ function loadDraft(repo: DraftsRepo, id: string): DraftRow {
 }
 
 const refuseLogged = (row: DraftRow) => {
-  if (row.incident_id) throw conflict(`This assessment was already logged as ${row.incident_ref ?? 'an incident'}.`);
+  if (row.incident_id) throw conflict(problem('assessmentLogged', { ref: row.incident_ref ?? '' }));
 };
 
 const changedKeys = (before: AssessmentAnswers, after: AssessmentAnswers): string[] =>

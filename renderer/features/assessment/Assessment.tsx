@@ -4,7 +4,8 @@ import { api, useMutation, useQuery } from '../../app/api';
 import { useApp } from '../../app/store';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorBanner } from '../../components/Field';
+import { ErrorBanner, fieldError } from '../../components/Field';
+import { sayProblemIn } from '../../components/problems';
 import { formatInstant } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocalized, useT } from '../../i18n';
@@ -46,6 +47,7 @@ export function AssessmentStart() {
 export function Assessment({ draftId }: { draftId: string | null }) {
   const t = useT(assessmentText);
   const L = useLocalized();
+  const language = useApp((s) => s.language);
   const navigate = useApp((s) => s.navigate);
   const toast = useApp((s) => s.toast);
   const guide = useQuery('assessment.guide', {}, []);
@@ -113,7 +115,7 @@ export function Assessment({ draftId }: { draftId: string | null }) {
 
   if (guide.error || loaded.error) return <EmptyState title={t('loadError')} />;
   if (!guide.data || (draftId && !loaded.data)) return null;
-  const err = (f: string) => save.error?.fields?.[`answers.${f}`] ?? log.error?.fields?.[f];
+  const err = (f: string) => fieldError(save.error, `answers.${f}`) ?? fieldError(log.error, f);
   const Form = step === 'review' ? null : STEP_FORMS[step];
   const basis = guide.data.steps.find((s) => s.step === step)?.basis ?? [];
   const missing = Object.entries(preview?.missing ?? {});
@@ -135,7 +137,7 @@ export function Assessment({ draftId }: { draftId: string | null }) {
           {step === 'review' && missing.length ? (
             <div className="banner banner--warn" role="status">
               <p>{t('missing')}</p>
-              <ul>{missing.map(([f, m]) => <li key={f}>{m}</li>)}</ul>
+              <ul>{missing.map(([f, m]) => <li key={f}>{sayProblemIn(m, language)}</li>)}</ul>
             </div>
           ) : null}
           {basis.length ? (

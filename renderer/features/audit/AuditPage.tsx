@@ -18,6 +18,7 @@ import { useT } from '../../i18n';
 import { auditText } from './i18n';
 import { IntegrityBanner, useAnchorText } from './Integrity';
 import { EvidenceExport, Receipt, VerifyExport } from './Tools';
+import { jobErrorText } from '../../components/problems';
 
 export function AuditPage() {
   const t = useT(auditText);
@@ -82,7 +83,7 @@ export function AuditPage() {
         <div className="banner banner--warn" role="status">{t('verifyStopped')}</div>
       ) : null}
       {check.job?.state === 'failed' ? (
-        <div className="banner banner--error" role="alert">{check.job.error?.message}</div>
+        <div className="banner banner--error" role="alert">{jobErrorText(check.job.error, language)}</div>
       ) : null}
       {verification ? (
         <div className={`banner ${verification.ok ? 'banner--ok' : 'banner--error'}`} role="status">

@@ -10,6 +10,7 @@ import { formatInstant } from '../../components/format';
 import { formatBytes, useJobStatus as useJob } from '../../components/jobStatus';
 import { useT } from '../../i18n';
 import { backupText } from './i18n';
+import { jobErrorText } from '../../components/problems';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -70,7 +71,7 @@ export function BackupSettings() {
         </p>
       ) : null}
       {result ? <p className="banner banner--ok" role="status">{t('backupDone', { path: result.path, size: formatBytes(result.size, language), sha: `${result.sha256.slice(0, 16)}…` })}</p> : null}
-      {manual.job?.state === 'failed' ? <p className="banner banner--error" role="alert">{t('backupFailed', { message: manual.job.error?.message ?? '' })}</p> : null}
+      {manual.job?.state === 'failed' ? <p className="banner banner--error" role="alert">{t('backupFailed', { message: jobErrorText(manual.job.error, language) })}</p> : null}
       {manual.job?.state === 'cancelled' ? <p className="banner banner--warn" role="status">{t('backupCancelled')}</p> : null}
 
       <h3>{t('automatic')}</h3>

@@ -11,6 +11,7 @@ import { formatInstant, formatNumber } from '../../components/format';
 import { formatBytes, useJobStatus as useJob } from '../../components/jobStatus';
 import { useT } from '../../i18n';
 import { backupText } from './i18n';
+import { jobErrorText } from '../../components/problems';
 
 /**
  * Restore: choose the file → open it with its secret → see what it holds → confirm → restore.
@@ -69,7 +70,7 @@ export function RestoreFlow({ onBack }: { onBack?(): void }) {
       <h2 id="restore-title">{t('restoreTitle')}</h2>
       <p>{t('restoreIntro')}</p>
       <ErrorBanner error={error && !error.fields ? error : undefined} />
-      {job?.state === 'failed' ? <p className="banner banner--error" role="alert">{t('failed', { message: job.error?.message ?? '' })}</p> : null}
+      {job?.state === 'failed' ? <p className="banner banner--error" role="alert">{t('failed', { message: jobErrorText(job.error, language) })}</p> : null}
       {!preview ? (
         <form
           noValidate

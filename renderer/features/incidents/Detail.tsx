@@ -21,10 +21,12 @@ import { Notices } from './Notices';
 import { ObligationsBoard } from './ObligationsBoard';
 import { GRADES, STATES, gradeTone } from './options';
 import { Timeline } from './Timeline';
+import { errorMessage } from '../../components/problems';
 
 export function Detail({ id }: { id: string }) {
   const t = useT(incidentsText);
   const navigate = useApp((s) => s.navigate);
+  const language = useApp((s) => s.language);
   const [incident, setIncident] = useState<Incident>();
   const [error, setError] = useState<AppErrorDto>();
   const [loading, setLoading] = useState(true);
@@ -42,7 +44,7 @@ export function Detail({ id }: { id: string }) {
   if (!incident) {
     return (
       <div className="page">
-        <EmptyState title={error?.code === 'NOT_FOUND' ? t('notFound') : (error?.message ?? t('notFound'))} action={<button onClick={() => navigate({ page: 'incidents' })}>{t('back')}</button>} />
+        <EmptyState title={error?.code === 'NOT_FOUND' ? t('notFound') : (error ? errorMessage(error, language) : t('notFound'))} action={<button onClick={() => navigate({ page: 'incidents' })}>{t('back')}</button>} />
       </div>
     );
   }

@@ -13,6 +13,7 @@ import { formatNumber } from '../../components/format';
 import { useLocalized, useT } from '../../i18n';
 import { noticesText } from './i18n';
 import { Modal } from './Modal';
+import { jobErrorText } from '../../components/problems';
 
 type MergePreview = z.infer<(typeof noticesChannels)['notices.mergePreview']['output']>;
 const FORMATS: MergeFormat[] = ['mbox', 'emlFolder', 'smsText', 'pushText'];
@@ -127,7 +128,7 @@ export function MailMerge({ notice, language, open, onClose }: { notice: NoticeD
           <p role="status">{t('mmSummary', { read: n(result.rowsRead), written: n(result.written), bad: n(result.badRows) })}</p>
           {job.state === 'done' ? <p className="banner banner--ok">{result.dryRun ? t('mmChecked') : t('mmDone', { written: n(result.written), path: result.outputPath ?? '', sha: result.sha256 ?? '' })}</p> : null}
           {job.state === 'cancelled' ? <p className="banner banner--warn">{job.cancelledBy === 'lock' ? t('mmCancelledByLock') : t('mmCancelled')}</p> : null}
-          {job.state === 'failed' ? <p className="banner banner--error">{t('mmFailed', { error: job.error?.message ?? '' })}</p> : null}
+          {job.state === 'failed' ? <p className="banner banner--error">{t('mmFailed', { error: jobErrorText(job.error, lang) })}</p> : null}
           {result.problems.length ? (
             <table className="data">
               <caption>{t('mmBadRows')}</caption>

@@ -5,10 +5,12 @@ import { ErrorBanner, TextField } from '../../components/Field';
 import { commonText } from '../../components/i18n';
 import { useT } from '../../i18n';
 import { settingsText } from './i18n';
+import { fieldProblems } from '../../components/problems';
 
 /** Settings → Files: the folders a typed path may lie in (HTTP host); the desktop app uses the system dialog. */
 export function FileRootsSettings() {
   const t = useT(settingsText);
+  const language = useApp((s) => s.language);
   const c = useT(commonText);
   const toast = useApp((s) => s.toast);
   const roots = useQuery('files.roots', {}, []);
@@ -25,7 +27,7 @@ export function FileRootsSettings() {
     }
   };
   // Errors name the line: "fileRoots.1" is the second folder typed.
-  const lineErrors = Object.entries(save.error?.fields ?? {})
+  const lineErrors = fieldProblems(save.error, language)
     .filter(([k]) => k.startsWith('fileRoots'))
     .map(([k, m]) => t('filesLineError', { line: String(Number(k.split('.')[1] ?? 0) + 1), message: m }));
 

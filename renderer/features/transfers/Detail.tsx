@@ -19,6 +19,7 @@ import { countryName } from './SectionFields';
 import { ReviewsCard } from './ReviewsCard';
 import { SectionCard } from './SectionCard';
 import { VolumesPanel } from './VolumesPanel';
+import { errorMessage } from '../../components/problems';
 
 export function Detail({ id }: { id: string }) {
   const t = useT(transfersText);
@@ -42,7 +43,7 @@ export function Detail({ id }: { id: string }) {
   if (!transfer) {
     return (
       <div className="page">
-        <EmptyState title={error?.code === 'NOT_FOUND' ? t('notFound') : (error?.message ?? t('notFound'))} action={<button onClick={() => navigate({ page: 'transfers' })}>{t('back')}</button>} />
+        <EmptyState title={error?.code === 'NOT_FOUND' ? t('notFound') : (error ? errorMessage(error, language) : t('notFound'))} action={<button onClick={() => navigate({ page: 'transfers' })}>{t('back')}</button>} />
       </div>
     );
   }

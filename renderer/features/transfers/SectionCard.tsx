@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Transfer } from '../../../preload/contract/transfers';
 import { useMutation } from '../../app/api';
 import { useApp } from '../../app/store';
-import { ErrorBanner, TextField } from '../../components/Field';
+import { ErrorBanner, fieldError, TextField } from '../../components/Field';
 import { formatDate, formatNumber } from '../../components/format';
 import { useT } from '../../i18n';
 import { transfersText } from './i18n';
@@ -55,7 +55,7 @@ export function SectionCard({ transfer, section, onChange }: { transfer: Transfe
         <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
           <ErrorBanner error={update.error} />
           <SectionFields section={section} values={values} onChange={setValues} error={update.error} />
-          {section === 'annex1' ? <TextField type="date" label={t('changeDate')} hint={t('changeDateHint')} value={changeDate} onChange={setChangeDate} error={update.error?.fields?.changeDate} /> : null}
+          {section === 'annex1' ? <TextField type="date" label={t('changeDate')} hint={t('changeDateHint')} value={changeDate} onChange={setChangeDate} error={fieldError(update.error, 'changeDate')} /> : null}
           <div className="form-actions">
             <button type="button" onClick={() => { setEditing(false); update.setError(undefined); }}>{t('cancel')}</button>
             <button type="submit" className="primary" disabled={update.busy}>{t('saveSection')}</button>

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileAccess, type NativePicker } from '../../../main/files/access';
 import { isInside, purposeProblem } from '../../../main/files/rules';
+import { englishOf } from '../../helpers/problems';
 import { AppError } from '../../../main/shared/errors';
 
 let base: string;
@@ -145,5 +146,5 @@ describe('rules', () => {
     ['attachment', 'open', 'anything.bin', null],
     ['mergeOutput', 'folder', 'out', null],
     ['recipients', 'save', 'a.csv', 'A recipients file cannot be chosen for "save"'],
-  ] as const)('%s/%s %s → %s', (purpose, mode, name, expected) => expect(purposeProblem(purpose, mode, name)).toBe(expected));
+  ] as const)('%s/%s %s → %s', (purpose, mode, name, expected) => expect(englishOf(purposeProblem(purpose, mode, name))).toBe(expected));
 });

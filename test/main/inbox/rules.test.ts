@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asTranslatable } from '../../../preload/contract/common';
 import { shippedCatalogue } from '../../../main/rules/catalogue';
 import { rulesAt } from '../../../main/rules/resolve';
+import { englishOf } from '../../helpers/problems';
 import {
   decisionErrors,
   deadlineRequests,
@@ -58,7 +59,7 @@ describe('intake rules', () => {
       expected: { receivedAt: 'Cannot be in the future' },
     },
   ])('$why', ({ facts, edited, expected }) => {
-    expect(intakeErrors(facts, NOW, edited)).toEqual(expected);
+    expect(englishOf(intakeErrors(facts, NOW, edited))).toEqual(expected);
   });
 });
 

@@ -45,7 +45,7 @@ describe('the guided breach assessment', () => {
     const p = await tv.ok('assessment.preview', { answers: { categories: ['name'] } });
     expect(p.clocksStarted).toBe(false);
     expect(p.obligations.every((o) => !o.deadline)).toBe(true);
-    expect(p.missing).toMatchObject({ title: expect.any(String), discoveredAt: expect.any(String), people: expect.any(String) });
+    expect(p.missing).toMatchObject({ title: { code: 'assessmentTitle' }, discoveredAt: { code: 'assessmentDiscovered' }, people: { code: 'assessmentPeople' } });
     const bad = await tv.call('assessment.preview', { answers: { people: { CN: -1 } } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });

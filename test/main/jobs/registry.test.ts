@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobRegistry } from '../../../main/jobs/registry';
-import { AppError } from '../../../main/shared/errors';
+import { AppError, problem } from '../../../main/shared/errors';
 import { makeTestVault, TEST_PASSPHRASE, type TestVault } from '../../helpers/vault';
 
 /** A job that works in steps until it is aborted or has done `steps`. */
@@ -75,7 +75,7 @@ describe('JobRegistry', () => {
     const { jobId } = jobs.start({
       kind: 'test.fail',
       run: async () => {
-        throw new AppError('VALIDATION', 'line 3: stray quote');
+        throw new AppError('VALIDATION', 'line 3: stray quote', { source: problem('badFormat') });
       },
       discard: () => log.push('discarded'),
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishOf } from '../../helpers/problems';
 import type { NoticeContent, NoticeKind } from '../../../preload/contract/notices';
 import { kindSpecOf, NOTICE_KINDS, type KindSpec } from '../../../main/notices/model';
 import { shippedCatalogue } from '../../../main/rules/catalogue';
@@ -73,7 +74,7 @@ describe('the checklist per kind (RULES.md §3): a missing element is named', ()
     expect(checkElements(KINDS['gdpr.art34'], c)[3]).toMatchObject({ status: 'waived', waiverReason: '已在另一份通知中说明' });
     c.waivers.measures = 'no';
     expect(checkElements(KINDS['gdpr.art34'], c)[3].status).toBe('missing');
-    expect(weakWaivers({ measures: 'no', nature: null, cause: 'because the board decided' })).toEqual({ 'waivers.measures': expect.stringContaining('reason') });
+    expect(englishOf(weakWaivers({ measures: 'no', nature: null, cause: 'because the board decided' }))).toEqual({ 'waivers.measures': expect.stringContaining('reason') });
   });
 });
 
