@@ -41,4 +41,13 @@ export const attachmentsMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 610,
+    name: 'unfinished uploads found by their own index',
+    up(db) {
+      // Every unlock clears the uploads a lock interrupted; without an index that scanned every
+      // attachment row. Unfinished uploads are few.
+      db.exec(`CREATE INDEX IF NOT EXISTS attachments_uploading ON attachments(id) WHERE state = 'uploading';`);
+    },
+  },
 ];

@@ -196,4 +196,13 @@ export const inboxMigrations: Migration[] = [
       for (const row of rows) save.run(pair(row.a), pair(row.r), row.id);
     },
   },
+  {
+    version: 541,
+    name: 'voided requests found by their own index',
+    up(db) {
+      // The state counts subtract the voided requests; without an index that read scanned every
+      // request on each inbox list (about 3 s at 100,000 requests). Voided requests are few.
+      db.exec(`CREATE INDEX IF NOT EXISTS inbox_requests_voided ON inbox_requests(state) WHERE voided_at IS NOT NULL;`);
+    },
+  },
 ];

@@ -68,3 +68,18 @@ describe('inbox migration 501', () => {
     expect(db.prepare('SELECT problems FROM inbox_messages').all()).toEqual([{ problems: '[]' }]);
   });
 });
+
+describe('migrations 541 and 610: the reads every list or unlock makes of a few rows use their own index', () => {
+  const planOf = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+
+  it('the voided requests subtracted from the state counts (InboxRepo.stateCounts) and the unfinished uploads cleared at unlock (AttachmentsRepo.deleteAllUploading) are not table scans', () => {
+    dir = mkdtempSync(join(tmpdir(), 'dpo-inbox-mig-'));
+    db = openDatabase(join(dir, 'v.db'), { key: randomBytes(32) });
+    migrate(db);
+    const voided = planOf('SELECT state, count(*) AS n FROM inbox_requests WHERE voided_at IS NOT NULL GROUP BY state');
+    expect(voided).toContain('inbox_requests_voided');
+    expect(voided).not.toMatch(/SCAN inbox_requests(?! USING)/);
+    const uploading = planOf("SELECT id FROM attachments WHERE state = 'uploading'");
+    expect(uploading).toContain('attachments_uploading');
+  });
+});
